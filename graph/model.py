@@ -1,0 +1,233 @@
+"""The domain model: pure data, no storage, no I/O.
+
+Actors, source documents (articles and event records), mentions, claims and
+the relations aggregated from claims. Every store speaks these types.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+
+Slug = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=200)]
+"""A stable lower-case identifier, e.g. ``popular-mobilisation-forces``."""
+
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class ActorKind(StrEnum):
+    STATE = "state"
+    GOVERNMENT = "government"
+    ARMED_FORCES = "armed_forces"
+    ARMED_GROUP = "armed_group"
+    MILITIA = "militia"
+    POLITICAL_PARTY = "political_party"
+    PERSON = "person"
+    INTERNATIONAL_ORG = "international_org"
+    COMMUNITY = "community"
+    OTHER = "other"
+
+
+class Modality(StrEnum):
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    ALLEGED = "alleged"
+    DENIED = "denied"
+    PLANNED = "planned"
+    CONDITIONAL = "conditional"
+
+
+class Mode(StrEnum):
+    VERBAL = "verbal"
+    MATERIAL = "material"
+
+
+class Certainty(StrEnum):
+    CONFIRMED = "confirmed"
+    ALLEGED = "alleged"
+
+
+class SupportType(StrEnum):
+    TROOPS = "troops"
+    WEAPONS = "weapons"
+    FUNDING = "funding"
+    TRAINING = "training"
+    INTELLIGENCE = "intelligence"
+    TERRITORY = "territory"
+    POLITICAL = "political"
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Actor(_Data):
+    """A party to a conflict: a state, force, group, party, person..."""
+
+    id: Slug
+    name: Annotated[str, StringConstraints(min_length=1)]
+    kind: ActorKind = ActorKind.OTHER
+    aliases: tuple[str, ...] = ()
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    external_ids: dict[str, str] = Field(default_factory=dict)
+    member_of: tuple[Slug, ...] = ()
+    description: str | None = None
+    unresolved: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+class Article(_Data):
+    """A source document: a news article or an event record."""
+
+    id: Slug
+    title: str
+    url: str | None = None
+    publisher: str | None = None
+    published: date
+    text: str | None = None
+    kind: str = "article"
+
+
+class Mention(_Data):
+    """An actor named at a character span of the article text."""
+
+    actor: Slug
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Mention:
+        if self.end <= self.start:
+            raise ValueError(f"span end {self.end} must be greater than start {self.start}")
+        return self
+
+
+class Evidence(_Data):
+    """A verbatim quote from the article and where it stands."""
+
+    quote: Annotated[str, StringConstraints(min_length=1)]
+    start: Annotated[int, Field(ge=0)] | None = None
+    end: Annotated[int, Field(ge=0)] | None = None
+
+
+class Claim(_Data):
+    """One annotated statement of a relation between two actors."""
+
+    id: Slug
+    article: Slug
+    source: Slug
+    target: Slug
+    type: str
+    confidence: Confidence = 1.0
+    modality: Modality = Modality.ASSERTED
+    attributed_to: Slug | None = None
+    evidence: Evidence | None = None
+    date: date
+    valid_from: date | None = None
+    valid_to: date | None = None
+    mode: Mode | None = None
+    certainty: Certainty | None = None
+    support_type: SupportType | None = None
+    attributes: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Claim:
+        if self.source == self.target:
+            raise ValueError(f"source and target are both {self.source!r}")
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError("valid_to is before valid_from")
+        return self
+
+
+class AnnotatedArticle(_Data):
+    """The unit of loading: one source document with what it says.
+
+    ``actors`` carries actors the document introduces (for example an event
+    record naming an actor no gazetteer knows); claims and mentions refer to
+    actors by id.
+    """
+
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    def fingerprint(self) -> str:
+        """A digest of the content: equal for equal documents."""
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()
+
+
+class Relation(_Data):
+    """The aggregate of all claims of one type between two actors.
+
+    ``source``/``target`` are ordered (alphabetically) for symmetric types.
+    ``weight`` is the sum of claim confidences scaled by modality; denials
+    subtract. A relation *holds* when its weight is positive.
+    """
+
+    source: Slug
+    target: Slug
+    type: str
+    polarity: int
+    symmetric: bool
+    weight: float
+    n_claims: int
+    n_articles: int
+    n_denials: int = 0
+    first_seen: date
+    last_seen: date
+    evidence: Evidence | None = None
+    evidence_article: Slug | None = None
+
+    @property
+    def holds(self) -> bool:
+        return self.weight > 0
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.target, self.type)
+
+    def other(self, actor: str) -> str:
+        """The actor at the other end from ``actor``."""
+        return self.target if actor == self.source else self.source
+
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug for ``text``.
+
+    >>> slugify("Popular Mobilisation Forces")
+    'popular-mobilisation-forces'
+    >>> slugify("Hashd al-Sha'abi")
+    'hashd-al-sha-abi'
+    """
+    from anyascii import anyascii
+
+    slug = _NON_SLUG.sub("-", anyascii(text).lower()).strip("-")
+    return slug or "x"
+
+
+def stable_id(*parts: object, prefix: str = "") -> str:
+    """A deterministic short id from the given parts.
+
+    >>> stable_id("a", 1, prefix="c-") == stable_id("a", 1, prefix="c-")
+    True
+    >>> len(stable_id("a"))
+    16
+    """
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
+    return f"{prefix}{digest}"

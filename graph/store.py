@@ -1,0 +1,203 @@
+"""The ``GraphStore`` contract, in domain terms, and the types its queries answer.
+
+Every backend (``graph.backends.embedded``, ``graph.backends.neo4j``)
+implements :class:`GraphStore`; ``tests/contract`` proves they behave alike.
+
+Semantics every backend follows
+-------------------------------
+* Relations are aggregated from the claims admitted by the filters
+  (:func:`graph.aggregate.aggregate`); only relations that *hold* (weight > 0)
+  appear in answers.
+* The *stance* of a pair is the net signed weight of the holding relations
+  between them (:func:`graph.aggregate.stance`); allies are actors with a
+  positive stance towards the actor, enemies a negative one. Structural
+  relations never make allies or enemies.
+* Neighbourhoods and paths walk relations in either direction.
+* A path step between two actors carries every holding relation of the pair
+  (after filters); its sign is the sign of the pair's stance; a path's sign is
+  the product of its steps' signs (0 if any step is neutral). With
+  ``positive_only`` only steps of positive stance are walked.
+* Ordering is deterministic and documented on each method, so backends agree
+  element for element.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict
+
+from graph.filters import NO_FILTERS, Filters
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Relation
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class UpsertStatus(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+
+
+class UpsertResult(_Result):
+    article: str
+    status: UpsertStatus
+    claims: int
+    new_actors: int
+
+
+class ActorMatch(_Result):
+    actor: Actor
+    score: float
+    matched: str
+
+
+class Stance(_Result):
+    """Another actor's stance towards the queried one, with the relations behind it."""
+
+    actor: Actor
+    stance: float
+    relations: tuple[Relation, ...]
+
+
+class Subgraph(_Result):
+    center: str
+    nodes: tuple[Actor, ...]
+    relations: tuple[Relation, ...]
+    truncated: bool = False
+
+
+class PathStep(_Result):
+    source: str
+    target: str
+    sign: int
+    relations: tuple[Relation, ...]
+
+
+class Path(_Result):
+    actors: tuple[str, ...]
+    steps: tuple[PathStep, ...]
+    sign: int
+
+    @property
+    def hops(self) -> int:
+        return len(self.steps)
+
+
+class EvidenceItem(_Result):
+    claim: Claim
+    article: Article
+
+
+class Stats(_Result):
+    actors: int
+    articles: int
+    claims: int
+    relations: int
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What every store does, in domain terms."""
+
+    # -- writes -------------------------------------------------------------
+    def upsert_actors(self, actors: Iterable[Actor]) -> int:
+        """Create or update actors (gazetteer entries); returns how many were new."""
+        ...
+
+    def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
+        """Store one article with its actors, mentions and claims, in one transaction.
+
+        Loading the same document again changes nothing (``unchanged``); a
+        changed document replaces the previous version's claims (``updated``).
+        Claims must refer to actors known to the store or carried by ``doc``.
+        """
+        ...
+
+    def delete_article(self, article_id: str) -> None:
+        """Retract an article: its claims go, the relations they touched recompute.
+
+        Raises :class:`graph.errors.UnknownArticle`.
+        """
+        ...
+
+    # -- lookups ------------------------------------------------------------
+    def actor(self, ref: str) -> Actor:
+        """The actor with this id, name or alias (normalised, never fuzzy).
+
+        Raises :class:`graph.errors.UnknownActor` with the closest
+        suggestions, or :class:`graph.errors.AmbiguousActor`.
+        """
+        ...
+
+    def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
+        """Actors whose names or aliases match ``query``, best first (ties by id)."""
+        ...
+
+    def article(self, article_id: str) -> Article:
+        """Raises :class:`graph.errors.UnknownArticle`."""
+        ...
+
+    def stats(self) -> Stats:
+        """Counts; ``relations`` counts the holding relations with no filter."""
+        ...
+
+    # -- queries ------------------------------------------------------------
+    def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
+        """Every holding relation under ``filters``, sorted by (source, target, type)."""
+        ...
+
+    def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
+        """Actors with a positive stance towards ``actor_id``.
+
+        Sorted by stance descending, then actor id. Each lists the positive
+        relations of the pair.
+        """
+        ...
+
+    def enemies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
+        """Actors with a negative stance; sorted by stance ascending, then id."""
+        ...
+
+    def neighbourhood(
+        self, actor_id: str, depth: int = 1, filters: Filters = NO_FILTERS, limit: int = 100
+    ) -> Subgraph:
+        """Actors within ``depth`` hops and the relations among them.
+
+        Breadth first; at most ``limit`` actors besides the centre, nearer
+        first, then by the strongest relation linking them into the
+        subgraph, then by id; ``truncated`` says whether the limit cut.
+        """
+        ...
+
+    def paths(
+        self,
+        source_id: str,
+        target_id: str,
+        *,
+        max_hops: int = 4,
+        k: int = 1,
+        positive_only: bool = False,
+        filters: Filters = NO_FILTERS,
+    ) -> list[Path]:
+        """Up to ``k`` shortest simple paths, fewest hops first.
+
+        Ties are ordered by the larger total |stance| along the path, then by
+        the sequence of actor ids.
+        """
+        ...
+
+    def evidence(
+        self, source_id: str, target_id: str, filters: Filters = NO_FILTERS
+    ) -> list[EvidenceItem]:
+        """The claims between two actors (either direction) with their articles.
+
+        Sorted by date, then claim id; type and time filters apply.
+        """
+        ...
+
+    def close(self) -> None: ...

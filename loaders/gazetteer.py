@@ -1,0 +1,151 @@
+"""The actor gazetteer: canonical actors, their names, and name resolution.
+
+Resolution is exact after normalisation (:func:`graph.names.normalise`) on
+ids, names, aliases and external ids; it is never fuzzy. A name that
+resolves to nothing is reported (or, where a loader asks for it, becomes a
+new actor marked ``unresolved``), never guessed into another actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from graph.errors import AmbiguousActor, LoadError, UnknownActor
+from graph.model import Actor, ActorKind, slugify
+from graph.names import NameIndex, normalise
+
+
+class Gazetteer:
+    """Actors by id, resolvable by any name, alias or external id.
+
+    Examples
+    --------
+    >>> from graph.model import Actor
+    >>> g = Gazetteer([Actor(id="islamic-state", name="Islamic State",
+    ...                      aliases=("ISIL", "ISIS", "Daesh"), kind="armed_group",
+    ...                      external_ids={"gdelt": "ISLAMIC STATE"})])
+    >>> g.resolve("Daesh").id
+    'islamic-state'
+    >>> g.resolve("the Islamic State").id
+    'islamic-state'
+    >>> g.resolve("Islamic Front") is None
+    True
+    >>> g.resolve_or_create("Islamic Front", kind="armed_group").unresolved
+    True
+    """
+
+    def __init__(self, actors: Iterable[Actor] = ()) -> None:
+        self._actors: dict[str, Actor] = {}
+        self._index = NameIndex()
+        for actor in actors:
+            self.add(actor)
+
+    @classmethod
+    def from_file(cls, path: Path | str) -> Gazetteer:
+        """Read a gazetteer YAML file: ``actors:`` followed by a list of actor entries."""
+        return cls(read_gazetteer(Path(path)))
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._actors
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    @property
+    def actors(self) -> list[Actor]:
+        return list(self._actors.values())
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self._actors.get(actor_id)
+
+    def add(self, actor: Actor) -> None:
+        """Add or replace an actor."""
+        if actor.id in self._actors:
+            self._index.remove(actor.id)
+        self._actors[actor.id] = actor
+        self._index.add(actor.id, (*actor.names, *actor.external_ids.values()))
+
+    def resolve(self, name: str) -> Actor | None:
+        """The actor that ``name`` (an id, name, alias or external id) denotes, if any.
+
+        Raises :class:`AmbiguousActor` when the name belongs to several actors.
+        """
+        if name in self._actors:
+            return self._actors[name]
+        ids = self._index.lookup(name)
+        if len(ids) > 1:
+            raise AmbiguousActor(name, tuple(sorted(ids)))
+        return self._actors[ids.pop()] if ids else None
+
+    def require(self, name: str) -> Actor:
+        """Like :meth:`resolve` but raises :class:`UnknownActor` with suggestions."""
+        actor = self.resolve(name)
+        if actor is None:
+            raise UnknownActor(name, tuple(self._index.suggest(name)))
+        return actor
+
+    def resolve_or_create(
+        self, name: str, kind: ActorKind | str = ActorKind.OTHER, **fields: object
+    ) -> Actor:
+        """Resolve ``name``, or add a new actor marked ``unresolved`` under a slug id."""
+        actor = self.resolve(name)
+        if actor is not None:
+            return actor
+        base = slugify(name)
+        actor_id, n = base, 2
+        while actor_id in self._actors:
+            actor_id, n = f"{base}-{n}", n + 1
+        actor = Actor(id=actor_id, name=name.strip(), kind=kind, unresolved=True, **fields)
+        self.add(actor)
+        return actor
+
+    def suggest(self, name: str, limit: int = 5) -> list[str]:
+        return self._index.suggest(name, limit)
+
+    def key(self, name: str) -> str:
+        return normalise(name)
+
+
+def read_gazetteer(path: Path) -> list[Actor]:
+    """Validated actors from a gazetteer file; a bad entry fails the whole file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LoadError(str(path), f"cannot read gazetteer: {exc}") from None
+    entries = data.get("actors") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise LoadError(str(path), "expected a mapping with an 'actors' list", field="actors")
+    actors: list[Actor] = []
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        record = f"actors[{i}]"
+        try:
+            actor = Actor.model_validate(entry)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"]) or None
+            raise LoadError(str(path), err["msg"], record=record, field=field) from None
+        if actor.id in seen:
+            raise LoadError(
+                str(path),
+                f"duplicate id (first at actors[{seen[actor.id]}])",
+                record=record,
+                field="id",
+            )
+        seen[actor.id] = i
+        actors.append(actor)
+    known = set(seen)
+    for i, actor in enumerate(actors):
+        for parent in actor.member_of:
+            if parent not in known:
+                raise LoadError(
+                    str(path),
+                    f"umbrella actor {parent!r} is not in the gazetteer",
+                    record=f"actors[{i}]",
+                    field="member_of",
+                )
+    return actors
