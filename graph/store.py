@@ -134,6 +134,10 @@ class GraphStore(Protocol):
         """
         ...
 
+    def actors(self) -> list[Actor]:
+        """Every actor, sorted by id."""
+        ...
+
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         """Actors whose names or aliases match ``query``, best first (ties by id)."""
         ...
