@@ -1,0 +1,67 @@
+"""The stance graph: actors as nodes, one undirected edge per related pair.
+
+Every query and analysis over networkx starts from this graph. Node
+attribute ``actor`` holds the :class:`~graph.model.Actor`; each edge holds
+``relations`` (the holding relations of the pair), ``stance`` (their net
+signed weight, :func:`graph.aggregate.stance`) and ``sign`` (-1, 0, +1).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graph.aggregate import sign, stance
+from graph.model import Actor, Relation
+
+
+def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.Graph:
+    """An undirected graph of actors and the stance of each related pair.
+
+    Parameters
+    ----------
+    actors : iterable of Actor
+        Every actor becomes a node, related or not.
+    relations : iterable of Relation
+        Holding relations; those that do not hold are ignored.
+
+    Returns
+    -------
+    networkx.Graph
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from graph.model import Actor, Relation
+    >>> d = date(2016, 2, 24)
+    >>> a, b = Actor(id="a", name="A"), Actor(id="b", name="B")
+    >>> rel = Relation(source="a", target="b", type="FIGHTS", polarity=-1, symmetric=True,
+    ...                weight=0.9, n_claims=1, n_articles=1, first_seen=d, last_seen=d)
+    >>> G = build_stance_graph([a, b], [rel])
+    >>> G.edges["a", "b"]["sign"], G.edges["b", "a"]["stance"]
+    (-1, -0.9)
+    """
+    G = nx.Graph()
+    for actor in actors:
+        G.add_node(actor.id, actor=actor)
+    pairs: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+    for relation in relations:
+        if relation.holds:
+            pairs[tuple(sorted((relation.source, relation.target)))].append(relation)
+    for (u, v), rels in pairs.items():
+        value = stance(rels)
+        G.add_edge(u, v, relations=tuple(rels), stance=value, sign=sign(value))
+    return G
+
+
+def positive_subgraph(G: nx.Graph) -> nx.Graph:
+    """A view of ``G`` keeping only the edges of positive stance.
+
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", sign=1); G.add_edge("b", "c", sign=-1)
+    >>> sorted(positive_subgraph(G).edges())
+    [('a', 'b')]
+    """
+    return nx.subgraph_view(G, filter_edge=lambda u, v: G.edges[u, v]["sign"] > 0)
