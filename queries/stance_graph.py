@@ -65,3 +65,40 @@ def positive_subgraph(G: nx.Graph) -> nx.Graph:
     [('a', 'b')]
     """
     return nx.subgraph_view(G, filter_edge=lambda u, v: G.edges[u, v]["sign"] > 0)
+
+
+def example_graph() -> nx.Graph:
+    """A small fictional stance graph used in documentation examples.
+
+    ``a`` is allied with ``b`` and fights ``c``; ``b`` supports ``d``; ``e``
+    leads ``a`` (structural).
+
+    >>> sorted(example_graph().edges())
+    [('a', 'b'), ('a', 'c'), ('a', 'e'), ('b', 'd')]
+    """
+    from datetime import date
+
+    day = date(2016, 2, 24)
+
+    def rel(s: str, t: str, kind: str, polarity: int, weight: float, sym: bool) -> Relation:
+        return Relation(
+            source=s,
+            target=t,
+            type=kind,
+            polarity=polarity,
+            symmetric=sym,
+            weight=weight,
+            n_claims=1,
+            n_articles=1,
+            first_seen=day,
+            last_seen=day,
+        )
+
+    actors = [Actor(id=x, name=x.upper()) for x in "abcde"]
+    relations = [
+        rel("a", "b", "ALLIED_WITH", 1, 0.9, True),
+        rel("a", "c", "FIGHTS", -1, 0.8, True),
+        rel("b", "d", "SUPPORTS", 1, 0.5, False),
+        rel("e", "a", "LEADS", 0, 1.0, False),
+    ]
+    return build_stance_graph(actors, relations)

@@ -1,0 +1,65 @@
+"""Allies and enemies: the actors whose stance towards an actor is positive or negative."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.errors import UnknownActor
+from graph.store import Stance
+
+
+def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
+    if actor not in G:
+        raise UnknownActor(actor)
+    found = []
+    for other, data in G.adj[actor].items():
+        if data["sign"] != wanted:
+            continue
+        relations = tuple(r for r in data["relations"] if r.polarity == wanted)
+        found.append(
+            Stance(actor=G.nodes[other]["actor"], stance=data["stance"], relations=relations)
+        )
+    found.sort(key=lambda s: (-wanted * s.stance, s.actor.id))
+    return found
+
+
+def allies(G: nx.Graph, actor: str) -> list[Stance]:
+    """Actors with a positive stance towards ``actor``, strongest first.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+    actor : str
+        An actor id in ``G``.
+
+    Returns
+    -------
+    list of Stance
+        Sorted by stance descending, then actor id; each lists the pair's
+        positive relations.
+
+    Raises
+    ------
+    UnknownActor
+        If ``actor`` is not in ``G``.
+
+    Examples
+    --------
+    >>> from queries.stance_graph import example_graph
+    >>> [s.actor.id for s in allies(example_graph(), "a")]
+    ['b']
+    """
+    return _stances(G, actor, 1)
+
+
+def enemies(G: nx.Graph, actor: str) -> list[Stance]:
+    """Actors with a negative stance towards ``actor``, most hostile first.
+
+    Examples
+    --------
+    >>> from queries.stance_graph import example_graph
+    >>> [(s.actor.id, s.stance) for s in enemies(example_graph(), "a")]
+    [('c', -0.8)]
+    """
+    return _stances(G, actor, -1)
