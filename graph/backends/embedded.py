@@ -1,0 +1,311 @@
+"""The embedded store (the default): SQLite for durable truth, networkx as the query index.
+
+On open, every actor and claim is read back from SQLite; the unfiltered
+relations and the stance graph are then maintained incrementally: an
+article's upsert or retraction recomputes only the relations it touches.
+Filtered queries (time window, confidence, types) aggregate the admitted
+claims afresh.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from graph.aggregate import aggregate, relation_from_claims, relation_key, sign, stance
+from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
+from graph.filters import NO_FILTERS, Filters, check_bound
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Relation
+from graph.names import NameIndex
+from graph.store import (
+    ActorMatch,
+    EvidenceItem,
+    Stance,
+    Stats,
+    Subgraph,
+    UpsertResult,
+    UpsertStatus,
+)
+from graph.store import (
+    Path as SignedPath,
+)
+from graph.vocabulary import Vocabulary
+from queries.neighbourhood import neighbourhood
+from queries.paths import signed_paths
+from queries.stance_graph import build_stance_graph
+from queries.stances import allies, enemies
+
+from .sqlite_state import SqliteState
+
+Key = tuple[str, str, str]
+
+
+class EmbeddedStore:
+    """A :class:`graph.store.GraphStore` in one SQLite file, indexed in memory.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The SQLite file (created with its folder if missing), or ``":memory:"``.
+    vocabulary : Vocabulary, optional
+        The edge vocabulary; the default one if not given.
+    """
+
+    kind = "embedded"
+
+    def __init__(self, path: str | Path, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary or Vocabulary.default()
+        self._state = SqliteState(path)
+        self._lock = threading.RLock()
+        self._actors: dict[str, Actor] = {}
+        self._names = NameIndex()
+        self._articles: dict[str, Article] = {}
+        self._fingerprints: dict[str, str] = {}
+        self._claims: dict[str, Claim] = {}
+        self._by_article: dict[str, list[str]] = defaultdict(list)
+        self._by_key: dict[Key, set[str]] = defaultdict(set)
+        self._relations: dict[Key, Relation] = {}
+        self._pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
+        self._graph = nx.Graph()
+        self._load()
+
+    def __repr__(self) -> str:
+        return f"EmbeddedStore({self._state.path!r})"
+
+    # -- state ------------------------------------------------------------------
+    def _load(self) -> None:
+        for actor in self._state.actors():
+            self._remember_actor(actor)
+        for article, fingerprint in self._state.articles():
+            self._articles[article.id] = article.model_copy(update={"text": None})
+            self._fingerprints[article.id] = fingerprint
+        keys = set()
+        for claim in self._state.claims():
+            keys.add(self._index_claim(claim))
+        self._recompute(keys)
+
+    def _remember_actor(self, actor: Actor) -> None:
+        if actor.id in self._actors:
+            self._names.remove(actor.id)
+        self._actors[actor.id] = actor
+        self._names.add(actor.id, (*actor.names, *actor.external_ids.values()))
+        if actor.id in self._graph:
+            self._graph.nodes[actor.id]["actor"] = actor
+        else:
+            self._graph.add_node(actor.id, actor=actor)
+
+    def _index_claim(self, claim: Claim) -> Key:
+        key = relation_key(claim, self.vocabulary)
+        self._claims[claim.id] = claim
+        self._by_article[claim.article].append(claim.id)
+        self._by_key[key].add(claim.id)
+        return key
+
+    def _forget_article(self, article_id: str) -> set[Key]:
+        keys = set()
+        for claim_id in self._by_article.pop(article_id, []):
+            claim = self._claims.pop(claim_id)
+            key = relation_key(claim, self.vocabulary)
+            self._by_key[key].discard(claim_id)
+            keys.add(key)
+        self._articles.pop(article_id, None)
+        self._fingerprints.pop(article_id, None)
+        return keys
+
+    def _recompute(self, keys: Iterable[Key]) -> None:
+        pairs = set()
+        for key in keys:
+            ids = self._by_key.get(key)
+            if ids:
+                claims = [self._claims[i] for i in ids]
+                self._relations[key] = relation_from_claims(key, claims, self.vocabulary)
+            else:
+                self._by_key.pop(key, None)
+                self._relations.pop(key, None)
+            pair = (key[0], key[1]) if key[0] < key[1] else (key[1], key[0])
+            self._pair_keys[pair].add(key)
+            pairs.add(pair)
+        for u, v in pairs:
+            live = [self._relations[k] for k in self._pair_keys[(u, v)] if k in self._relations]
+            self._pair_keys[(u, v)] = {r.key for r in live}
+            holding = sorted((r for r in live if r.holds), key=lambda r: r.key)
+            if holding:
+                value = stance(holding)
+                self._graph.add_edge(u, v, relations=tuple(holding), stance=value, sign=sign(value))
+            elif self._graph.has_edge(u, v):
+                self._graph.remove_edge(u, v)
+
+    # -- writes -----------------------------------------------------------------
+    def upsert_actors(self, actors: Iterable[Actor]) -> int:
+        with self._lock:
+            fresh = [a for a in actors if self._keeps(a)]
+            with self._state.transaction() as db:
+                self._state.put_actors(db, fresh)
+            new = sum(1 for a in fresh if a.id not in self._actors)
+            for actor in fresh:
+                self._remember_actor(actor)
+            return new
+
+    def _keeps(self, actor: Actor) -> bool:
+        known = self._actors.get(actor.id)
+        if known is None:
+            return True
+        return known != actor and not (actor.unresolved and not known.unresolved)
+
+    def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
+        with self._lock:
+            article_id = doc.article.id
+            fingerprint = doc.fingerprint()
+            previous = self._fingerprints.get(article_id)
+            if previous == fingerprint:
+                return UpsertResult(
+                    article=article_id,
+                    status=UpsertStatus.UNCHANGED,
+                    claims=len(doc.claims),
+                    new_actors=0,
+                )
+            self._validate(doc)
+            actors = [a for a in doc.actors if self._keeps(a)]
+            new_actors = sum(1 for a in actors if a.id not in self._actors)
+            with self._state.transaction() as db:
+                self._state.put_actors(db, actors)
+                self._state.delete_article(db, article_id)
+                self._state.put_article(db, doc, fingerprint)
+            for actor in actors:
+                self._remember_actor(actor)
+            touched = self._forget_article(article_id)
+            self._articles[article_id] = doc.article.model_copy(update={"text": None})
+            self._fingerprints[article_id] = fingerprint
+            touched.update(self._index_claim(c) for c in doc.claims)
+            self._recompute(touched)
+            status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
+            return UpsertResult(
+                article=article_id, status=status, claims=len(doc.claims), new_actors=new_actors
+            )
+
+    def _validate(self, doc: AnnotatedArticle) -> None:
+        known = set(self._actors) | {a.id for a in doc.actors}
+        refs = [m.actor for m in doc.mentions]
+        for claim in doc.claims:
+            self.vocabulary[claim.type]
+            refs += [claim.source, claim.target]
+            if claim.attributed_to:
+                refs.append(claim.attributed_to)
+        for ref in refs:
+            if ref not in known:
+                raise UnknownActor(ref, tuple(self._names.suggest(ref)))
+
+    def delete_article(self, article_id: str) -> None:
+        with self._lock:
+            if article_id not in self._articles:
+                raise UnknownArticle(article_id)
+            with self._state.transaction() as db:
+                self._state.delete_article(db, article_id)
+            self._recompute(self._forget_article(article_id))
+
+    # -- lookups ----------------------------------------------------------------
+    def actor(self, ref: str) -> Actor:
+        if ref in self._actors:
+            return self._actors[ref]
+        ids = self._names.lookup(ref)
+        if len(ids) > 1:
+            raise AmbiguousActor(ref, tuple(sorted(ids)))
+        if not ids:
+            raise UnknownActor(ref, tuple(self._names.suggest(ref)))
+        return self._actors[ids.pop()]
+
+    def actors(self) -> list[Actor]:
+        return [self._actors[i] for i in sorted(self._actors)]
+
+    def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
+        check_bound("limit", limit)
+        return [
+            ActorMatch(actor=self._actors[i], score=round(score, 2), matched=shown)
+            for i, score, shown in self._names.search(query, limit)
+        ]
+
+    def article(self, article_id: str) -> Article:
+        found = self._state.article(article_id) if article_id in self._articles else None
+        if found is None:
+            raise UnknownArticle(article_id)
+        return found
+
+    def stats(self) -> Stats:
+        return Stats(
+            actors=len(self._actors),
+            articles=len(self._articles),
+            claims=len(self._claims),
+            relations=sum(1 for r in self._relations.values() if r.holds),
+        )
+
+    # -- queries ----------------------------------------------------------------
+    def _graph_for(self, filters: Filters) -> nx.Graph:
+        if filters.is_unfiltered:
+            return self._graph
+        return build_stance_graph(self._actors.values(), self.relations(filters))
+
+    def _known(self, *actor_ids: str) -> None:
+        for actor_id in actor_ids:
+            if actor_id not in self._actors:
+                raise UnknownActor(actor_id, tuple(self._names.suggest(actor_id)))
+
+    def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
+        if filters.is_unfiltered:
+            return [self._relations[k] for k in sorted(self._relations) if self._relations[k].holds]
+        return aggregate(self._claims.values(), self.vocabulary, filters)
+
+    def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
+        self._known(actor_id)
+        return allies(self._graph_for(filters), actor_id)
+
+    def enemies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
+        self._known(actor_id)
+        return enemies(self._graph_for(filters), actor_id)
+
+    def neighbourhood(
+        self, actor_id: str, depth: int = 1, filters: Filters = NO_FILTERS, limit: int = 100
+    ) -> Subgraph:
+        self._known(actor_id)
+        return neighbourhood(self._graph_for(filters), actor_id, depth, limit)
+
+    def paths(
+        self,
+        source_id: str,
+        target_id: str,
+        *,
+        max_hops: int = 4,
+        k: int = 1,
+        positive_only: bool = False,
+        filters: Filters = NO_FILTERS,
+    ) -> list[SignedPath]:
+        self._known(source_id, target_id)
+        return signed_paths(
+            self._graph_for(filters),
+            source_id,
+            target_id,
+            max_hops=max_hops,
+            k=k,
+            positive_only=positive_only,
+        )
+
+    def evidence(
+        self, source_id: str, target_id: str, filters: Filters = NO_FILTERS
+    ) -> list[EvidenceItem]:
+        self._known(source_id, target_id)
+        pair = (source_id, target_id) if source_id < target_id else (target_id, source_id)
+        found = []
+        for key in self._pair_keys.get(pair, ()):
+            spec = self.vocabulary[key[2]]
+            if not filters.admits_type(spec.name, spec.polarity):
+                continue
+            claims = (self._claims[i] for i in self._by_key.get(key, ()))
+            found.extend(c for c in claims if filters.admits_claim(c))
+        found.sort(key=lambda c: (c.date, c.id))
+        return [EvidenceItem(claim=c, article=self._articles[c.article]) for c in found]
+
+    def close(self) -> None:
+        self._state.close()
