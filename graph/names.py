@@ -99,7 +99,7 @@ class NameIndex:
     def keys(self, actor_id: str) -> set[str]:
         return set(self._keys_by_id.get(actor_id, ()))
 
-    def suggest(self, name: str, limit: int = 5, cutoff: float = 60.0) -> list[str]:
+    def suggest(self, name: str, limit: int = 5, cutoff: float = 75.0) -> list[str]:
         """Ids of the actors whose names are closest to ``name``, best first."""
         query = normalise(name)
         if not query:

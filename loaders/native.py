@@ -1,0 +1,242 @@
+"""Read annotated articles in the native format (JSON or YAML) into domain objects.
+
+A file yields a complete :class:`~graph.model.AnnotatedArticle` or a
+:class:`~graph.errors.LoadError` naming the file, the record (a JSON path
+such as ``claims[3]``), the field and what was expected: never a part.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from graph.errors import AmbiguousActor, LoadError, UnknownActor, UnknownRelationType
+from graph.model import AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
+from graph.vocabulary import Vocabulary
+from loaders.gazetteer import Gazetteer
+from loaders.native_format import ClaimIn, EvidenceIn, NativeDocument
+
+
+def read_native(
+    path: Path, gazetteer: Gazetteer, vocabulary: Vocabulary | None = None
+) -> AnnotatedArticle:
+    """Read one annotated-article file.
+
+    Raises
+    ------
+    LoadError
+        On anything malformed, with file, record, field and expectation.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(str(path), f"cannot read file: {exc}") from None
+    try:
+        data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
+    except json.JSONDecodeError as exc:
+        raise LoadError(str(path), f"invalid JSON: {exc.msg}", record=exc.lineno) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise LoadError(str(path), f"invalid YAML: {exc}", record=line) from None
+    return parse_native(data, gazetteer, vocabulary, source=str(path), base_dir=path.parent)
+
+
+def _where(loc: tuple) -> tuple[str | None, str | None]:
+    """``("claims", 3, "confidence")`` -> (``"claims[3]"``, ``"confidence"``)."""
+    record = ""
+    parts = list(loc)
+    while parts and (not record or isinstance(parts[0], int)):
+        part = parts.pop(0)
+        record += f"[{part}]" if isinstance(part, int) else (("." if record else "") + str(part))
+    if not parts and loc and not isinstance(loc[-1], int):
+        return (record.rsplit(".", 1)[0] or None, str(loc[-1])) if "." in record else (None, record)
+    return record or None, ".".join(str(p) for p in parts if not isinstance(p, int)) or None
+
+
+def parse_native(
+    data: Any,
+    gazetteer: Gazetteer,
+    vocabulary: Vocabulary | None = None,
+    *,
+    source: str = "<request>",
+    base_dir: Path | None = None,
+) -> AnnotatedArticle:
+    """Validate a native document (already parsed from JSON/YAML) and resolve its actors.
+
+    Examples
+    --------
+    >>> from graph.model import Actor
+    >>> g = Gazetteer([Actor(id="alpha-front", name="Alpha Front"),
+    ...                Actor(id="beta-militia", name="Beta Militia", aliases=("BM",))])
+    >>> doc = parse_native({
+    ...     "article": {"id": "a1", "title": "T", "published": "2016-02-25",
+    ...                 "text": "Alpha Front said it fights BM."},
+    ...     "claims": [{"source": "Alpha Front", "target": "BM", "type": "FIGHTS",
+    ...                 "evidence": "it fights BM"}]}, g)
+    >>> c = doc.claims[0]
+    >>> (c.source, c.target, c.type, str(c.date), c.evidence.start)
+    ('alpha-front', 'beta-militia', 'FIGHTS', '2016-02-25', 17)
+    >>> parse_native({"article": {"id": "a1", "title": "T", "published": "2016-02-30"}}, g)
+    Traceback (most recent call last):
+    ...
+    graph.errors.LoadError: <request>: record article: field published: Input should be ...
+    """
+    vocabulary = vocabulary or Vocabulary.default()
+    if not isinstance(data, dict):
+        raise LoadError(source, "expected a mapping with 'article' (and 'claims', 'mentions')")
+    try:
+        doc = NativeDocument.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        record, field = _where(tuple(err["loc"]))
+        raise LoadError(source, err["msg"], record=record, field=field) from None
+    return _Resolver(doc, gazetteer, vocabulary, source, base_dir).build()
+
+
+class _Resolver:
+    def __init__(
+        self,
+        doc: NativeDocument,
+        gazetteer: Gazetteer,
+        vocabulary: Vocabulary,
+        source: str,
+        base_dir: Path | None,
+    ) -> None:
+        self.doc, self.vocabulary, self.source, self.base_dir = doc, vocabulary, source, base_dir
+        self.gazetteer = Gazetteer([*gazetteer.actors, *doc.actors])
+        self.text = self._text()
+
+    def fail(self, message: str, record: str, field: str) -> LoadError:
+        return LoadError(self.source, message, record=record, field=field)
+
+    def _text(self) -> str | None:
+        article = self.doc.article
+        if article.text is not None and article.text_file is not None:
+            raise self.fail("give text or text_file, not both", "article", "text_file")
+        if article.text_file is None:
+            return article.text
+        path = (self.base_dir or Path.cwd()) / article.text_file
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            message = f"cannot read text file {path}: {exc}"
+            raise self.fail(message, "article", "text_file") from None
+
+    def actor(self, name: str, record: str, field: str) -> str:
+        try:
+            return self.gazetteer.require(name).id
+        except (UnknownActor, AmbiguousActor) as exc:
+            raise self.fail(f"{exc}; expected an actor id, name or alias", record, field) from None
+
+    def build(self) -> AnnotatedArticle:
+        a = self.doc.article
+        article = Article(
+            id=a.id,
+            title=a.title,
+            url=a.url,
+            publisher=a.publisher,
+            published=a.published,
+            text=self.text,
+            kind=a.kind,
+        )
+        mentions = tuple(self.mention(i) for i in range(len(self.doc.mentions)))
+        claims = [self.claim(i, c) for i, c in enumerate(self.doc.claims)]
+        seen: dict[str, int] = {}
+        for i, claim in enumerate(claims):
+            if claim.id in seen:
+                raise self.fail(f"repeats claims[{seen[claim.id]}]", f"claims[{i}]", "evidence")
+            seen[claim.id] = i
+        return AnnotatedArticle(
+            article=article, actors=tuple(self.doc.actors), mentions=mentions, claims=tuple(claims)
+        )
+
+    def span(self, quote: str | None, start: int | None, end: int | None, record: str, field: str):
+        text = self.text
+        if text is None:
+            if start is not None or end is not None:
+                raise self.fail("a span needs the article text", record, field)
+            return quote, None, None
+        if start is not None and end is not None:
+            if not start < end <= len(text):
+                raise self.fail(
+                    f"span {start}..{end} is outside the text (0..{len(text)})", record, field
+                )
+            if quote is not None and text[start:end] != quote:
+                raise self.fail(
+                    f"span {start}..{end} reads {text[start:end]!r}, expected {quote!r}",
+                    record,
+                    field,
+                )
+            return text[start:end], start, end
+        if start is not None or end is not None:
+            raise self.fail("give both start and end, or neither", record, field)
+        if quote is None:
+            raise self.fail("expected a quote or a span", record, field)
+        found = text.find(quote)
+        if found < 0:
+            raise self.fail(f"quote {quote!r} does not occur verbatim in the text", record, field)
+        return quote, found, found + len(quote)
+
+    def mention(self, i: int) -> Mention:
+        m, record = self.doc.mentions[i], f"mentions[{i}]"
+        actor = self.actor(m.actor, record, "actor")
+        quote = m.text if m.text is not None else (None if m.start is not None else m.actor)
+        text, start, end = self.span(quote, m.start, m.end, record, "text")
+        if start is None:
+            raise self.fail("a mention needs the article text", record, "text")
+        return Mention(actor=actor, start=start, end=end, text=text)
+
+    def claim(self, i: int, c: ClaimIn) -> Claim:
+        record = f"claims[{i}]"
+        if c.type not in self.vocabulary:
+            exc = UnknownRelationType(c.type, self.vocabulary.names)
+            known = ", ".join(self.vocabulary.names)
+            raise self.fail(f"{exc.args[0].split(';')[0]}; expected one of {known}", record, "type")
+        source = self.actor(c.source, record, "source")
+        target = self.actor(c.target, record, "target")
+        if source == target:
+            raise self.fail(f"source and target are both {source!r}", record, "target")
+        attributed = None
+        if c.attributed_to:
+            attributed = self.actor(c.attributed_to, record, "attributed_to")
+        evidence = None
+        if c.evidence is not None:
+            ev = c.evidence if isinstance(c.evidence, EvidenceIn) else EvidenceIn(quote=c.evidence)
+            quote, start, end = self.span(ev.quote, ev.start, ev.end, record, "evidence")
+            evidence = Evidence(quote=quote, start=start, end=end)
+        if c.valid_from and c.valid_to and c.valid_to < c.valid_from:
+            raise self.fail("valid_to is before valid_from", record, "valid_to")
+        claim_id = stable_id(
+            self.doc.article.id,
+            source,
+            target,
+            c.type,
+            c.modality,
+            attributed,
+            evidence.start if evidence else None,
+            evidence.quote if evidence else None,
+            prefix="c-",
+        )
+        return Claim(
+            id=claim_id,
+            article=self.doc.article.id,
+            source=source,
+            target=target,
+            type=c.type,
+            confidence=c.confidence,
+            modality=c.modality,
+            attributed_to=attributed,
+            evidence=evidence,
+            date=c.date or self.doc.article.published,
+            valid_from=c.valid_from,
+            valid_to=c.valid_to,
+            mode=c.mode,
+            certainty=c.certainty,
+            support_type=c.support_type,
+        )
