@@ -1,0 +1,38 @@
+"""Store selection: a file path means the embedded store, a Bolt URI means Neo4j."""
+
+from __future__ import annotations
+
+from graph.errors import ConfigurationError
+from graph.settings import Settings
+from graph.store import GraphStore
+from graph.vocabulary import load_vocabulary
+
+NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
+
+
+def is_neo4j_uri(store: str) -> bool:
+    return store.startswith(NEO4J_SCHEMES)
+
+
+def open_store(settings: Settings) -> GraphStore:
+    """The store ``settings.store`` names, opened."""
+    vocabulary = load_vocabulary(settings.vocabulary)
+    target = settings.store.strip()
+    if is_neo4j_uri(target):
+        from graph.backends.neo4j import Neo4jStore
+
+        return Neo4jStore.connect(
+            target,
+            settings.neo4j_user,
+            settings.neo4j_password.get_secret_value(),
+            settings.neo4j_database,
+            vocabulary=vocabulary,
+        )
+    if "://" in target:
+        raise ConfigurationError(
+            f"unsupported store {target.split('://')[0]}://; expected a file path or one of "
+            + ", ".join(NEO4J_SCHEMES)
+        )
+    from graph.backends.embedded import EmbeddedStore
+
+    return EmbeddedStore(target, vocabulary)
