@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict
 
 from graph.filters import NO_FILTERS, Filters
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Relation
+from graph.vocabulary import Vocabulary
 
 
 class _Result(BaseModel):
@@ -103,6 +104,10 @@ class Stats(_Result):
 @runtime_checkable
 class GraphStore(Protocol):
     """What every store does, in domain terms."""
+
+    kind: str
+    """``"embedded"`` or ``"neo4j"``."""
+    vocabulary: Vocabulary
 
     # -- writes -------------------------------------------------------------
     def upsert_actors(self, actors: Iterable[Actor]) -> int:

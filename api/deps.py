@@ -1,0 +1,58 @@
+"""Dependencies: the store built in the lifespan, and the common query filters."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+
+from graph.errors import InvalidQuery
+from graph.filters import BOUNDS, Filters
+from graph.store import GraphStore
+
+
+def get_store(request: Request) -> GraphStore:
+    """The store the lifespan opened (tests override this dependency)."""
+    return request.app.state.store
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+
+
+def bounded(name: str, description: str) -> object:
+    """A query parameter bounded by ``graph.filters.BOUNDS[name]``."""
+    low, high = BOUNDS[name]
+    return Query(ge=low, le=high, description=f"{description} ({low}..{high})")
+
+
+def get_filters(
+    store: StoreDep,
+    as_of: Annotated[
+        date | None, Query(description="Only evidence up to and valid at this date")
+    ] = None,
+    since: Annotated[date | None, Query(description="Only evidence dated on or after")] = None,
+    until: Annotated[date | None, Query(description="Only evidence dated on or before")] = None,
+    types: Annotated[list[str] | None, Query(description="Relation types to keep")] = None,
+    polarity: Annotated[list[int] | None, Query(description="Polarities to keep: -1, 0, 1")] = None,
+    min_confidence: Annotated[
+        float, Query(ge=0.0, le=1.0, description="Claim confidence floor")
+    ] = 0.0,
+) -> Filters:
+    """The common filters of every query, validated against the vocabulary."""
+    for name in types or ():
+        store.vocabulary[name]
+    for value in polarity or ():
+        if value not in (-1, 0, 1):
+            raise InvalidQuery(f"polarity {value} is not one of -1, 0, 1")
+    return Filters(
+        as_of=as_of,
+        since=since,
+        until=until,
+        types=tuple(types) if types else None,
+        polarity=tuple(polarity) if polarity else None,
+        min_confidence=min_confidence,
+    )
+
+
+FiltersDep = Annotated[Filters, Depends(get_filters)]

@@ -1,0 +1,55 @@
+"""Actors: search, detail, allies, enemies, neighbourhood."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import FiltersDep, StoreDep, bounded
+from graph.model import Actor
+from graph.store import ActorMatch, Stance, Subgraph
+
+router = APIRouter(prefix="/actors", tags=["actors"])
+
+ActorRef = Annotated[str, "An actor id, name or alias"]
+
+
+@router.get("")
+def search_actors(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, description="Name or alias, any spelling")],
+    limit: Annotated[int, bounded("limit", "Most matches")] = 10,
+) -> list[ActorMatch]:
+    """Actors whose names or aliases match ``q``, best first."""
+    return store.search_actors(q, limit)
+
+
+@router.get("/{ref}")
+def actor_detail(store: StoreDep, ref: ActorRef) -> Actor:
+    """One actor, by id or any known name or alias."""
+    return store.actor(ref)
+
+
+@router.get("/{ref}/allies")
+def actor_allies(store: StoreDep, ref: ActorRef, filters: FiltersDep) -> list[Stance]:
+    """Actors standing with this one, strongest first, with the relations and evidence."""
+    return store.allies(store.actor(ref).id, filters)
+
+
+@router.get("/{ref}/enemies")
+def actor_enemies(store: StoreDep, ref: ActorRef, filters: FiltersDep) -> list[Stance]:
+    """Actors standing against this one, most hostile first."""
+    return store.enemies(store.actor(ref).id, filters)
+
+
+@router.get("/{ref}/neighbourhood")
+def actor_neighbourhood(
+    store: StoreDep,
+    ref: ActorRef,
+    filters: FiltersDep,
+    depth: Annotated[int, bounded("depth", "Hops from the actor")] = 1,
+    limit: Annotated[int, bounded("limit", "Most actors besides the centre")] = 100,
+) -> Subgraph:
+    """Actors within ``depth`` hops and the relations among them."""
+    return store.neighbourhood(store.actor(ref).id, depth, filters, limit)

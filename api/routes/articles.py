@@ -1,0 +1,50 @@
+"""Articles: ingest an annotated article, read it, retract it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Response, status
+
+from api.deps import StoreDep
+from graph.model import Article
+from graph.store import UpsertResult, UpsertStatus
+from loaders.gazetteer import Gazetteer
+from loaders.native import parse_native
+from loaders.native_format import NativeDocument
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"description": "Already stored (unchanged) or replaced (updated)"}},
+    openapi_extra={
+        "requestBody": {
+            "content": {"application/json": {"schema": NativeDocument.model_json_schema()}}
+        }
+    },
+)
+def post_article(
+    store: StoreDep, response: Response, document: Annotated[dict[str, Any], Body()]
+) -> UpsertResult:
+    """Store an annotated article (the native format); loading it again changes nothing."""
+    doc = parse_native(document, Gazetteer(store.actors()), store.vocabulary)
+    result = store.upsert_article(doc)
+    if result.status != UpsertStatus.NEW:
+        response.status_code = status.HTTP_200_OK
+    return result
+
+
+@router.get("/{article_id}")
+def get_article(store: StoreDep, article_id: str) -> Article:
+    """One stored article, with its text."""
+    return store.article(article_id)
+
+
+@router.delete("/{article_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_article(store: StoreDep, article_id: str) -> Response:
+    """Retract an article: its claims go and the relations they touched recompute."""
+    store.delete_article(article_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

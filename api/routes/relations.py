@@ -1,0 +1,51 @@
+"""Relations between actors: all of them, paths, and the evidence for a pair."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import FiltersDep, StoreDep, bounded
+from graph.model import Relation
+from graph.store import EvidenceItem, Path
+
+router = APIRouter(tags=["relations"])
+
+Source = Annotated[str, Query(min_length=1, description="Actor id, name or alias")]
+Target = Annotated[str, Query(min_length=1, description="Actor id, name or alias")]
+
+
+@router.get("/relations")
+def relations(store: StoreDep, filters: FiltersDep) -> list[Relation]:
+    """Every relation holding under the filters (``polarity=1``: who is allied with whom)."""
+    return store.relations(filters)
+
+
+@router.get("/paths")
+def paths(
+    store: StoreDep,
+    source: Source,
+    target: Target,
+    filters: FiltersDep,
+    max_hops: Annotated[int, bounded("max_hops", "Longest path")] = 4,
+    k: Annotated[int, bounded("k", "How many shortest paths")] = 1,
+    positive_only: Annotated[bool, Query(description="Walk cooperative steps only")] = False,
+) -> list[Path]:
+    """Shortest signed paths between two actors, fewest hops first."""
+    return store.paths(
+        store.actor(source).id,
+        store.actor(target).id,
+        max_hops=max_hops,
+        k=k,
+        positive_only=positive_only,
+        filters=filters,
+    )
+
+
+@router.get("/evidence")
+def evidence(
+    store: StoreDep, source: Source, target: Target, filters: FiltersDep
+) -> list[EvidenceItem]:
+    """The claims between two actors, with quotes, articles and dates."""
+    return store.evidence(store.actor(source).id, store.actor(target).id, filters)
