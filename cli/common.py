@@ -1,0 +1,74 @@
+"""Options and helpers every command shares."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from cli.output import errors
+from graph.backends import open_store
+from graph.errors import ActorGraphError
+from graph.filters import Filters
+from graph.settings import Settings
+from graph.store import GraphStore
+
+StoreOpt = Annotated[
+    str | None,
+    typer.Option("--store", envvar="ACTORGRAPH_STORE", help="Store file path or neo4j:// URI."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
+AsOfOpt = Annotated[date | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help="As of date.")]
+SinceOpt = Annotated[date | None, typer.Option("--since", formats=["%Y-%m-%d"])]
+UntilOpt = Annotated[date | None, typer.Option("--until", formats=["%Y-%m-%d"])]
+TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Relation type (repeatable).")]
+ConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0)]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(func: F) -> F:
+    """One red line and exit code 1 for domain errors; a traceback only with --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ActorGraphError as exc:
+            if kwargs.get("debug"):
+                raise
+            errors.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def settings_for(store: str | None) -> Settings:
+    return Settings(store=store) if store else Settings()
+
+
+def opened(store: str | None) -> GraphStore:
+    return open_store(settings_for(store))
+
+
+def filters_of(
+    as_of: date | None,
+    since: date | None,
+    until: date | None,
+    types: list[str] | None,
+    min_confidence: float,
+    store: GraphStore,
+) -> Filters:
+    for name in types or ():
+        store.vocabulary[name]
+    return Filters(
+        as_of=as_of,
+        since=since,
+        until=until,
+        types=tuple(types) if types else None,
+        min_confidence=min_confidence,
+    )

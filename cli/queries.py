@@ -1,0 +1,264 @@
+"""Query commands: allies, enemies, path, neighbourhood, evidence, search."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.common import (
+    AsOfOpt,
+    ConfOpt,
+    DebugOpt,
+    JsonOpt,
+    SinceOpt,
+    StoreOpt,
+    TypeOpt,
+    UntilOpt,
+    filters_of,
+    friendly_errors,
+    opened,
+)
+from cli.output import console, emit_json, short, table
+from graph.store import Stance
+
+ActorArg = Annotated[str, typer.Argument(help="Actor id, name or alias.")]
+
+
+def _stance_rows(stances: list[Stance]) -> list[tuple]:
+    rows = []
+    for s in stances:
+        best = max(s.relations, key=lambda r: r.weight)
+        rows.append(
+            (
+                s.actor.name,
+                ", ".join(sorted({r.type for r in s.relations})),
+                f"{s.stance:+.2f}",
+                max(r.n_articles for r in s.relations),
+                min(r.first_seen for r in s.relations),
+                max(r.last_seen for r in s.relations),
+                short(best.evidence.quote if best.evidence else ""),
+            )
+        )
+    return rows
+
+
+def _stances(kind: str, actor: str, store: str | None, json: bool, *filters: object) -> None:
+    db = opened(store)
+    try:
+        who = db.actor(actor)
+        flt = filters_of(*filters, store=db)  # type: ignore[arg-type]
+        found = db.allies(who.id, flt) if kind == "allies" else db.enemies(who.id, flt)
+    finally:
+        db.close()
+    if json:
+        emit_json({"actor": who, kind: found})
+        return
+    table(
+        f"{kind.capitalize()} of {who.name}",
+        ("actor", "relation", "stance", "articles", "first", "last", "evidence"),
+        _stance_rows(found),
+    )
+
+
+def allies(
+    actor: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
+    store: StoreOpt = None,
+    json: JsonOpt = False,
+    debug: DebugOpt = False,
+    as_of: AsOfOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type: TypeOpt = None,
+    min_confidence: ConfOpt = 0.0,
+) -> None:
+    """Actors standing with ACTOR, strongest first, with evidence."""
+    _stances(
+        "allies",
+        actor,
+        store,
+        json,
+        as_of,
+        since,
+        until,
+        type,
+        min_confidence,
+    )
+
+
+def enemies(
+    actor: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
+    store: StoreOpt = None,
+    json: JsonOpt = False,
+    debug: DebugOpt = False,
+    as_of: AsOfOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type: TypeOpt = None,
+    min_confidence: ConfOpt = 0.0,
+) -> None:
+    """Actors standing against ACTOR, most hostile first, with evidence."""
+    _stances(
+        "enemies",
+        actor,
+        store,
+        json,
+        as_of,
+        since,
+        until,
+        type,
+        min_confidence,
+    )
+
+
+def path(
+    source: ActorArg,
+    target: ActorArg,
+    positive_only: Annotated[
+        bool, typer.Option("--positive-only", help="Cooperative steps only.")
+    ] = False,
+    max_hops: Annotated[int, typer.Option("--max-hops", help="Longest path (1..6).")] = 4,
+    k: Annotated[int, typer.Option("--k", help="How many shortest paths (1..10).")] = 1,
+    store: StoreOpt = None,
+    json: JsonOpt = False,
+    debug: DebugOpt = False,
+    as_of: AsOfOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type: TypeOpt = None,
+    min_confidence: ConfOpt = 0.0,
+) -> None:
+    """Shortest signed paths from SOURCE to TARGET."""
+    db = opened(store)
+    try:
+        a, b = db.actor(source), db.actor(target)
+        flt = filters_of(as_of, since, until, type, min_confidence, db)
+        found = db.paths(
+            a.id, b.id, max_hops=max_hops, k=k, positive_only=positive_only, filters=flt
+        )
+        names = {x.id: x.name for x in db.actors()}
+    finally:
+        db.close()
+    if json:
+        emit_json(found)
+        return
+    if not found:
+        console.print(f"No path from {a.name} to {b.name} within {max_hops} hops.")
+    for n, p in enumerate(found, 1):
+        sign = {1: "positive (+)", -1: "negative (-)", 0: "neutral (0)"}[p.sign]
+        console.print(f"[bold]Path {n}[/bold]: {p.hops} hops, sign {sign}")
+        for step in p.steps:
+            types = ", ".join(r.type for r in step.relations)
+            mark = {1: "[green]+[/green]", -1: "[red]-[/red]", 0: "0"}[step.sign]
+            console.print(f"  {names[step.source]} --[{types}]({mark})-- {names[step.target]}")
+
+
+def neighbourhood(
+    actor: ActorArg,
+    depth: Annotated[int, typer.Option("--depth", help="Hops (1..4).")] = 1,
+    limit: Annotated[int, typer.Option("--limit", help="Most actors (1..1000).")] = 100,
+    store: StoreOpt = None,
+    json: JsonOpt = False,
+    debug: DebugOpt = False,
+    as_of: AsOfOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type: TypeOpt = None,
+    min_confidence: ConfOpt = 0.0,
+) -> None:
+    """Actors within DEPTH hops of ACTOR and the relations among them."""
+    db = opened(store)
+    try:
+        who = db.actor(actor)
+        flt = filters_of(as_of, since, until, type, min_confidence, db)
+        sub = db.neighbourhood(who.id, depth, flt, limit)
+    finally:
+        db.close()
+    if json:
+        emit_json(sub)
+        return
+    names = {n.id: n.name for n in sub.nodes}
+    table(
+        f"Within {depth} hop(s) of {who.name}" + (" (truncated)" if sub.truncated else ""),
+        ("source", "relation", "target", "weight", "articles", "first", "last"),
+        [
+            (
+                names[r.source],
+                r.type,
+                names[r.target],
+                f"{r.weight:.2f}",
+                r.n_articles,
+                r.first_seen,
+                r.last_seen,
+            )
+            for r in sub.relations
+        ],
+    )
+
+
+def evidence(
+    source: ActorArg,
+    target: ActorArg,
+    store: StoreOpt = None,
+    json: JsonOpt = False,
+    debug: DebugOpt = False,
+    as_of: AsOfOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type: TypeOpt = None,
+    min_confidence: ConfOpt = 0.0,
+) -> None:
+    """The claims between SOURCE and TARGET: quotes, articles, dates."""
+    db = opened(store)
+    try:
+        a, b = db.actor(source), db.actor(target)
+        items = db.evidence(a.id, b.id, filters_of(as_of, since, until, type, min_confidence, db))
+    finally:
+        db.close()
+    if json:
+        emit_json(items)
+        return
+    table(
+        f"Evidence between {a.name} and {b.name}",
+        ("date", "claim", "confidence", "modality", "quote", "article"),
+        [
+            (
+                i.claim.date,
+                f"{i.claim.source} {i.claim.type} {i.claim.target}",
+                i.claim.confidence,
+                i.claim.modality.value,
+                short(i.claim.evidence.quote if i.claim.evidence else ""),
+                i.article.title,
+            )
+            for i in items
+        ],
+    )
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="A name or alias, any spelling.")],
+    limit: Annotated[int, typer.Option("--limit")] = 10,
+    store: StoreOpt = None,
+    json: JsonOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Actors whose names or aliases match QUERY."""
+    db = opened(store)
+    try:
+        found = db.search_actors(query, limit)
+    finally:
+        db.close()
+    if json:
+        emit_json(found)
+        return
+    table(
+        f"Actors matching {query!r}",
+        ("id", "name", "kind", "matched", "score"),
+        [(m.actor.id, m.actor.name, m.actor.kind.value, m.matched, m.score) for m in found],
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add the query commands to ``app``."""
+    for command in (allies, enemies, path, neighbourhood, evidence, search):
+        app.command()(friendly_errors(command))
