@@ -1,0 +1,29 @@
+"""Fixtures shared across the suite: the seed, loaded into an embedded store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.backends.embedded import EmbeddedStore
+from graph.ingest import load_files, plan
+from graph.store import GraphStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_TEXT = (SEEDS / "000_dbaca485cba48593.txt").read_text(encoding="utf-8")
+
+
+def load_seeds(store: GraphStore) -> None:
+    gazetteers, articles = plan([SEEDS])
+    load_files(store, gazetteers, articles, store.vocabulary)
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> EmbeddedStore:
+    """An embedded store holding the seed gazetteer and article."""
+    store = EmbeddedStore(tmp_path / "seeded.sqlite")
+    load_seeds(store)
+    yield store
+    store.close()

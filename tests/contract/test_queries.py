@@ -1,0 +1,177 @@
+"""Contract: lookups, stances, neighbourhoods, signed paths, evidence, filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.errors import InvalidQuery, OutOfRange, UnknownActor
+from graph.filters import Filters
+from graph.store import GraphStore
+
+
+@pytest.mark.parametrize(
+    "ref", ["alpha-front", "Alpha Front", "alpha front", "ALPHA-FRONT", "AF", "jabhat al-fa"]
+)
+def test_actor_by_id_name_or_alias(world: GraphStore, ref: str) -> None:
+    if ref == "jabhat al-fa":
+        ref = "Jabhat Alfa"
+    assert world.actor(ref).id == "alpha-front"
+
+
+def test_spelling_variants_resolve(world: GraphStore) -> None:
+    assert world.actor("beta mobilization").id == "beta-militia"
+
+
+def test_unknown_actor_suggests_the_closest(world: GraphStore) -> None:
+    with pytest.raises(UnknownActor) as caught:
+        world.actor("Alpah Front")
+    assert caught.value.suggestions[0] == "alpha-front"
+
+
+def test_search_ranks_the_exact_match_first(world: GraphStore) -> None:
+    found = world.search_actors("beta militia")
+    assert found[0].actor.id == "beta-militia"
+    assert found[0].score == 100
+
+
+def test_actors_are_listed_by_id(world: GraphStore) -> None:
+    assert [a.id for a in world.actors()] == sorted(a.id for a in world.actors())
+    assert len(world.actors()) == 6
+
+
+def test_allies_and_enemies_follow_the_net_stance(world: GraphStore) -> None:
+    # alpha and beta: allied 0.8, denied 0.5, fought 0.9 -> net -0.6
+    assert [(s.actor.id, s.stance) for s in world.enemies("alpha-front")] == [
+        ("delta-party", -0.7),
+        ("beta-militia", -0.6),
+    ]
+    assert [(s.actor.id, s.stance) for s in world.allies("beta-militia")] == [("gamma-state", 0.9)]
+    assert world.allies("alpha-front") == []
+
+
+def test_structural_relations_never_make_allies_or_enemies(world: GraphStore) -> None:
+    assert world.allies("epsilon-person") == []
+    assert world.enemies("epsilon-person") == []
+    assert any(r.type == "LEADS" for r in world.relations())
+
+
+def test_a_denial_counts_against_the_relation(world: GraphStore) -> None:
+    (allied,) = [r for r in world.relations() if r.type == "ALLIED_WITH"]
+    assert (allied.source, allied.target) == ("alpha-front", "beta-militia")
+    assert allied.weight == pytest.approx(0.3)
+    assert (allied.n_claims, allied.n_denials, allied.n_articles) == (2, 1, 2)
+    assert allied.evidence.quote == "alpha-front allied with beta-militia."
+
+
+def test_as_of_sees_the_alliance_before_the_fighting(world: GraphStore) -> None:
+    before = Filters(as_of=date(2016, 12, 31))
+    assert [s.actor.id for s in world.allies("alpha-front", before)] == ["beta-militia"]
+    after = Filters(as_of=date(2017, 12, 31))
+    assert "beta-militia" in [s.actor.id for s in world.enemies("alpha-front", after)]
+
+
+def test_since_until_window(world: GraphStore) -> None:
+    window = Filters(since=date(2017, 1, 1), until=date(2017, 12, 31))
+    assert {r.type for r in world.relations(window)} == {"FIGHTS", "OPPOSES"}
+    assert world.relations(Filters(until=date(2015, 1, 1))) == []
+
+
+def test_min_confidence_drops_weak_claims(world: GraphStore) -> None:
+    strong = Filters(min_confidence=0.85)
+    assert [s.actor.id for s in world.enemies("alpha-front", strong)] == ["beta-militia"]
+
+
+def test_type_and_polarity_filters(world: GraphStore) -> None:
+    only_alliances = Filters(types=("ALLIED_WITH",))
+    assert [s.actor.id for s in world.allies("alpha-front", only_alliances)] == ["beta-militia"]
+    hostile = Filters(polarity=(-1,))
+    assert {r.polarity for r in world.relations(hostile)} == {-1}
+
+
+def test_relation_first_and_last_seen(world: GraphStore) -> None:
+    (allied,) = [r for r in world.relations() if r.type == "ALLIED_WITH"]
+    assert (allied.first_seen, allied.last_seen) == (date(2016, 3, 1), date(2016, 6, 1))
+
+
+def test_neighbourhood_orders_by_hops_then_strength(world: GraphStore) -> None:
+    sub = world.neighbourhood("alpha-front", depth=1)
+    assert [n.id for n in sub.nodes] == [
+        "alpha-front",
+        "delta-party",
+        "beta-militia",
+        "epsilon-person",
+    ]
+    assert not sub.truncated
+    two = world.neighbourhood("alpha-front", depth=2)
+    assert "gamma-state" in {n.id for n in two.nodes}
+
+
+def test_neighbourhood_limit_truncates(world: GraphStore) -> None:
+    sub = world.neighbourhood("alpha-front", depth=2, limit=1)
+    assert [n.id for n in sub.nodes] == ["alpha-front", "delta-party"]
+    assert sub.truncated
+    assert all({r.source, r.target} <= {"alpha-front", "delta-party"} for r in sub.relations)
+
+
+def test_signed_paths(world: GraphStore) -> None:
+    found = world.paths("gamma-state", "delta-party", k=2)
+    assert [(p.actors, p.sign) for p in found] == [
+        (("gamma-state", "beta-militia", "delta-party"), -1),
+        (("gamma-state", "beta-militia", "alpha-front", "delta-party"), 1),
+    ]
+
+
+def test_positive_only_paths(world: GraphStore) -> None:
+    assert world.paths("gamma-state", "delta-party", positive_only=True) == []
+    assert world.paths("gamma-state", "beta-militia", positive_only=True)[0].sign == 1
+
+
+def test_a_structural_step_makes_a_neutral_path(world: GraphStore) -> None:
+    (found,) = world.paths("epsilon-person", "alpha-front")
+    assert found.sign == 0
+
+
+def test_max_hops_bounds_the_search(world: GraphStore) -> None:
+    assert world.paths("epsilon-person", "gamma-state", max_hops=2) == []
+    assert world.paths("epsilon-person", "gamma-state", max_hops=3)[0].hops == 3
+
+
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda s: s.neighbourhood("alpha-front", depth=9), "depth"),
+        (lambda s: s.neighbourhood("alpha-front", limit=0), "limit"),
+        (lambda s: s.paths("alpha-front", "gamma-state", max_hops=99), "max_hops"),
+        (lambda s: s.paths("alpha-front", "gamma-state", k=50), "k"),
+    ],
+)
+def test_sizes_out_of_range_are_refused(world: GraphStore, call, name: str) -> None:
+    with pytest.raises(OutOfRange) as caught:
+        call(world)
+    assert caught.value.name == name
+
+
+def test_a_path_needs_two_actors(world: GraphStore) -> None:
+    with pytest.raises(InvalidQuery):
+        world.paths("alpha-front", "alpha-front")
+
+
+def test_evidence_by_date(world: GraphStore) -> None:
+    items = world.evidence("beta-militia", "alpha-front")
+    assert [(i.claim.date, i.claim.type, i.claim.modality) for i in items] == [
+        (date(2016, 3, 1), "ALLIED_WITH", "asserted"),
+        (date(2016, 6, 1), "ALLIED_WITH", "denied"),
+        (date(2017, 5, 1), "FIGHTS", "asserted"),
+    ]
+    assert items[0].article.title == "Report a1"
+    assert (
+        world.evidence("alpha-front", "beta-militia", Filters(types=("FIGHTS",)))[0].claim.type
+        == "FIGHTS"
+    )
+
+
+def test_queries_on_unknown_actors_fail(world: GraphStore) -> None:
+    with pytest.raises(UnknownActor):
+        world.allies("omega-unknown")
