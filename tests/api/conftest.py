@@ -1,0 +1,20 @@
+"""The app with its store dependency overridden by a seeded embedded store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.deps import get_store
+from graph.backends.embedded import EmbeddedStore
+
+
+@pytest.fixture
+def client(seeded: EmbeddedStore) -> Iterator[TestClient]:
+    app = create_app()
+    app.dependency_overrides[get_store] = lambda: seeded
+    with TestClient(app) as test_client:
+        yield test_client

@@ -1,0 +1,103 @@
+"""The command line as a user meets it: load, ask, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from tests.conftest import SEEDS
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> str:
+    path = str(tmp_path / "cli.sqlite")
+    result = runner.invoke(app, ["load", str(SEEDS), "--store", path])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_load_prints_a_summary_and_is_idempotent(store: str) -> None:
+    again = runner.invoke(app, ["load", str(SEEDS), "--store", store, "--json"])
+    summary = json.loads(again.stdout)
+    assert summary["articles"] == {"new": 0, "unchanged": 1, "updated": 0}
+    assert summary["changed"] is False
+    assert summary["relations_before"] == summary["relations_after"] == 13
+    text = runner.invoke(app, ["load", str(SEEDS), "--store", store])
+    assert "Nothing changed" in text.stdout
+
+
+def test_allies_by_alias(store: str) -> None:
+    result = runner.invoke(
+        app, ["allies", "Hashd al-Shaabi", "--store", store], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0
+    assert "Syrian Arab Army" in result.stdout
+    assert "COOPERATES_WITH" in result.stdout
+
+
+def test_allies_json(store: str) -> None:
+    result = runner.invoke(app, ["allies", "PMU", "--store", store, "--json"])
+    data = json.loads(result.stdout)
+    assert data["actor"]["id"] == "popular-mobilisation-forces"
+    assert "iran" in [a["actor"]["id"] for a in data["allies"]]
+
+
+def test_store_from_the_environment(store: str) -> None:
+    result = runner.invoke(app, ["enemies", "PMU", "--json"], env={"ACTORGRAPH_STORE": store})
+    assert json.loads(result.stdout)["enemies"][0]["actor"]["id"] == "alliance-of-iraqi-forces"
+
+
+def test_path_prints_the_sign(store: str) -> None:
+    result = runner.invoke(app, ["path", "Iran", "Alliance of Iraqi Forces", "--store", store])
+    assert result.exit_code == 0
+    assert "sign negative" in result.stdout
+
+
+def test_neighbourhood_and_evidence_json(store: str) -> None:
+    sub = json.loads(
+        runner.invoke(
+            app, ["neighbourhood", "Iran", "--depth", "2", "--store", store, "--json"]
+        ).stdout
+    )
+    assert "alliance-of-iraqi-forces" in [n["id"] for n in sub["nodes"]]
+    items = json.loads(
+        runner.invoke(
+            app, ["evidence", "PMU", "Alliance of Iraqi Forces", "--store", store, "--json"]
+        ).stdout
+    )
+    assert len(items) == 2
+
+
+def test_unknown_actor_exits_1_with_a_suggestion_and_no_traceback(store: str) -> None:
+    result = runner.invoke(app, ["allies", "Popular Mobilsation", "--store", store])
+    assert result.exit_code == 1
+    assert "did you mean: popular-mobilisation-forces" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_out_of_range_is_one_line(store: str) -> None:
+    result = runner.invoke(app, ["neighbourhood", "PMU", "--depth", "9", "--store", store])
+    assert result.exit_code == 1
+    assert "allowed 1..4" in result.stderr
+
+
+def test_bad_file_stops_the_load_and_stores_nothing_from_it(tmp_path: Path, store: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"article": {"id": "x", "title": "t", "published": "2016-13-01"}}))
+    result = runner.invoke(app, ["load", str(bad), "--store", store])
+    assert result.exit_code == 1
+    assert "field published" in result.stderr
+    stats = json.loads(runner.invoke(app, ["stats", "--store", store, "--json"]).stdout)
+    assert stats["articles"] == 1
+
+
+def test_debug_shows_the_traceback(store: str) -> None:
+    result = runner.invoke(app, ["allies", "Nobody At All", "--store", store, "--debug"])
+    assert result.exit_code != 0
+    assert result.exception is not None
