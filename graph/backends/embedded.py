@@ -9,10 +9,12 @@ claims afresh.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import networkx as nx
 
@@ -42,6 +44,19 @@ from queries.stances import allies, enemies
 from .sqlite_state import SqliteState
 
 Key = tuple[str, str, str]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _locked(method: Callable[P, R]) -> Callable[P, R]:
+    """Run under the store's lock: readers never see an article half-indexed."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with args[0]._lock:  # type: ignore[attr-defined]
+            return method(*args, **kwargs)
+
+    return wrapper
 
 
 class EmbeddedStore:
@@ -208,6 +223,7 @@ class EmbeddedStore:
             self._recompute(self._forget_article(article_id))
 
     # -- lookups ----------------------------------------------------------------
+    @_locked
     def actor(self, ref: str) -> Actor:
         if ref in self._actors:
             return self._actors[ref]
@@ -218,9 +234,11 @@ class EmbeddedStore:
             raise UnknownActor(ref, tuple(self._names.suggest(ref)))
         return self._actors[ids.pop()]
 
+    @_locked
     def actors(self) -> list[Actor]:
         return [self._actors[i] for i in sorted(self._actors)]
 
+    @_locked
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         check_bound("limit", limit)
         return [
@@ -228,12 +246,14 @@ class EmbeddedStore:
             for i, score, shown in self._names.search(query, limit)
         ]
 
+    @_locked
     def article(self, article_id: str) -> Article:
         found = self._state.article(article_id) if article_id in self._articles else None
         if found is None:
             raise UnknownArticle(article_id)
         return found
 
+    @_locked
     def stats(self) -> Stats:
         return Stats(
             actors=len(self._actors),
@@ -253,25 +273,30 @@ class EmbeddedStore:
             if actor_id not in self._actors:
                 raise UnknownActor(actor_id, tuple(self._names.suggest(actor_id)))
 
+    @_locked
     def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
         if filters.is_unfiltered:
             return [self._relations[k] for k in sorted(self._relations) if self._relations[k].holds]
         return aggregate(self._claims.values(), self.vocabulary, filters)
 
+    @_locked
     def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
         self._known(actor_id)
         return allies(self._graph_for(filters), actor_id)
 
+    @_locked
     def enemies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
         self._known(actor_id)
         return enemies(self._graph_for(filters), actor_id)
 
+    @_locked
     def neighbourhood(
         self, actor_id: str, depth: int = 1, filters: Filters = NO_FILTERS, limit: int = 100
     ) -> Subgraph:
         self._known(actor_id)
         return neighbourhood(self._graph_for(filters), actor_id, depth, limit)
 
+    @_locked
     def paths(
         self,
         source_id: str,
@@ -292,6 +317,7 @@ class EmbeddedStore:
             positive_only=positive_only,
         )
 
+    @_locked
     def evidence(
         self, source_id: str, target_id: str, filters: Filters = NO_FILTERS
     ) -> list[EvidenceItem]:
