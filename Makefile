@@ -26,7 +26,7 @@ run: install
 	$(VENV)/bin/actorgraph serve --store $(STORE) --host $(HOST) --port $(PORT)
 
 ## the whole test suite: ruff lint + format check, Cypher lint, pytest (doctests included)
-test: install
+test: install $(LINTER)/node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest

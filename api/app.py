@@ -20,7 +20,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = open_store(settings or Settings())
+        app.state.store = open_store(settings or Settings(), lazy=True)
         try:
             yield
         finally:

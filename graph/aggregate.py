@@ -15,12 +15,22 @@ from graph.model import Claim, Modality, Relation
 from graph.vocabulary import Vocabulary
 
 
-def relation_key(claim: Claim, vocabulary: Vocabulary) -> tuple[str, str, str]:
-    """``(source, target, type)``; symmetric types put the smaller id first."""
-    source, target = claim.source, claim.target
-    if vocabulary[claim.type].symmetric and target < source:
+def pair_key(source: str, target: str, kind: str, vocabulary: Vocabulary) -> tuple[str, str, str]:
+    """``(source, target, type)``; symmetric types put the smaller id first.
+
+    >>> pair_key("b", "a", "FIGHTS", Vocabulary.default())
+    ('a', 'b', 'FIGHTS')
+    >>> pair_key("b", "a", "SUPPORTS", Vocabulary.default())
+    ('b', 'a', 'SUPPORTS')
+    """
+    if vocabulary[kind].symmetric and target < source:
         source, target = target, source
-    return (source, target, claim.type)
+    return (source, target, kind)
+
+
+def relation_key(claim: Claim, vocabulary: Vocabulary) -> tuple[str, str, str]:
+    """The key of the relation ``claim`` counts towards."""
+    return pair_key(claim.source, claim.target, claim.type, vocabulary)
 
 
 def claim_weight(claim: Claim, vocabulary: Vocabulary) -> float:

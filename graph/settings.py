@@ -32,5 +32,8 @@ class Settings(BaseSettings):
     neo4j_database: str | None = Field(
         None, validation_alias=AliasChoices("NEO4J_DATABASE", "ACTORGRAPH_NEO4J_DATABASE")
     )
+    neo4j_timeout: float = Field(
+        10.0, gt=0, description="Seconds to wait for Neo4j (connection and retries)."
+    )
     host: str = "127.0.0.1"
     port: int = 8000

@@ -14,8 +14,12 @@ def is_neo4j_uri(store: str) -> bool:
     return store.startswith(NEO4J_SCHEMES)
 
 
-def open_store(settings: Settings) -> GraphStore:
-    """The store ``settings.store`` names, opened."""
+def open_store(settings: Settings, *, lazy: bool = False) -> GraphStore:
+    """The store ``settings.store`` names, opened.
+
+    ``lazy`` (the API) does not wait for a Neo4j server to answer: requests made
+    while it is down fail with :class:`~graph.errors.StoreUnavailable` (503).
+    """
     vocabulary = load_vocabulary(settings.vocabulary)
     target = settings.store.strip()
     if is_neo4j_uri(target):
@@ -27,6 +31,8 @@ def open_store(settings: Settings) -> GraphStore:
             settings.neo4j_password.get_secret_value(),
             settings.neo4j_database,
             vocabulary=vocabulary,
+            verify=not lazy,
+            timeout=settings.neo4j_timeout,
         )
     if "://" in target:
         raise ConfigurationError(

@@ -1,0 +1,505 @@
+"""The Neo4j store: the production backend, over Bolt with the official driver.
+
+Graph model (DESIGN.md): ``:Actor`` (plus a label per kind), ``:Article``,
+``:Claim``; ``(:Article)-[:REPORTS]->(:Claim)``, ``(:Claim)-[:SOURCE|TARGET|
+ATTRIBUTED_TO]->(:Actor)``, ``(:Article)-[:MENTIONS]->(:Actor)``; and the
+aggregated relations as direct ``(:Actor)-[:ALLIED_WITH {weight, ...}]->(:Actor)``
+relationships, one real type per vocabulary entry, symmetric types stored once
+(smaller id first).
+
+Every statement lives in ``queries/*.cypher`` (see :mod:`graph.backends.cypher`).
+Writes are one managed transaction per article (the driver retries transient
+errors), batched with ``UNWIND``, ``MERGE`` on ids.
+
+Reads fetch only the part of the graph a question needs in Cypher (one hop
+per query breadth first, the relations among a set of actors, or the claims
+inside a time window) and then rank it with the same networkx functions as the
+embedded store (:mod:`queries.stances`, :mod:`queries.neighbourhood`,
+:mod:`queries.paths`); relation figures come from :mod:`graph.aggregate` in
+both backends. Sharing that code is what makes the two backends answer alike,
+element for element, which the contract suite checks.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any, ParamSpec, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import networkx as nx
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graph.aggregate import aggregate, pair_key, relation_from_claims, relation_key
+from graph.backends import cypher
+from graph.backends.neo4j_rows import (
+    actor_row,
+    article_params,
+    claim_row,
+    key_text,
+    relation_from_record,
+    relation_props,
+)
+from graph.errors import AmbiguousActor, StoreUnavailable, UnknownActor, UnknownArticle
+from graph.filters import NO_FILTERS, Filters, check_bound
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Relation
+from graph.names import NameIndex, normalise
+from graph.store import (
+    ActorMatch,
+    EvidenceItem,
+    Path,
+    Stance,
+    Stats,
+    Subgraph,
+    UpsertResult,
+    UpsertStatus,
+)
+from graph.vocabulary import Vocabulary
+from queries.neighbourhood import neighbourhood
+from queries.paths import signed_paths
+from queries.stance_graph import build_stance_graph
+from queries.stances import allies, enemies
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Key = tuple[str, str, str]
+
+SCHEMA = (
+    "constraint_actor_id",
+    "constraint_article_id",
+    "constraint_claim_id",
+    "index_actor_names",
+    "index_actor_name_keys",
+    "index_claim_key",
+    "index_claim_date",
+)
+_UNAVAILABLE = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.AuthError,
+)
+
+
+def safe_uri(uri: str) -> str:
+    """``uri`` without any credentials in it.
+
+    >>> safe_uri("neo4j+s://user:secret@db.example.org:7687")
+    'neo4j+s://db.example.org:7687'
+    """
+    parts = urlsplit(uri)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def _guarded(method: Callable[P, R]) -> Callable[P, R]:
+    """Turn an unreachable or refusing server into :class:`StoreUnavailable`."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except _UNAVAILABLE as exc:
+            store = args[0]
+            raise StoreUnavailable(
+                f"Neo4j at {store.uri} is unavailable: {type(exc).__name__}"  # type: ignore[attr-defined]
+            ) from None
+
+    return wrapper
+
+
+class Neo4jStore:
+    """A :class:`graph.store.GraphStore` on Neo4j 5."""
+
+    kind = "neo4j"
+
+    def __init__(
+        self, driver: Driver, uri: str, database: str | None, vocabulary: Vocabulary
+    ) -> None:
+        self._driver = driver
+        self.uri = safe_uri(uri)
+        self._database = database
+        self.vocabulary = vocabulary
+        self._schema_ready = False
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.uri!r}, database={self._database!r})"
+
+    @classmethod
+    def connect(
+        cls,
+        uri: str,
+        user: str,
+        password: str,
+        database: str | None = None,
+        vocabulary: Vocabulary | None = None,
+        *,
+        verify: bool = True,
+        timeout: float = 10.0,
+    ) -> Neo4jStore:
+        """Connect and set up constraints and indexes.
+
+        With ``verify`` (the CLI), an unreachable server or refused credentials
+        fail here with :class:`StoreUnavailable`. Without it (the API), the
+        store is created at once and each request that finds the server down
+        fails with :class:`StoreUnavailable` until it is back.
+        """
+        where = safe_uri(uri)
+        if urlsplit(uri).username or urlsplit(uri).password:
+            raise StoreUnavailable(
+                f"bad Neo4j URI {where}: put credentials in NEO4J_USER/NEO4J_PASSWORD, not the URI"
+            )
+        try:
+            driver = GraphDatabase.driver(
+                uri,
+                auth=(user, password),
+                connection_timeout=timeout,
+                max_transaction_retry_time=timeout,
+            )
+            if verify:
+                driver.verify_connectivity()
+        except _UNAVAILABLE as exc:
+            raise StoreUnavailable(f"cannot reach Neo4j at {where}: {type(exc).__name__}") from None
+        except (ValueError, neo4j_errors.ConfigurationError) as exc:
+            raise StoreUnavailable(f"bad Neo4j URI {where}: {type(exc).__name__}") from None
+        store = cls(driver, uri, database, vocabulary or Vocabulary.default())
+        if verify:
+            store._ensure_schema()
+        return store
+
+    # -- plumbing -----------------------------------------------------------------
+    def _statement(self, name: str, params: dict[str, Any], fill: dict[str, Any]) -> str:
+        expected = cypher.parameters(name)
+        if set(params) != expected:
+            raise TypeError(f"statement {name} takes {sorted(expected)}, got {sorted(params)}")
+        return cypher.statement(name, self.vocabulary, **fill)
+
+    def _run(
+        self, tx: ManagedTransaction, name: str, fill: dict | None = None, **params: Any
+    ) -> list[dict[str, Any]]:
+        return tx.run(self._statement(name, params, fill or {}), params).data()
+
+    def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        self._ensure_schema()
+        with self._driver.session(database=self._database) as session:
+            return session.execute_read(lambda tx: self._run(tx, name, **params))
+
+    def _write(self, work: Callable[[ManagedTransaction], R]) -> R:
+        self._ensure_schema()
+        with self._driver.session(database=self._database) as session:
+            return session.execute_write(work)
+
+    @_guarded
+    def _ensure_schema(self) -> None:
+        """Constraints and indexes, once per store; idempotent on the server."""
+        if self._schema_ready:
+            return
+        with self._driver.session(database=self._database) as session:
+            for name in SCHEMA:
+                session.execute_write(lambda tx, name=name: self._run(tx, name))
+        self._schema_ready = True
+
+    @_guarded
+    def wipe(self) -> None:
+        """Delete everything in the database (for tests)."""
+        self._write(lambda tx: self._run(tx, "wipe"))
+
+    def close(self) -> None:
+        self._driver.close()
+
+    # -- writes -------------------------------------------------------------------
+    def _put_actors(self, tx: ManagedTransaction, actors: Iterable[Actor]) -> int:
+        actors = list(actors)
+        rows = self._run(tx, "actors_by_id", ids=[a.id for a in actors])
+        known = {a.id: a for a in (Actor.model_validate_json(r["data"]) for r in rows)}
+        fresh = [
+            a
+            for a in actors
+            if a.id not in known
+            or (known[a.id] != a and not (a.unresolved and not known[a.id].unresolved))
+        ]
+        if fresh:
+            self._run(tx, "actors_upsert", rows=[actor_row(a) for a in fresh])
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for actor in fresh:
+            by_kind[actor.kind.value].append(actor.id)
+        for kind, ids in by_kind.items():
+            self._run(tx, "actors_set_kind_label", {"label": kind}, ids=ids)
+        return sum(1 for a in fresh if a.id not in known)
+
+    @_guarded
+    def upsert_actors(self, actors: Iterable[Actor]) -> int:
+        actors = list(actors)
+        return self._write(lambda tx: self._put_actors(tx, actors))
+
+    def _recompute(self, tx: ManagedTransaction, keys: set[Key]) -> None:
+        if not keys:
+            return
+        rows = self._run(tx, "claims_for_keys", keys=[key_text(k) for k in keys])
+        grouped: dict[Key, list[Claim]] = defaultdict(list)
+        for row in rows:
+            claim = Claim.model_validate_json(row["data"])
+            grouped[relation_key(claim, self.vocabulary)].append(claim)
+        self._run(
+            tx,
+            "relations_delete",
+            rows=[{"source": s, "target": t, "type": k} for s, t, k in sorted(keys)],
+        )
+        by_type: dict[str, list[dict]] = defaultdict(list)
+        for key, claims in sorted(grouped.items()):
+            relation = relation_from_claims(key, claims, self.vocabulary)
+            by_type[key[2]].append(
+                {"source": key[0], "target": key[1], "props": relation_props(relation)}
+            )
+        for kind, batch in by_type.items():
+            self._run(tx, "relations_merge", {"rel_type": kind}, rows=batch)
+
+    def _old_keys(self, tx: ManagedTransaction, article_id: str) -> set[Key]:
+        rows = self._run(tx, "article_claim_keys", id=article_id)
+        return {pair_key(r["source"], r["target"], r["type"], self.vocabulary) for r in rows}
+
+    def _clear(self, tx: ManagedTransaction, article_id: str) -> set[Key]:
+        keys = self._old_keys(tx, article_id)
+        self._run(tx, "article_claims_delete", id=article_id)
+        self._run(tx, "article_mentions_delete", id=article_id)
+        return keys
+
+    @_guarded
+    def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
+        for claim in doc.claims:
+            self.vocabulary[claim.type]
+        fingerprint = doc.fingerprint()
+        article_id = doc.article.id
+
+        def work(tx: ManagedTransaction) -> UpsertResult:
+            found = self._run(tx, "article_fingerprint", id=article_id)
+            previous = found[0]["fingerprint"] if found else None
+            if previous == fingerprint:
+                return UpsertResult(
+                    article=article_id,
+                    status=UpsertStatus.UNCHANGED,
+                    claims=len(doc.claims),
+                    new_actors=0,
+                )
+            carried = {a.id for a in doc.actors}
+            refs = {m.actor for m in doc.mentions}
+            for claim in doc.claims:
+                refs.update(x for x in (claim.source, claim.target, claim.attributed_to) if x)
+            wanted = sorted(refs - carried)
+            present = {r["data"] for r in self._run(tx, "actors_by_id", ids=wanted)}
+            known = {Actor.model_validate_json(d).id for d in present}
+            for ref in wanted:
+                if ref not in known:
+                    raise UnknownActor(ref)
+            new_actors = self._put_actors(tx, doc.actors)
+            touched = self._clear(tx, article_id)
+            self._run(tx, "article_upsert", **article_params(doc, fingerprint))
+            self._run(
+                tx,
+                "claims_create",
+                article=article_id,
+                rows=[claim_row(c, self.vocabulary) for c in doc.claims],
+            )
+            self._run(
+                tx,
+                "mentions_create",
+                article=article_id,
+                rows=[m.model_dump() for m in doc.mentions],
+            )
+            touched.update(relation_key(c, self.vocabulary) for c in doc.claims)
+            self._recompute(tx, touched)
+            status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
+            return UpsertResult(
+                article=article_id, status=status, claims=len(doc.claims), new_actors=new_actors
+            )
+
+        return self._write(work)
+
+    @_guarded
+    def delete_article(self, article_id: str) -> None:
+        def work(tx: ManagedTransaction) -> None:
+            if not self._run(tx, "article_fingerprint", id=article_id):
+                raise UnknownArticle(article_id)
+            touched = self._clear(tx, article_id)
+            self._run(tx, "article_delete", id=article_id)
+            self._recompute(tx, touched)
+
+        self._write(work)
+
+    # -- lookups ------------------------------------------------------------------
+    def _actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
+        rows = self._read("actors_by_id", ids=sorted(set(ids)))
+        return {a.id: a for a in (Actor.model_validate_json(r["data"]) for r in rows)}
+
+    def _candidates(self, name: str, limit: int) -> NameIndex:
+        index = NameIndex()
+        tokens = normalise(name).split()
+        rows = []
+        if tokens:
+            query = " ".join(f"{t}~" for t in tokens)
+            rows = self._read("actors_fulltext", query=query, limit=limit)
+        rows += self._read("actors_by_key", key=normalise(name))
+        for row in rows:
+            actor = Actor.model_validate_json(row["data"])
+            index.add(actor.id, (*actor.names, *actor.external_ids.values()))
+        return index
+
+    @_guarded
+    def actor(self, ref: str) -> Actor:
+        found = self._actors_by_id([ref])
+        if ref in found:
+            return found[ref]
+        rows = self._read("actors_by_key", key=normalise(ref))
+        if len(rows) > 1:
+            ids = sorted(Actor.model_validate_json(r["data"]).id for r in rows)
+            raise AmbiguousActor(ref, tuple(ids))
+        if not rows:
+            raise UnknownActor(ref, tuple(self._candidates(ref, 50).suggest(ref)))
+        return Actor.model_validate_json(rows[0]["data"])
+
+    @_guarded
+    def actors(self) -> list[Actor]:
+        return [Actor.model_validate_json(r["data"]) for r in self._read("actors_all")]
+
+    @_guarded
+    def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
+        check_bound("limit", limit)
+        index = self._candidates(query, limit * 4)
+        hits = index.search(query, limit)
+        found = self._actors_by_id(i for i, _, _ in hits)
+        return [ActorMatch(actor=found[i], score=round(s, 2), matched=m) for i, s, m in hits]
+
+    @_guarded
+    def article(self, article_id: str) -> Article:
+        rows = self._read("article_get", id=article_id)
+        if not rows:
+            raise UnknownArticle(article_id)
+        return Article.model_validate_json(rows[0]["data"]).model_copy(
+            update={"text": rows[0]["text"]}
+        )
+
+    @_guarded
+    def stats(self) -> Stats:
+        (row,) = self._read("stats", types=list(self.vocabulary.names))
+        return Stats(**row)
+
+    # -- queries ------------------------------------------------------------------
+    def _window(self, filters: Filters) -> dict[str, Any]:
+        types = [t.name for t in self.vocabulary if filters.admits_type(t.name, t.polarity)]
+        return {
+            "since": filters.since,
+            "until": filters.until,
+            "as_of": filters.as_of,
+            "min_confidence": filters.min_confidence,
+            "types": types,
+        }
+
+    def _relations(self, statement: str, filters: Filters, **params: Any) -> list[Relation]:
+        """Holding relations from the aggregated relationships, or re-aggregated claims."""
+        if filters.is_unfiltered:
+            rows = self._read(f"relations_{statement}", types=list(self.vocabulary.names), **params)
+            found = {
+                (r["source"], r["target"], r["type"]): relation_from_record(
+                    r["source"], r["target"], r["type"], r["props"]
+                )
+                for r in rows
+            }
+            return [found[k] for k in sorted(found) if found[k].holds]
+        rows = self._read(f"claims_{statement}", **self._window(filters), **params)
+        claims = {c.id: c for c in (Claim.model_validate_json(r["data"]) for r in rows)}
+        return aggregate(claims.values(), self.vocabulary, filters)
+
+    def _ball(self, start: Iterable[str], depth: int, filters: Filters) -> set[str]:
+        seen = set(start)
+        frontier = sorted(seen)
+        for _ in range(depth):
+            if not frontier:
+                break
+            relations = self._relations("around", filters, ids=frontier)
+            reached = {x for r in relations for x in (r.source, r.target)} - seen
+            seen |= reached
+            frontier = sorted(reached)
+        return seen
+
+    def _graph(self, ids: set[str], filters: Filters) -> nx.Graph:
+        relations = self._relations("among", filters, ids=sorted(ids))
+        return build_stance_graph(self._actors_by_id(ids).values(), relations)
+
+    def _known(self, *actor_ids: str) -> None:
+        found = self._actors_by_id(actor_ids)
+        for actor_id in actor_ids:
+            if actor_id not in found:
+                raise UnknownActor(actor_id)
+
+    @_guarded
+    def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
+        return (
+            self._relations("all", filters)
+            if filters.is_unfiltered
+            else self._relations("window", filters)
+        )
+
+    @_guarded
+    def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
+        self._known(actor_id)
+        return allies(self._graph(self._ball([actor_id], 1, filters), filters), actor_id)
+
+    @_guarded
+    def enemies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
+        self._known(actor_id)
+        return enemies(self._graph(self._ball([actor_id], 1, filters), filters), actor_id)
+
+    @_guarded
+    def neighbourhood(
+        self, actor_id: str, depth: int = 1, filters: Filters = NO_FILTERS, limit: int = 100
+    ) -> Subgraph:
+        check_bound("depth", depth)
+        check_bound("limit", limit)
+        self._known(actor_id)
+        ids = self._ball([actor_id], depth, filters)
+        return neighbourhood(self._graph(ids, filters), actor_id, depth, limit)
+
+    @_guarded
+    def paths(
+        self,
+        source_id: str,
+        target_id: str,
+        *,
+        max_hops: int = 4,
+        k: int = 1,
+        positive_only: bool = False,
+        filters: Filters = NO_FILTERS,
+    ) -> list[Path]:
+        check_bound("max_hops", max_hops)
+        check_bound("k", k)
+        self._known(source_id, target_id)
+        # Every actor on a path of at most max_hops lies within ceil(max_hops/2) hops
+        # of the source or floor(max_hops/2) hops of the target.
+        ids = self._ball([source_id], (max_hops + 1) // 2, filters)
+        ids |= self._ball([target_id], max_hops // 2, filters)
+        return signed_paths(
+            self._graph(ids, filters),
+            source_id,
+            target_id,
+            max_hops=max_hops,
+            k=k,
+            positive_only=positive_only,
+        )
+
+    @_guarded
+    def evidence(
+        self, source_id: str, target_id: str, filters: Filters = NO_FILTERS
+    ) -> list[EvidenceItem]:
+        self._known(source_id, target_id)
+        rows = self._read("claims_between", a=source_id, b=target_id, **self._window(filters))
+        items = [
+            EvidenceItem(
+                claim=Claim.model_validate_json(r["data"]),
+                article=Article.model_validate_json(r["article"]),
+            )
+            for r in rows
+        ]
+        return sorted(items, key=lambda i: (i.claim.date, i.claim.id))

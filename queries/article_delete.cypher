@@ -1,0 +1,3 @@
+// Delete an article node.
+MATCH (ar:Article {id: $id})
+DETACH DELETE ar

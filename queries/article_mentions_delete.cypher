@@ -1,0 +1,3 @@
+// Delete an article's mentions.
+MATCH (:Article {id: $id})-[m:MENTIONS]->(:Actor)
+DELETE m

@@ -1,0 +1,10 @@
+// Create or update an article node.
+MERGE (ar:Article {id: $id})
+SET ar.title = $title,
+    ar.url = $url,
+    ar.publisher = $publisher,
+    ar.published = $published,
+    ar.kind = $kind,
+    ar.text = $text,
+    ar.fingerprint = $fingerprint,
+    ar.data = $data

@@ -1,0 +1,11 @@
+// Claims in a window between actors of a set.
+MATCH (c:Claim)
+WHERE c.source IN $ids AND c.target IN $ids
+  AND ($since IS NULL OR c.date >= $since)
+  AND ($until IS NULL OR c.date <= $until)
+  AND ($as_of IS NULL OR (c.date <= $as_of
+       AND (c.valid_from IS NULL OR c.valid_from <= $as_of)
+       AND (c.valid_to IS NULL OR c.valid_to >= $as_of)))
+  AND c.confidence >= $min_confidence
+  AND c.type IN $types
+RETURN c.data AS data

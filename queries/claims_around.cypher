@@ -1,0 +1,11 @@
+// Claims in a window touching any of the given actors.
+UNWIND $ids AS id
+MATCH (:Actor {id: id})<-[:SOURCE|TARGET]-(c:Claim)
+WHERE ($since IS NULL OR c.date >= $since)
+  AND ($until IS NULL OR c.date <= $until)
+  AND ($as_of IS NULL OR (c.date <= $as_of
+       AND (c.valid_from IS NULL OR c.valid_from <= $as_of)
+       AND (c.valid_to IS NULL OR c.valid_to >= $as_of)))
+  AND c.confidence >= $min_confidence
+  AND c.type IN $types
+RETURN DISTINCT c.data AS data

@@ -1,0 +1,2 @@
+// Schema: actor ids are unique.
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE

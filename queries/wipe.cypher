@@ -1,0 +1,3 @@
+// Delete every node and relationship (tests only).
+MATCH (n)
+DETACH DELETE n

@@ -1,0 +1,95 @@
+"""Every Cypher statement passes Neo4j's own language service, and the lint can fail."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from graph.backends import cypher
+from graph.vocabulary import Vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT = ROOT / "tools" / "cypher-lint" / "lint.mjs"
+SCHEMA = ROOT / "queries" / "cypher-schema.json"
+
+
+def lint(queries: Path = ROOT / "queries") -> subprocess.CompletedProcess:
+    node = shutil.which("node")
+    assert node, "node is needed for the Cypher lint (Node 20)"
+    assert (LINT.parent / "node_modules").is_dir(), (
+        "run: make install (npm ci in tools/cypher-lint)"
+    )
+    return subprocess.run(
+        [node, str(LINT), "--queries", str(queries), "--schema", str(SCHEMA)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_every_statement_is_clean() -> None:
+    result = lint()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ", 0 problems" in result.stdout
+    linted = int(result.stdout.split(" statements linted")[0].rsplit(" ", 1)[1])
+    assert linted >= len(cypher.names())
+
+
+BROKEN = {
+    "misspelled_label": ("// Broken: label typo.\nMATCH (a:Actr {id: $id})\nRETURN a.name", "Actr"),
+    "undefined_variable": (
+        "// Broken: b is never bound.\nMATCH (a:Actor {id: $id})\nRETURN b",
+        "Variable `b` not defined",
+    ),
+    "unknown_function": (
+        "// Broken: no such function.\nMATCH (a:Actor {id: $id})\nRETURN toUpperCase(a.name)",
+        "toUpperCase",
+    ),
+    "undeclared_parameter": (
+        "// Broken: $key is not declared.\nMATCH (a:Actor {id: $key})\nRETURN a.name",
+        "Parameter $key is not defined",
+    ),
+    "unknown_relationship_type": (
+        "// Broken: type typo.\nMATCH (a:Actor {id: $id})-[:ALLIED]->(b)\nRETURN b.name",
+        "ALLIED",
+    ),
+    "missing_header": ("MATCH (a:Actor {id: $id})\nRETURN a.name", "header comment"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_the_lint_catches_a_broken_statement(tmp_path: Path, case: str) -> None:
+    text, expected = BROKEN[case]
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    schema["statements"] = {case: ["id"]}
+    queries = tmp_path / "queries"
+    queries.mkdir()
+    (queries / f"{case}.cypher").write_text(text, encoding="utf-8")
+    (tmp_path / "schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    result = subprocess.run(
+        ["node", str(LINT), "--queries", str(queries), "--schema", str(tmp_path / "schema.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert expected in result.stdout
+
+
+def test_the_schema_declares_exactly_each_statements_parameters() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    declared = {k: set(v) for k, v in schema["statements"].items() if not k.startswith("browser/")}
+    assert declared == {name: set(cypher.parameters(name)) for name in cypher.names()}
+
+
+def test_the_schema_knows_every_vocabulary_type() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    names = Vocabulary.default().names
+    assert set(names) <= set(schema["relationshipTypes"])
+    assert schema["placeholders"]["rel_type"] == list(names)
