@@ -101,3 +101,14 @@ def test_debug_shows_the_traceback(store: str) -> None:
     result = runner.invoke(app, ["allies", "Nobody At All", "--store", store, "--debug"])
     assert result.exit_code != 0
     assert result.exception is not None
+
+
+def test_unreachable_neo4j_is_one_line_naming_the_uri() -> None:
+    result = runner.invoke(
+        app, ["stats", "--store", "bolt://127.0.0.1:9"], env={"NEO4J_PASSWORD": "s3cret-pw"}
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "error: cannot reach Neo4j at bolt://127.0.0.1:9: ServiceUnavailable"
+    )
+    assert "s3cret-pw" not in result.output
