@@ -5,34 +5,51 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import install_error_handlers
+from api.middleware import RequestContext, configure_logging
 from api.routes import actors, articles, health, relations
+from api.security import require_reader
 from graph.backends import open_store
 from graph.settings import Settings
 
-ROUTERS = (health.router, actors.router, relations.router, articles.router)
+READ_ROUTERS = (actors.router, relations.router)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """An app that opens the configured store at start-up and closes it at shutdown."""
+    settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = open_store(settings or Settings(), lazy=True)
+        app.state.store = open_store(settings, lazy=True)
         try:
             yield
         finally:
             app.state.store.close()
 
+    configure_logging(settings.log_format)
     app = FastAPI(
         title="actorgraph",
         summary="Who stands with or against whom, since when, on what evidence.",
         version="0.1.0",
         lifespan=lifespan,
     )
+    app.state.settings = settings
     install_error_handlers(app)
-    for router in ROUTERS:
-        app.include_router(router)
+    app.add_middleware(RequestContext, max_body_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+            expose_headers=["X-Request-ID", "X-Total-Count"],
+        )
+    app.include_router(health.router)
+    for router in READ_ROUTERS:
+        app.include_router(router, dependencies=[Depends(require_reader)])
+    app.include_router(articles.router)
     return app

@@ -35,5 +35,15 @@ class Settings(BaseSettings):
     neo4j_timeout: float = Field(
         10.0, gt=0, description="Seconds to wait for Neo4j (connection and retries)."
     )
+    api_token: SecretStr | None = Field(
+        None, description="Bearer token required for writes; without it writes are refused."
+    )
+    protect_reads: bool = Field(False, description="Require the token for reads too.")
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed by CORS; empty means CORS is off."
+    )
+    max_body_bytes: int = Field(5_000_000, gt=0, description="Largest request body accepted.")
+    query_seconds: float = Field(10.0, gt=0, description="Time budget of one query.")
+    log_format: str = Field("text", pattern="^(text|json)$", description="text or json logs.")
     host: str = "127.0.0.1"
     port: int = 8000

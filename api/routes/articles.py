@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Response, status
+from fastapi import APIRouter, Body, Depends, Response, status
 
 from api.deps import StoreDep
+from api.security import require_reader, require_writer
 from graph.model import Article
 from graph.store import UpsertResult, UpsertStatus
 from loaders.gazetteer import Gazetteer
@@ -19,6 +20,7 @@ router = APIRouter(prefix="/articles", tags=["articles"])
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
+    dependencies=[Depends(require_writer)],
     responses={200: {"description": "Already stored (unchanged) or replaced (updated)"}},
     openapi_extra={
         "requestBody": {
@@ -37,13 +39,17 @@ def post_article(
     return result
 
 
-@router.get("/{article_id}")
+@router.get("/{article_id}", dependencies=[Depends(require_reader)])
 def get_article(store: StoreDep, article_id: str) -> Article:
     """One stored article, with its text."""
     return store.article(article_id)
 
 
-@router.delete("/{article_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/{article_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[Depends(require_writer)],
+)
 def delete_article(store: StoreDep, article_id: str) -> Response:
     """Retract an article: its claims go and the relations they touched recompute."""
     store.delete_article(article_id)

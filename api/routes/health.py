@@ -1,4 +1,4 @@
-"""Liveness and store status."""
+"""Liveness and readiness."""
 
 from __future__ import annotations
 
@@ -13,9 +13,23 @@ router = APIRouter(tags=["health"])
 
 @router.get("/health")
 def health(store: StoreDep) -> JSONResponse:
-    """The service is up; says whether the store answers, and its counts."""
+    """Liveness: the service answers (200); says whether the store answers too."""
     try:
         stats = store.stats()
     except StoreUnavailable as exc:
+        return JSONResponse(
+            {"status": "ok", "store": store.kind, "store_status": "down", "detail": str(exc)}
+        )
+    return JSONResponse(
+        {"status": "ok", "store": store.kind, "store_status": "up", "stats": stats.model_dump()}
+    )
+
+
+@router.get("/ready")
+def ready(store: StoreDep) -> JSONResponse:
+    """Readiness: 200 when the store answers, 503 when it does not."""
+    try:
+        store.stats()
+    except StoreUnavailable as exc:
         return JSONResponse({"status": "down", "store": store.kind, "detail": str(exc)}, 503)
-    return JSONResponse({"status": "ok", "store": store.kind, "stats": stats.model_dump()})
+    return JSONResponse({"status": "ready", "store": store.kind})

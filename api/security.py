@@ -1,0 +1,49 @@
+"""Access control: a bearer token for writes (and, optionally, reads)."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from graph.settings import Settings
+
+bearer = HTTPBearer(auto_error=False, description="The API token (setting api_token).")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def _check(settings: Settings, credentials: HTTPAuthorizationCredentials | None) -> None:
+    if settings.api_token is None:
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            "writes are disabled: this service has no API token (set ACTORGRAPH_API_TOKEN)",
+        )
+    expected = settings.api_token.get_secret_value().encode()
+    given = credentials.credentials.encode() if credentials else b""
+    if not hmac.compare_digest(given, expected):
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "missing or wrong API token",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+def require_writer(
+    settings: Annotated[Settings, Depends(get_settings)], credentials: Credentials
+) -> None:
+    """Writes always need the token; with no token configured they are refused."""
+    _check(settings, credentials)
+
+
+def require_reader(
+    settings: Annotated[Settings, Depends(get_settings)], credentials: Credentials
+) -> None:
+    """Reads are open unless ``protect_reads`` is set."""
+    if settings.protect_reads:
+        _check(settings, credentials)

@@ -1,0 +1,100 @@
+"""Access control, CORS, body limits, request ids and logs."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.deps import get_store
+from graph.backends.embedded import EmbeddedStore
+from graph.settings import Settings
+from tests.api.test_articles import DOC
+
+
+def client_for(store: EmbeddedStore, **settings: object) -> TestClient:
+    app = create_app(Settings(store=":memory:", **settings))
+    app.dependency_overrides[get_store] = lambda: store
+    return TestClient(app)
+
+
+def test_without_a_configured_token_writes_are_refused(seeded: EmbeddedStore) -> None:
+    with client_for(seeded) as client:
+        response = client.post("/articles", json=DOC)
+        assert response.status_code == 403
+        assert "ACTORGRAPH_API_TOKEN" in response.json()["detail"]
+        assert client.delete("/articles/anything").status_code == 403
+        assert client.get("/actors/PMU/allies").status_code == 200
+    assert seeded.stats().articles == 1
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", "Basic c2VjcmV0", "Bearer "])
+def test_writes_need_the_right_token(seeded: EmbeddedStore, header: str | None) -> None:
+    headers = {"Authorization": header} if header else {}
+    with client_for(seeded, api_token="s3cret") as client:
+        response = client.post("/articles", json=DOC, headers=headers)
+        assert response.status_code in (401, 403)
+        assert (
+            client.post(
+                "/articles", json=DOC, headers={"Authorization": "Bearer s3cret"}
+            ).status_code
+            == 201
+        )
+
+
+def test_reads_can_be_protected(seeded: EmbeddedStore) -> None:
+    with client_for(seeded, api_token="s3cret", protect_reads=True) as client:
+        assert client.get("/actors/PMU/allies").status_code == 401
+        authed = client.get("/actors/PMU/allies", headers={"Authorization": "Bearer s3cret"})
+        assert authed.status_code == 200
+        assert client.get("/health").status_code == 200
+
+
+def test_cors_is_off_by_default_and_configurable(seeded: EmbeddedStore) -> None:
+    origin = {"Origin": "https://dashboards.example.org"}
+    with client_for(seeded) as client:
+        assert "access-control-allow-origin" not in client.get("/health", headers=origin).headers
+    with client_for(seeded, cors_origins=["https://dashboards.example.org"]) as client:
+        allowed = client.get("/health", headers=origin).headers
+        assert allowed["access-control-allow-origin"] == "https://dashboards.example.org"
+
+
+def test_oversized_bodies_are_refused_and_change_nothing(seeded: EmbeddedStore) -> None:
+    with client_for(seeded, api_token="s3cret", max_body_bytes=200) as client:
+        response = client.post("/articles", json=DOC, headers={"Authorization": "Bearer s3cret"})
+        assert response.status_code == 413
+    assert seeded.stats().articles == 1
+
+
+def test_every_response_carries_a_request_id(seeded: EmbeddedStore) -> None:
+    with client_for(seeded) as client:
+        generated = client.get("/health").headers["X-Request-ID"]
+        assert len(generated) == 32
+        echoed = client.get("/health", headers={"X-Request-ID": "trace-42"})
+        assert echoed.headers["X-Request-ID"] == "trace-42"
+        assert client.get("/actors/nobody-at-all").headers["X-Request-ID"]
+
+
+def test_json_logs_carry_the_request_id_and_no_token(seeded: EmbeddedStore, capsys) -> None:
+    with client_for(seeded, api_token="s3cret", log_format="json") as client:
+        client.post(
+            "/articles",
+            json=DOC,
+            headers={"Authorization": "Bearer s3cret", "X-Request-ID": "req-7"},
+        )
+    lines = [
+        json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")
+    ]
+    entry = next(e for e in lines if e.get("path") == "/articles")
+    assert entry["request_id"] == "req-7"
+    assert entry["status"] == 201
+    assert all("s3cret" not in json.dumps(e) for e in lines)
+    logging.getLogger("actorgraph").handlers.clear()
+
+
+def test_ready_when_the_store_answers(seeded: EmbeddedStore) -> None:
+    with client_for(seeded) as client:
+        assert client.get("/ready").json() == {"status": "ready", "store": "embedded"}
