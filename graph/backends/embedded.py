@@ -49,11 +49,13 @@ R = TypeVar("R")
 
 
 def _locked(method: Callable[P, R]) -> Callable[P, R]:
-    """Run under the store's lock: readers never see an article half-indexed."""
+    """Run under the store's lock, on an index that has caught up with other processes."""
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with args[0]._lock:  # type: ignore[attr-defined]
+        store = args[0]
+        with store._lock:  # type: ignore[attr-defined]
+            store._sync()  # type: ignore[attr-defined]
             return method(*args, **kwargs)
 
     return wrapper
@@ -76,6 +78,15 @@ class EmbeddedStore:
         self.vocabulary = vocabulary or Vocabulary.default()
         self._state = SqliteState(path)
         self._lock = threading.RLock()
+        self._load()
+
+    def __repr__(self) -> str:
+        return f"EmbeddedStore({self._state.path!r})"
+
+    # -- state ------------------------------------------------------------------
+    def _load(self) -> None:
+        """(Re)build the in-memory index from the SQLite file."""
+        self._version = self._state.data_version()
         self._actors: dict[str, Actor] = {}
         self._names = NameIndex()
         self._articles: dict[str, Article] = {}
@@ -86,13 +97,6 @@ class EmbeddedStore:
         self._relations: dict[Key, Relation] = {}
         self._pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
         self._graph = nx.Graph()
-        self._load()
-
-    def __repr__(self) -> str:
-        return f"EmbeddedStore({self._state.path!r})"
-
-    # -- state ------------------------------------------------------------------
-    def _load(self) -> None:
         for actor in self._state.actors():
             self._remember_actor(actor)
         for article, fingerprint in self._state.articles():
@@ -102,6 +106,11 @@ class EmbeddedStore:
         for claim in self._state.claims():
             keys.add(self._index_claim(claim))
         self._recompute(keys)
+
+    def _sync(self) -> None:
+        """Reload if another process committed since we last looked."""
+        if self._state.data_version() != self._version:
+            self._load()
 
     def _remember_actor(self, actor: Actor) -> None:
         if actor.id in self._actors:
@@ -156,10 +165,11 @@ class EmbeddedStore:
 
     # -- writes -----------------------------------------------------------------
     def upsert_actors(self, actors: Iterable[Actor]) -> int:
-        with self._lock:
+        actors = list(actors)
+        with self._lock, self._state.transaction() as db:
+            self._sync()
             fresh = [a for a in actors if self._keeps(a)]
-            with self._state.transaction() as db:
-                self._state.put_actors(db, fresh)
+            self._state.put_actors(db, fresh)
             new = sum(1 for a in fresh if a.id not in self._actors)
             for actor in fresh:
                 self._remember_actor(actor)
@@ -172,21 +182,22 @@ class EmbeddedStore:
         return known != actor and not (actor.unresolved and not known.unresolved)
 
     def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
+        article_id = doc.article.id
+        fingerprint = doc.fingerprint()
         with self._lock:
-            article_id = doc.article.id
-            fingerprint = doc.fingerprint()
-            previous = self._fingerprints.get(article_id)
-            if previous == fingerprint:
-                return UpsertResult(
-                    article=article_id,
-                    status=UpsertStatus.UNCHANGED,
-                    claims=len(doc.claims),
-                    new_actors=0,
-                )
-            self._validate(doc)
-            actors = [a for a in doc.actors if self._keeps(a)]
-            new_actors = sum(1 for a in actors if a.id not in self._actors)
             with self._state.transaction() as db:
+                self._sync()
+                previous = self._fingerprints.get(article_id)
+                if previous == fingerprint:
+                    return UpsertResult(
+                        article=article_id,
+                        status=UpsertStatus.UNCHANGED,
+                        claims=len(doc.claims),
+                        new_actors=0,
+                    )
+                self._validate(doc)
+                actors = [a for a in doc.actors if self._keeps(a)]
+                new_actors = sum(1 for a in actors if a.id not in self._actors)
                 self._state.put_actors(db, actors)
                 self._state.delete_article(db, article_id)
                 self._state.put_article(db, doc, fingerprint)
@@ -216,9 +227,10 @@ class EmbeddedStore:
 
     def delete_article(self, article_id: str) -> None:
         with self._lock:
-            if article_id not in self._articles:
-                raise UnknownArticle(article_id)
             with self._state.transaction() as db:
+                self._sync()
+                if article_id not in self._articles:
+                    raise UnknownArticle(article_id)
                 self._state.delete_article(db, article_id)
             self._recompute(self._forget_article(article_id))
 

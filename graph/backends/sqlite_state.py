@@ -39,26 +39,40 @@ class SqliteState:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self.db.execute("PRAGMA busy_timeout=10000")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open embedded store {self.path}: {exc}") from None
 
+    def data_version(self) -> int:
+        """Changes whenever another connection (another process) commits."""
+        try:
+            return self.db.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise StoreUnavailable(f"embedded store {self.path} cannot be read: {exc}") from None
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One all-or-nothing transaction."""
+        """One all-or-nothing write transaction; concurrent writers wait their turn."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"embedded store {self.path} is not writable: {exc}") from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
             self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise StoreUnavailable(f"embedded store {self.path} failed a write: {exc}") from None
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     # -- reads ------------------------------------------------------------------
     def actors(self) -> Iterator[Actor]:
