@@ -39,7 +39,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
-    app.add_middleware(RequestContext, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestContext,
+        max_body_bytes=settings.max_body_bytes,
+        query_seconds=settings.query_seconds,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Annotated
+from typing import Annotated, TypeVar
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, Response
 
 from graph.errors import InvalidQuery
 from graph.filters import BOUNDS, Filters
@@ -56,3 +57,24 @@ def get_filters(
 
 
 FiltersDep = Annotated[Filters, Depends(get_filters)]
+
+
+T = TypeVar("T")
+
+
+class Page:
+    """``offset``/``limit`` on a list answer; the full count goes in ``X-Total-Count``."""
+
+    def __init__(
+        self,
+        offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+        limit: Annotated[int, bounded("limit", "Most items")] = 100,
+    ) -> None:
+        self.offset, self.limit = offset, limit
+
+    def __call__(self, items: Sequence[T], response: Response) -> list[T]:
+        response.headers["X-Total-Count"] = str(len(items))
+        return list(items[self.offset : self.offset + self.limit])
+
+
+PageDep = Annotated[Page, Depends()]

@@ -19,6 +19,7 @@ STATUS: dict[type[errors.ActorGraphError], int] = {
     errors.LoadError: 422,
     errors.ConfigurationError: 500,
     errors.StoreUnavailable: 503,
+    errors.QueryTimeout: 504,
 }
 
 _CODES = {
@@ -31,6 +32,7 @@ _CODES = {
     errors.LoadError: "invalid_input",
     errors.ConfigurationError: "configuration_error",
     errors.StoreUnavailable: "store_unavailable",
+    errors.QueryTimeout: "query_timeout",
 }
 
 

@@ -12,6 +12,8 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from graph.budget import set_budget
+
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
 log = logging.getLogger("actorgraph.api")
 
@@ -56,16 +58,18 @@ def configure_logging(log_format: str) -> None:
 
 
 class RequestContext(BaseHTTPMiddleware):
-    """A request id on every response and log line; refuse oversized bodies."""
+    """A request id on every response and log line, a query time budget, a body limit."""
 
-    def __init__(self, app, max_body_bytes: int) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app, max_body_bytes: int, query_seconds: float) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
         self.max_body_bytes = max_body_bytes
+        self.query_seconds = query_seconds
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         given = request.headers.get("x-request-id", "")
         rid = given if 0 < len(given) <= 64 and given.isprintable() else uuid.uuid4().hex
         token = request_id.set(rid)
+        set_budget(self.query_seconds)
         started = time.perf_counter()
         try:
             length = request.headers.get("content-length")

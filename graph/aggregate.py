@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from graph.budget import check_deadline
 from graph.filters import NO_FILTERS, Filters
 from graph.model import Claim, Modality, Relation
 from graph.vocabulary import Vocabulary
@@ -82,7 +83,9 @@ def aggregate(
     1
     """
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
+    for n, claim in enumerate(claims):
+        if n % 4096 == 0:
+            check_deadline()
         if not filters.admits_claim(claim):
             continue
         spec = vocabulary[claim.type]

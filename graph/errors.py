@@ -58,6 +58,14 @@ class InvalidQuery(ActorGraphError):
     """A query whose arguments contradict each other (e.g. since after until)."""
 
 
+class QueryTimeout(ActorGraphError):
+    """A query ran over its time budget; it changed nothing."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"the query ran over its time budget of {seconds} s")
+
+
 class StoreUnavailable(ActorGraphError):
     """The store cannot be reached; the request changed nothing."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from graph.budget import check_deadline
 from graph.errors import UnknownActor
 from graph.filters import check_bound
 from graph.store import Subgraph
@@ -59,6 +60,7 @@ def neighbourhood(G: nx.Graph, actor: str, depth: int = 1, limit: int = 100) -> 
     for _ in range(depth):
         strength: dict[str, float] = {}
         for node in frontier:
+            check_deadline()
             for other, data in G.adj[node].items():
                 if other not in seen:
                     strength[other] = max(strength.get(other, 0.0), abs(data["stance"]))

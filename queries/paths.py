@@ -6,6 +6,7 @@ from itertools import islice, pairwise
 
 import networkx as nx
 
+from graph.budget import check_deadline
 from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
 from graph.store import Path, PathStep
@@ -85,6 +86,7 @@ def signed_paths(
     found: list[list[str]] = []
     try:
         for nodes in islice(nx.shortest_simple_paths(walk, source, target), k + _TIE_SCAN):
+            check_deadline()
             if len(nodes) - 1 > max_hops:
                 break
             if len(found) >= k and len(nodes) > len(found[k - 1]):

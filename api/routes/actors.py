@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
-from api.deps import FiltersDep, StoreDep, bounded
+from api.deps import FiltersDep, PageDep, StoreDep, bounded
 from graph.model import Actor
 from graph.store import ActorMatch, Stance, Subgraph
 
@@ -32,15 +32,19 @@ def actor_detail(store: StoreDep, ref: ActorRef) -> Actor:
 
 
 @router.get("/{ref}/allies")
-def actor_allies(store: StoreDep, ref: ActorRef, filters: FiltersDep) -> list[Stance]:
+def actor_allies(
+    store: StoreDep, ref: ActorRef, filters: FiltersDep, page: PageDep, response: Response
+) -> list[Stance]:
     """Actors standing with this one, strongest first, with the relations and evidence."""
-    return store.allies(store.actor(ref).id, filters)
+    return page(store.allies(store.actor(ref).id, filters), response)
 
 
 @router.get("/{ref}/enemies")
-def actor_enemies(store: StoreDep, ref: ActorRef, filters: FiltersDep) -> list[Stance]:
+def actor_enemies(
+    store: StoreDep, ref: ActorRef, filters: FiltersDep, page: PageDep, response: Response
+) -> list[Stance]:
     """Actors standing against this one, most hostile first."""
-    return store.enemies(store.actor(ref).id, filters)
+    return page(store.enemies(store.actor(ref).id, filters), response)
 
 
 @router.get("/{ref}/neighbourhood")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
-from api.deps import FiltersDep, StoreDep, bounded
+from api.deps import FiltersDep, PageDep, StoreDep, bounded
 from graph.model import Relation
 from graph.store import EvidenceItem, Path
 
@@ -17,9 +17,11 @@ Target = Annotated[str, Query(min_length=1, description="Actor id, name or alias
 
 
 @router.get("/relations")
-def relations(store: StoreDep, filters: FiltersDep) -> list[Relation]:
+def relations(
+    store: StoreDep, filters: FiltersDep, page: PageDep, response: Response
+) -> list[Relation]:
     """Every relation holding under the filters (``polarity=1``: who is allied with whom)."""
-    return store.relations(filters)
+    return page(store.relations(filters), response)
 
 
 @router.get("/paths")
@@ -45,7 +47,12 @@ def paths(
 
 @router.get("/evidence")
 def evidence(
-    store: StoreDep, source: Source, target: Target, filters: FiltersDep
+    store: StoreDep,
+    source: Source,
+    target: Target,
+    filters: FiltersDep,
+    page: PageDep,
+    response: Response,
 ) -> list[EvidenceItem]:
     """The claims between two actors, with quotes, articles and dates."""
-    return store.evidence(store.actor(source).id, store.actor(target).id, filters)
+    return page(store.evidence(store.actor(source).id, store.actor(target).id, filters), response)

@@ -29,7 +29,7 @@ from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import networkx as nx
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
 
 from graph.aggregate import aggregate, pair_key, relation_from_claims, relation_key
@@ -42,7 +42,14 @@ from graph.backends.neo4j_rows import (
     relation_from_record,
     relation_props,
 )
-from graph.errors import AmbiguousActor, StoreUnavailable, UnknownActor, UnknownArticle
+from graph.budget import remaining
+from graph.errors import (
+    AmbiguousActor,
+    QueryTimeout,
+    StoreUnavailable,
+    UnknownActor,
+    UnknownArticle,
+)
 from graph.filters import NO_FILTERS, Filters, check_bound
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Relation
 from graph.names import NameIndex, normalise
@@ -102,6 +109,10 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(*args, **kwargs)
+        except neo4j_errors.ClientError as exc:
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise QueryTimeout(round(remaining() or 0.0, 3)) from None
+            raise
         except _UNAVAILABLE as exc:
             store = args[0]
             raise StoreUnavailable(
@@ -182,15 +193,21 @@ class Neo4jStore:
     ) -> list[dict[str, Any]]:
         return tx.run(self._statement(name, params, fill or {}), params).data()
 
+    @staticmethod
+    def _budgeted(work: Callable[[ManagedTransaction], R]) -> Callable[[ManagedTransaction], R]:
+        """The rest of the query's time budget as the server-side transaction timeout."""
+        left = remaining()
+        return work if left is None else unit_of_work(timeout=max(left, 0.001))(work)
+
     def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         self._ensure_schema()
         with self._driver.session(database=self._database) as session:
-            return session.execute_read(lambda tx: self._run(tx, name, **params))
+            return session.execute_read(self._budgeted(lambda tx: self._run(tx, name, **params)))
 
     def _write(self, work: Callable[[ManagedTransaction], R]) -> R:
         self._ensure_schema()
         with self._driver.session(database=self._database) as session:
-            return session.execute_write(work)
+            return session.execute_write(self._budgeted(work))
 
     @_guarded
     def _ensure_schema(self) -> None:

@@ -98,3 +98,26 @@ def test_json_logs_carry_the_request_id_and_no_token(seeded: EmbeddedStore, caps
 def test_ready_when_the_store_answers(seeded: EmbeddedStore) -> None:
     with client_for(seeded) as client:
         assert client.get("/ready").json() == {"status": "ready", "store": "embedded"}
+
+
+def test_a_query_over_its_time_budget_is_504(seeded: EmbeddedStore) -> None:
+    with client_for(seeded, query_seconds=1e-9) as client:
+        response = client.get("/paths", params={"source": "iran", "target": "AIF", "k": 3})
+        assert response.status_code == 504
+        assert response.json()["error"] == "query_timeout"
+    with client_for(seeded, query_seconds=10) as client:
+        assert client.get("/paths", params={"source": "iran", "target": "AIF"}).status_code == 200
+
+
+def test_lists_are_paginated(seeded: EmbeddedStore) -> None:
+    with client_for(seeded) as client:
+        first = client.get("/relations", params={"limit": 5})
+        assert first.headers["X-Total-Count"] == "13"
+        assert len(first.json()) == 5
+        rest = client.get("/relations", params={"offset": 10, "limit": 5}).json()
+        assert len(rest) == 3
+        everything = client.get("/relations").json()
+        assert first.json() + everything[5:10] + rest == everything
+        allies = client.get("/actors/PMU/allies", params={"limit": 1})
+        assert allies.headers["X-Total-Count"] == "5"
+        assert client.get("/relations", params={"limit": 5000}).status_code == 422
