@@ -8,12 +8,13 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api.errors import install_error_handlers
+from api.errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from api.middleware import RequestContext, configure_logging
 from api.routes import actors, articles, health, relations
 from api.security import require_reader
 from graph.backends import open_store
 from graph.settings import Settings
+from graph.vocabulary import load_vocabulary
 
 READ_ROUTERS = (actors.router, relations.router)
 
@@ -54,6 +55,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.include_router(health.router)
     for router in READ_ROUTERS:
-        app.include_router(router, dependencies=[Depends(require_reader)])
-    app.include_router(articles.router)
+        app.include_router(router, dependencies=[Depends(require_reader)], responses=READ_ERRORS)
+    app.include_router(articles.router, responses=WRITE_ERRORS)
+    document_vocabulary(app, load_vocabulary(settings.vocabulary).names)
     return app
+
+
+def document_vocabulary(app: FastAPI, names: tuple[str, ...]) -> None:
+    """Publish the configured relation types as the allowed values of ``types``."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = build()
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    for parameter in operation.get("parameters", []):
+                        if parameter["name"] == "types":
+                            for option in parameter["schema"].get("anyOf", [parameter["schema"]]):
+                                if option.get("type") == "array":
+                                    option["items"] = {"type": "string", "enum": list(names)}
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

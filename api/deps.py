@@ -7,8 +7,8 @@ from datetime import date
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Query, Request, Response
+from pydantic import BeforeValidator
 
-from graph.errors import InvalidQuery
 from graph.filters import BOUNDS, Filters
 from graph.store import GraphStore
 
@@ -27,15 +27,29 @@ def bounded(name: str, description: str) -> object:
     return Query(ge=low, le=high, description=f"{description} ({low}..{high})")
 
 
+def _iso_date(value: object) -> object:
+    if isinstance(value, str) and not (len(value) == 10 and value[4] == "-" and value[7] == "-"):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
 def get_filters(
     store: StoreDep,
     as_of: Annotated[
-        date | None, Query(description="Only evidence up to and valid at this date")
+        IsoDate | None, Query(description="Only evidence up to and valid at this date")
     ] = None,
-    since: Annotated[date | None, Query(description="Only evidence dated on or after")] = None,
-    until: Annotated[date | None, Query(description="Only evidence dated on or before")] = None,
-    types: Annotated[list[str] | None, Query(description="Relation types to keep")] = None,
-    polarity: Annotated[list[int] | None, Query(description="Polarities to keep: -1, 0, 1")] = None,
+    since: Annotated[IsoDate | None, Query(description="Only evidence dated on or after")] = None,
+    until: Annotated[IsoDate | None, Query(description="Only evidence dated on or before")] = None,
+    types: Annotated[
+        list[str] | None, Query(description="Relation types to keep (the vocabulary's)")
+    ] = None,
+    polarity: Annotated[
+        list[Annotated[int, Query(ge=-1, le=1)]] | None,
+        Query(description="Polarities to keep: -1, 0, 1"),
+    ] = None,
     min_confidence: Annotated[
         float, Query(ge=0.0, le=1.0, description="Claim confidence floor")
     ] = 0.0,
@@ -43,9 +57,6 @@ def get_filters(
     """The common filters of every query, validated against the vocabulary."""
     for name in types or ():
         store.vocabulary[name]
-    for value in polarity or ():
-        if value not in (-1, 0, 1):
-            raise InvalidQuery(f"polarity {value} is not one of -1, 0, 1")
     return Filters(
         as_of=as_of,
         since=since,

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ConfigDict
+from starlette.exceptions import HTTPException
 
 from graph import errors
 from graph.filters import BOUNDS
@@ -36,6 +41,41 @@ _CODES = {
 }
 
 
+class ErrorBody(BaseModel):
+    """Every error answer: a code, a sentence, and what helps to fix the request."""
+
+    model_config = ConfigDict(extra="allow")
+
+    error: str
+    detail: str
+    suggestions: list[str] | None = None
+    candidates: list[str] | None = None
+    parameter: str | None = None
+    allowed: Any = None
+    record: str | int | None = None
+    field: str | None = None
+    problems: list[dict[str, Any]] | None = None
+
+
+def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
+    descriptions = {
+        401: "Missing or wrong API token",
+        403: "Writes are disabled (no API token configured)",
+        404: "Unknown actor (with suggestions) or article",
+        409: "The name belongs to several actors",
+        413: "Request body too large",
+        422: "Invalid request: the field at fault and what was expected",
+        503: "The store cannot be reached; nothing changed",
+        504: "The query ran over its time budget",
+    }
+    return {code: {"model": ErrorBody, "description": descriptions[code]} for code in codes}
+
+
+READ_ERRORS = _documented(404, 409, 422, 503, 504)
+WRITE_ERRORS = _documented(401, 403, 404, 409, 413, 422, 503, 504)
+AUTH_ERRORS = _documented(401, 403)
+
+
 def error_body(exc: errors.ActorGraphError) -> dict:
     kind = type(exc)
     body: dict = {"error": _CODES.get(kind, "error"), "detail": str(exc)}
@@ -52,6 +92,13 @@ def error_body(exc: errors.ActorGraphError) -> dict:
     return body
 
 
+def _range(problem: dict) -> str:
+    allowed = problem.get("allowed") or {}
+    if allowed.get("min") is None or allowed.get("max") is None:
+        return ""
+    return f" (allowed {allowed['min']}..{allowed['max']})"
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Map every domain error to its status code, and word validation errors plainly."""
 
@@ -59,6 +106,25 @@ def install_error_handlers(app: FastAPI) -> None:
     async def domain_error(_: Request, exc: errors.ActorGraphError) -> JSONResponse:
         status = next((code for kind, code in STATUS.items() if isinstance(exc, kind)), 500)
         return JSONResponse(error_body(exc), status_code=status)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        codes = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "not_allowed"}
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # every route of this path, not only the first one Starlette tried
+            methods = {
+                method
+                for route in request.app.routes
+                if isinstance(route, APIRoute) and route.path_regex.match(request.url.path)
+                for method in route.methods
+            }
+            headers["Allow"] = ", ".join(sorted(methods))
+        return JSONResponse(
+            {"error": codes.get(exc.status_code, "http_error"), "detail": str(exc.detail)},
+            status_code=exc.status_code,
+            headers=headers,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -73,9 +139,7 @@ def install_error_handlers(app: FastAPI) -> None:
                 item["allowed"] = {"min": ctx.get("ge"), "max": ctx.get("le")}
             problems.append(item)
         detail = "; ".join(
-            f"{'.'.join(p['location'])}: {p['detail']}"
-            + (f" (allowed {p['allowed']['min']}..{p['allowed']['max']})" if "allowed" in p else "")
-            for p in problems
+            f"{'.'.join(p['location'])}: {p['detail']}" + _range(p) for p in problems
         )
         return JSONResponse(
             {"error": "invalid_request", "detail": detail, "problems": problems}, status_code=422

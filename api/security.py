@@ -41,9 +41,13 @@ def require_writer(
     _check(settings, credentials)
 
 
-def require_reader(
-    settings: Annotated[Settings, Depends(get_settings)], credentials: Credentials
-) -> None:
-    """Reads are open unless ``protect_reads`` is set."""
+def require_reader(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+    """Reads are open unless ``protect_reads`` is set (then they need the token too).
+
+    It reads the header itself rather than through ``HTTPBearer`` so that the
+    published schema does not claim reads need a token when they do not.
+    """
     if settings.protect_reads:
-        _check(settings, credentials)
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        given = HTTPAuthorizationCredentials(scheme=scheme, credentials=token) if token else None
+        _check(settings, given if scheme.lower() == "bearer" else None)
