@@ -114,7 +114,7 @@ def read_gazetteer(path: Path) -> list[Actor]:
     """Validated actors from a gazetteer file; a bad entry fails the whole file."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise LoadError(str(path), f"cannot read gazetteer: {exc}") from None
     entries = data.get("actors") if isinstance(data, dict) else None
     if not isinstance(entries, list):

@@ -47,10 +47,15 @@ def read_native(
     return parse_native(data, gazetteer, vocabulary, source=str(path), base_dir=path.parent)
 
 
+_TAGS = {"str", "int", "float", "bool", "date", "list", "dict", "none"}
+
+
 def _where(loc: tuple) -> tuple[str | None, str | None]:
     """``("claims", 3, "confidence")`` -> (``"claims[3]"``, ``"confidence"``)."""
     record = ""
-    parts = list(loc)
+    # pydantic tags union members in the location ("EvidenceIn", "str"): not fields
+    parts = [p for p in loc if not (isinstance(p, str) and (p[:1].isupper() or p in _TAGS))]
+    loc = tuple(parts)
     while parts and (not record or isinstance(parts[0], int)):
         part = parts.pop(0)
         record += f"[{part}]" if isinstance(part, int) else (("." if record else "") + str(part))
