@@ -47,7 +47,7 @@ def read_native(
     return parse_native(data, gazetteer, vocabulary, source=str(path), base_dir=path.parent)
 
 
-_TAGS = {"str", "int", "float", "bool", "date", "list", "dict", "none"}
+_TAGS = {"str", "int", "float", "bool", "none"}  # pydantic union-member tags
 
 
 def _where(loc: tuple) -> tuple[str | None, str | None]:
