@@ -45,5 +45,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(5_000_000, gt=0, description="Largest request body accepted.")
     query_seconds: float = Field(10.0, gt=0, description="Time budget of one query.")
     log_format: str = Field("text", pattern="^(text|json)$", description="text or json logs.")
+    sqlite_busy_seconds: float = Field(
+        10.0, gt=0, description="How long an embedded-store write waits for another writer."
+    )
     host: str = "127.0.0.1"
     port: int = 8000

@@ -41,4 +41,4 @@ def open_store(settings: Settings, *, lazy: bool = False) -> GraphStore:
         )
     from graph.backends.embedded import EmbeddedStore
 
-    return EmbeddedStore(target, vocabulary)
+    return EmbeddedStore(target, vocabulary, settings.sqlite_busy_seconds)

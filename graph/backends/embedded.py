@@ -70,13 +70,18 @@ class EmbeddedStore:
         The SQLite file (created with its folder if missing), or ``":memory:"``.
     vocabulary : Vocabulary, optional
         The edge vocabulary; the default one if not given.
+    busy_seconds : float
+        How long a write waits for another writer (process) before giving up
+        with :class:`~graph.errors.StoreUnavailable`.
     """
 
     kind = "embedded"
 
-    def __init__(self, path: str | Path, vocabulary: Vocabulary | None = None) -> None:
+    def __init__(
+        self, path: str | Path, vocabulary: Vocabulary | None = None, busy_seconds: float = 10.0
+    ) -> None:
         self.vocabulary = vocabulary or Vocabulary.default()
-        self._state = SqliteState(path)
+        self._state = SqliteState(path, busy_seconds)
         self._lock = threading.RLock()
         self._load()
 

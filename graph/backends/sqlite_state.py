@@ -6,6 +6,7 @@ written in one transaction.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -33,21 +34,62 @@ CREATE INDEX IF NOT EXISTS claims_article ON claims (article);
 class SqliteState:
     """Reads and writes the domain objects of one SQLite file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, busy_seconds: float = 10.0) -> None:
         self.path = str(path)
+        self.busy_seconds = busy_seconds
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._connect()
+
+    def _connect(self) -> None:
         try:
             self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-            self.db.execute("PRAGMA busy_timeout=10000")
+            self.db.execute(f"PRAGMA busy_timeout={int(self.busy_seconds * 1000)}")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open embedded store {self.path}: {exc}") from None
+        self._inode = self._stat()
+        self._reconnected = False
+
+    def _stat(self) -> tuple[int, int] | None:
+        if self.path == ":memory:":
+            return None
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_dev, st.st_ino)
+
+    def check_file(self) -> bool:
+        """Whether the file is still the one we opened; reconnects when it came back.
+
+        Returns True when it reconnected (the caller must reload). Raises
+        :class:`StoreUnavailable` while the file is missing, so nothing is
+        written into a deleted file.
+        """
+        if self.path == ":memory:":
+            return False
+        now = self._stat()
+        if now == self._inode:
+            return False
+        if now is None:
+            raise StoreUnavailable(f"embedded store {self.path} is missing (removed or moved)")
+        self.db.close()
+        self._connect()
+        self._reconnected = True
+        return True
 
     def data_version(self) -> int:
-        """Changes whenever another connection (another process) commits."""
+        """Changes whenever another connection (another process) commits.
+
+        A new file in place of the one opened counts as a change (-1).
+        """
+        self.check_file()
+        if self._reconnected:
+            self._reconnected = False
+            return -1
         try:
             return self.db.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error as exc:
@@ -56,6 +98,7 @@ class SqliteState:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One all-or-nothing write transaction; concurrent writers wait their turn."""
+        self.check_file()
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
