@@ -10,13 +10,13 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from api.middleware import RequestContext, configure_logging
-from api.routes import actors, articles, health, relations
+from api.routes import actors, analysis, articles, export, health, relations
 from api.security import require_reader
 from graph.backends import open_store
 from graph.settings import Settings
 from graph.vocabulary import load_vocabulary
 
-READ_ROUTERS = (actors.router, relations.router)
+READ_ROUTERS = (actors.router, relations.router, analysis.router, export.router)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

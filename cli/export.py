@@ -1,35 +1,71 @@
-"""``actorgraph export``: the graph in other tools' formats."""
+"""``actorgraph export``: the graph for dashboards and other tools."""
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cli.common import DebugOpt, StoreOpt, friendly_errors, opened
-from cli.output import table
+from cli.common import (
+    AsOfOpt,
+    ConfOpt,
+    DebugOpt,
+    SinceOpt,
+    StoreOpt,
+    TypeOpt,
+    UntilOpt,
+    filters_of,
+    friendly_errors,
+    opened,
+)
+from cli.output import errors, table
 from graph.backends.neo4j_admin import write_import_files
+from graph.errors import InvalidQuery
+from queries.blocs import blocs
+from queries.export import ExportFormat, export_graph, render
+from queries.stance_graph import build_stance_graph
 
-
-class ExportFormat(StrEnum):
-    NEO4J_ADMIN = "neo4j-admin"
+Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"})
 
 
 def export(
-    target: Annotated[Path, typer.Argument(help="Output folder (neo4j-admin).")],
-    format: Annotated[ExportFormat, typer.Option("--format", help="Export format.")],
+    format: Annotated[Format, typer.Option("--format", help="Export format.")],
+    target: Annotated[
+        Path | None, typer.Argument(help="Output file, or folder for neo4j-admin.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Same as TARGET.")] = None,
     store: StoreOpt = None,
     debug: DebugOpt = False,
+    as_of: AsOfOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type: TypeOpt = None,
+    min_confidence: ConfOpt = 0.0,
 ) -> None:
-    """Write the graph for another tool; neo4j-admin: CSV files for a bulk import."""
+    """Write the graph (stdout without a target); neo4j-admin writes bulk-import CSV files."""
+    destination = output or target
     db = opened(store)
     try:
-        counts = write_import_files(db, target)
+        if format.value == "neo4j-admin":
+            if destination is None:
+                raise InvalidQuery("neo4j-admin export needs an output folder")
+            counts = write_import_files(db, destination)
+            table(f"Wrote {destination}", ("file", "rows"), sorted(counts.items()))
+            return
+        flt = filters_of(as_of, since, until, type, min_confidence, db)
+        actors, relations = db.actors(), db.relations(flt)
     finally:
         db.close()
-    table(f"Wrote {target}", ("file", "rows"), sorted(counts.items()))
+    membership = blocs(build_stance_graph(actors, relations)).membership
+    text = render(export_graph(actors, relations, membership), ExportFormat(format.value))
+    if destination is None:
+        sys.stdout.write(text)
+    else:
+        destination.write_text(text, encoding="utf-8")
+        errors.print(f"wrote {destination}")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from cli import export, queries
+from cli import analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
 from cli.output import console, emit_json, errors, table
 from graph.ingest import load_files, plan
@@ -125,3 +125,4 @@ def serve(
 
 queries.register(app)
 export.register(app)
+analysis.register(app)

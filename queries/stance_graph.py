@@ -14,7 +14,9 @@ from collections.abc import Iterable
 import networkx as nx
 
 from graph.aggregate import sign, stance
+from graph.filters import NO_FILTERS, Filters
 from graph.model import Actor, Relation
+from graph.store import GraphStore
 
 
 def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.Graph:
@@ -54,6 +56,15 @@ def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -
         value = stance(rels)
         G.add_edge(u, v, relations=tuple(rels), stance=value, sign=sign(value))
     return G
+
+
+def signed_subgraph(G: nx.Graph) -> nx.Graph:
+    """A view of ``G`` keeping only the edges of non-zero stance.
+
+    >>> sorted(signed_subgraph(example_graph()).edges())
+    [('a', 'b'), ('a', 'c'), ('b', 'd')]
+    """
+    return nx.subgraph_view(G, filter_edge=lambda u, v: G.edges[u, v]["sign"] != 0)
 
 
 def positive_subgraph(G: nx.Graph) -> nx.Graph:
@@ -102,3 +113,13 @@ def example_graph() -> nx.Graph:
         rel("e", "a", "LEADS", 0, 1.0, False),
     ]
     return build_stance_graph(actors, relations)
+
+
+def store_stance_graph(store: GraphStore, filters: Filters = NO_FILTERS) -> nx.Graph:
+    """The stance graph of everything in ``store`` under ``filters``.
+
+    Analysis runs on this projection for both backends: signed partitioning,
+    balance and inference have no Cypher equivalent, and the filtered graph
+    of holding relations is small next to the claims behind it.
+    """
+    return build_stance_graph(store.actors(), store.relations(filters))

@@ -112,3 +112,29 @@ def test_unreachable_neo4j_is_one_line_naming_the_uri() -> None:
         "error: cannot reach Neo4j at bolt://127.0.0.1:9: ServiceUnavailable"
     )
     assert "s3cret-pw" not in result.output
+
+
+def test_analysis_commands(store: str) -> None:
+    blocs = json.loads(runner.invoke(app, ["blocs", "--store", store, "--json"]).stdout)
+    assert blocs["membership"]["iran"] == blocs["membership"]["popular-mobilisation-forces"]
+    inferred = json.loads(runner.invoke(app, ["infer", "AIF", "--store", store, "--json"]).stdout)
+    assert inferred[0]["inferred"] is True
+    line = json.loads(
+        runner.invoke(app, ["timeline", "PMU", "Syrian army", "--store", store, "--json"]).stdout
+    )
+    assert line["periods"][0]["sign"] == 1
+    assert runner.invoke(app, ["balance", "--store", store]).exit_code == 0
+    assert runner.invoke(app, ["brokers", "--store", store]).exit_code == 0
+
+
+def test_export_to_stdout_and_file(store: str, tmp_path: Path) -> None:
+    out = runner.invoke(app, ["export", "--format", "cytoscape", "--store", store])
+    assert len(json.loads(out.stdout)["elements"]["edges"]) == 13
+    target = tmp_path / "g.gexf"
+    assert (
+        runner.invoke(
+            app, ["export", "--format", "gexf", "-o", str(target), "--store", store]
+        ).exit_code
+        == 0
+    )
+    assert target.read_text().startswith("<gexf")

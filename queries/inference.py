@@ -1,0 +1,103 @@
+"""Inferred stances: friend of a friend, enemy of an enemy, ... never observed fact.
+
+An inferred stance is the sign of a path of cooperative or hostile ties from
+the actor (the product of its steps' signs) between actors with no observed
+stance. Its confidence falls with length: the product of each step's
+strength (``1 - exp(-|stance|)``) times ``decay`` per extra step.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import networkx as nx
+from pydantic import BaseModel, ConfigDict
+
+from graph.budget import check_deadline
+from graph.errors import UnknownActor
+from graph.filters import check_bound
+from queries.stance_graph import signed_subgraph
+
+RULES = {
+    (1, 1): "friend of a friend",
+    (-1, -1): "enemy of an enemy",
+    (1, -1): "enemy of a friend",
+    (-1, 1): "friend of an enemy",
+}
+
+
+class InferredStance(BaseModel):
+    """A stance suggested by a path, with the path that explains it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    actor: str
+    sign: int
+    confidence: float
+    path: tuple[str, ...]
+    rule: str
+    inferred: bool = True
+
+
+def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> list[InferredStance]:
+    """Stances of ``actor`` towards actors it has no observed stance with.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A stance graph.
+    actor : str
+    max_length : int
+        Longest explaining path (``graph.filters.BOUNDS["max_length"]``).
+    decay : float
+        Confidence factor per step beyond the first.
+
+    Returns
+    -------
+    list of InferredStance
+        One per other actor (its most confident path), most confident first.
+
+    Examples
+    --------
+    >>> G = nx.Graph()
+    >>> for u, v, s in [("a", "b", -1), ("b", "c", -1), ("a", "d", 1), ("d", "e", 1)]:
+    ...     G.add_edge(u, v, sign=s, stance=2.0 * s, relations=())
+    >>> for i in infer(G, "a"):
+    ...     print(i.actor, i.sign, i.rule, i.path)
+    c 1 enemy of an enemy ('a', 'b', 'c')
+    e 1 friend of a friend ('a', 'd', 'e')
+    """
+    check_bound("max_length", max_length)
+    if actor not in G:
+        raise UnknownActor(actor)
+    S = signed_subgraph(G)
+    best: dict[str, InferredStance] = {}
+    stack: list[tuple[str, ...]] = [(actor,)]
+    while stack:
+        check_deadline()
+        path = stack.pop()
+        for other in sorted(S.adj[path[-1]]):
+            if other in path:
+                continue
+            longer = (*path, other)
+            if len(longer) - 1 < max_length:
+                stack.append(longer)
+            if len(longer) < 3 or G.has_edge(actor, other):
+                continue
+            steps = list(itertools.pairwise(longer))
+            sign = math.prod(S.edges[e]["sign"] for e in steps)
+            strength = math.prod(1 - math.exp(-abs(S.edges[e]["stance"])) for e in steps)
+            confidence = round(strength * decay ** (len(steps) - 1), 6)
+            rule = RULES[
+                (S.edges[steps[0]]["sign"], math.prod(S.edges[e]["sign"] for e in steps[1:]))
+            ]
+            found = InferredStance(
+                actor=other, sign=sign, confidence=confidence, path=longer, rule=rule
+            )
+            if other not in best or (confidence, best[other].path) > (
+                best[other].confidence,
+                longer,
+            ):
+                best[other] = found
+    return sorted(best.values(), key=lambda i: (-i.confidence, i.actor))

@@ -1,0 +1,134 @@
+"""The timeline of the relation between two actors, and when it flipped sign."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from graph.aggregate import claim_weight, sign
+from graph.store import EvidenceItem
+from graph.vocabulary import Vocabulary
+
+Period = Literal["month", "quarter", "year"]
+
+
+class Moment(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    date: date
+    claim: str
+    type: str
+    signed_weight: float
+    quote: str | None
+    article: str
+
+
+class PeriodStance(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    period: str
+    start: date
+    net: float
+    sign: int
+    claims: int
+
+
+class Flip(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    period: str
+    date: date
+    before: int
+    after: int
+
+
+class Timeline(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    target: str
+    claims: tuple[Moment, ...]
+    periods: tuple[PeriodStance, ...]
+    flips: tuple[Flip, ...]
+
+
+def _period(day: date, period: Period) -> tuple[str, date]:
+    if period == "year":
+        return str(day.year), date(day.year, 1, 1)
+    if period == "quarter":
+        q = (day.month - 1) // 3
+        return f"{day.year}-Q{q + 1}", date(day.year, 3 * q + 1, 1)
+    return f"{day.year}-{day.month:02d}", date(day.year, day.month, 1)
+
+
+def timeline(
+    items: list[EvidenceItem],
+    source: str,
+    target: str,
+    vocabulary: Vocabulary,
+    period: Period = "year",
+) -> Timeline:
+    """Claims by date, the net sign per period, and the dates the stance flipped.
+
+    Parameters
+    ----------
+    items : list of EvidenceItem
+        The claims between the two actors (``GraphStore.evidence``).
+    source, target : str
+    vocabulary : Vocabulary
+    period : {"month", "quarter", "year"}
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from graph.model import Article, Claim
+    >>> art = Article(id="x", title="x", published=date(2016, 1, 1))
+    >>> def item(day, kind):
+    ...     claim = Claim(id=f"c{day.year}", article="x", source="a", target="b", type=kind,
+    ...                   date=day)
+    ...     return EvidenceItem(claim=claim, article=art)
+    >>> t = timeline([item(date(2016, 3, 1), "ALLIED_WITH"), item(date(2017, 5, 1), "FIGHTS")],
+    ...              "a", "b", Vocabulary.default())
+    >>> [(p.period, p.sign) for p in t.periods], [(f.period, f.before, f.after) for f in t.flips]
+    ([('2016', 1), ('2017', -1)], [('2017', 1, -1)])
+    """
+    moments = []
+    buckets: dict[tuple[date, str], list[float]] = defaultdict(list)
+    for item in sorted(items, key=lambda i: (i.claim.date, i.claim.id)):
+        claim = item.claim
+        polarity = vocabulary[claim.type].polarity
+        value = round(polarity * claim_weight(claim, vocabulary), 6)
+        moments.append(
+            Moment(
+                date=claim.date,
+                claim=claim.id,
+                type=claim.type,
+                signed_weight=value,
+                quote=claim.evidence.quote if claim.evidence else None,
+                article=item.article.id,
+            )
+        )
+        label, start = _period(claim.date, period)
+        buckets[(start, label)].append(value)
+    periods = [
+        PeriodStance(
+            period=label, start=start, net=round(sum(v), 6), sign=sign(sum(v)), claims=len(v)
+        )
+        for (start, label), v in sorted(buckets.items())
+    ]
+    flips = []
+    previous = 0
+    for p in periods:
+        if p.sign and previous and p.sign != previous:
+            flips.append(Flip(period=p.period, date=p.start, before=previous, after=p.sign))
+        previous = p.sign or previous
+    return Timeline(
+        source=source,
+        target=target,
+        claims=tuple(moments),
+        periods=tuple(periods),
+        flips=tuple(flips),
+    )

@@ -1,0 +1,40 @@
+"""Analysis and export routes, with the common filters."""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+from fastapi.testclient import TestClient
+
+
+def test_blocs_route(client: TestClient) -> None:
+    body = client.get("/blocs").json()
+    member = body["membership"]
+    assert member["alliance-of-iraqi-forces"] != member["popular-mobilisation-forces"]
+    assert client.get("/blocs", params={"until": "2015-01-01"}).json()["blocs"] == []
+
+
+def test_timeline_balance_inferred_brokers(client: TestClient) -> None:
+    line = client.get("/timeline", params={"source": "PMU", "target": "Syrian army"}).json()
+    assert [p["sign"] for p in line["periods"]] == [1]
+    assert client.get("/balance").json()["triangles"] == 0
+    inferred = client.get("/actors/Alliance of Iraqi Forces/inferred").json()
+    assert all(i["inferred"] for i in inferred)
+    assert {"actor": "syrian-arab-army", "sign": -1}.items() <= next(
+        i for i in inferred if i["actor"] == "syrian-arab-army"
+    ).items()
+    assert client.get("/actors/AIF/inferred", params={"max_length": 9}).status_code == 422
+    assert client.get("/brokers").json()[0]["actor"] == "popular-mobilisation-forces"
+    assert client.get("/support-network").json() == []
+
+
+def test_export_route_formats(client: TestClient) -> None:
+    response = client.get("/export", params={"format": "graphml"})
+    assert response.headers["content-type"].startswith("application/xml")
+    assert "actorgraph.graphml" in response.headers["content-disposition"]
+    G = nx.read_graphml(io.BytesIO(response.content))
+    assert G.number_of_edges() == 13
+    hostile = client.get("/export", params={"format": "node-link", "polarity": -1}).json()
+    assert {e["polarity"] for e in hostile["links"]} == {-1}
+    assert client.get("/export", params={"format": "pdf"}).status_code == 422

@@ -1,0 +1,85 @@
+"""The benchmark: a deterministic corpus, and ``python -m bench --quick`` prints sane JSON.
+
+No timing thresholds here: only that every documented figure is present and
+positive and every ratio is computed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench import corpus
+from graph.vocabulary import Vocabulary
+
+ROOT = Path(__file__).resolve().parents[2]
+KINDS = ("search", "allies", "neighbourhood", "path", "paths3", "evidence")
+
+
+def test_corpus_is_deterministic_and_spans_match() -> None:
+    actors = corpus.make_actors(60)
+    first = [corpus.to_annotated(r) for r in corpus.iter_raw(40, actors)]
+    again = [corpus.to_annotated(r) for r in corpus.iter_raw(40, corpus.make_actors(60))]
+    assert [d.fingerprint() for d in first] == [d.fingerprint() for d in again]
+    types = set()
+    for doc in first:
+        text = doc.article.text
+        assert 2012 <= doc.article.published.year <= 2020
+        assert 8 <= len(doc.claims) <= 12
+        for claim in doc.claims:
+            assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.quote
+            types.add(claim.type)
+        for mention in doc.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    assert len({a.id for a in actors}) == len(actors)
+    assert len(types) >= len(Vocabulary.default().names) - 2
+
+
+def test_every_vocabulary_type_occurs_in_a_larger_corpus() -> None:
+    actors = corpus.make_actors(200)
+    seen = {c[3] for r in corpus.iter_raw(300, actors) for c in r.claims}
+    assert seen == set(Vocabulary.default().names)
+
+
+@pytest.mark.slow
+def test_quick_run_prints_the_documented_json() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout)
+    for key in ("size", "corpus", "machine", "load", "direct", "http", "floor", "peer"):
+        assert key in result, key
+    assert result["size"] == "quick"
+    assert result["load"]["claims"] > 0
+    assert result["load"]["claims_per_s"] > 0
+    assert result["load"]["peak_rss_bytes"] > 0
+    assert result["direct"]["reopen_s"] > 0
+    assert result["floor"]["load"]["claims_per_s"] > 0
+    for kind in KINDS:
+        for section in ("direct", "floor"):
+            figures = result[section]["latency"][kind]
+            assert figures["p50_ms"] > 0
+            assert figures["p99_ms"] >= figures["p50_ms"]
+        assert result["http"]["latency"][kind]["p50_ms"] > 0
+        ratios = result["ratios"]["latency"][kind]
+        assert ratios["p50_ms_over_floor"] > 0
+        assert ratios["http_p50_over_direct"] > 0
+        if result["peer"]["available"]:
+            assert ratios["p50_ms_over_peer"] > 0
+    assert result["ratios"]["load_slowdown_vs_floor"] > 0
+    if result["peer"]["available"]:
+        assert result["ratios"]["load_slowdown_vs_peer"] > 0
+    else:
+        assert result["peer"]["reason"]
+    assert set(result["targets"]) >= {"load_claims_per_s", "reopen_s", "path_p99_ms"}
+    assert Path(result["written"]).is_file()

@@ -1,0 +1,128 @@
+"""Signed-network analysis on textbook graphs, the seed, and a pair that flips."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.backends.embedded import EmbeddedStore
+from graph.errors import OutOfRange
+from graph.filters import Filters
+from queries.balance import balance
+from queries.blocs import blocs
+from queries.brokers import brokers, support_chains
+from queries.inference import infer
+from queries.stance_graph import store_stance_graph
+from queries.timeline import timeline
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "contract"))
+from world import ACTORS, WORLD
+
+
+def signed(*edges: tuple[str, str, int, float]) -> nx.Graph:
+    G = nx.Graph()
+    for u, v, sign, weight in edges:
+        G.add_edge(u, v, sign=sign, stance=sign * weight, relations=())
+    return G
+
+
+def test_a_clean_two_bloc_split() -> None:
+    G = signed(
+        ("a", "b", 1, 1),
+        ("b", "c", 1, 1),
+        ("d", "e", 1, 1),
+        ("a", "d", -1, 1),
+        ("c", "e", -1, 1),
+        ("b", "d", -1, 1),
+    )
+    result = blocs(G)
+    assert result.blocs == (("a", "b", "c"), ("d", "e"))
+    assert result.frustration == 0
+    assert balance(G).balance_index == 1.0
+
+
+def test_negative_ties_repel_inside_a_positive_component() -> None:
+    # a and c are both friends of b but fight each other hard: plain components
+    # of the positive graph would put all three together
+    G = signed(("a", "b", 1, 1.0), ("b", "c", 1, 0.5), ("a", "c", -1, 3.0))
+    result = blocs(G)
+    assert result.membership["a"] != result.membership["c"]
+    (tie,) = result.frustrated
+    assert (tie.source, tie.target, tie.sign) == ("b", "c", 1)
+    assert result.frustration == 0.5
+
+
+def test_unbalanced_triads_ranked_by_evidence() -> None:
+    G = signed(
+        ("a", "b", 1, 1),
+        ("a", "c", 1, 1),
+        ("b", "c", -1, 1),  # allies of a fight
+        ("x", "y", 1, 5),
+        ("x", "z", 1, 5),
+        ("y", "z", -1, 5),
+        ("p", "q", -1, 1),
+        ("q", "r", -1, 1),
+        ("p", "r", 1, 1),
+    )  # balanced
+    result = balance(G)
+    assert result.census == {"+++": 0, "++-": 2, "+--": 1, "---": 0}
+    assert [t.actors for t in result.unbalanced] == [("x", "y", "z"), ("a", "b", "c")]
+    assert result.balance_index == pytest.approx(1 / 3, abs=1e-6)
+
+
+def test_inference_falls_with_length_and_skips_observed_pairs() -> None:
+    G = signed(
+        ("a", "b", 1, 2), ("b", "c", 1, 2), ("c", "d", -1, 2), ("a", "e", 1, 2), ("a", "c", 1, 0.1)
+    )
+    found = {i.actor: i for i in infer(G, "a", max_length=3)}
+    assert "c" not in found  # observed
+    assert found["d"].sign == -1
+    assert found["d"].rule == "enemy of a friend"
+    assert found["d"].inferred
+    short = infer(G, "a", max_length=2)
+    assert {i.actor for i in short} == {"d"}
+    assert found["d"].confidence >= short[0].confidence
+    with pytest.raises(OutOfRange):
+        infer(G, "a", max_length=9)
+
+
+def test_brokers_and_support_chains(seeded: EmbeddedStore) -> None:
+    G = signed(("a", "b", 1, 1), ("b", "c", 1, 1), ("d", "c", 1, 1))
+    assert [b.actor for b in brokers(G)] == ["b", "c"]
+    assert support_chains(seeded.relations()) == []  # the seed has no chain of backing
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> EmbeddedStore:
+    store = EmbeddedStore(tmp_path / "w.sqlite")
+    store.upsert_actors(ACTORS)
+    for doc in WORLD:
+        store.upsert_article(doc)
+    return store
+
+
+def test_a_pair_whose_stance_flips(world: EmbeddedStore) -> None:
+    items = world.evidence("alpha-front", "beta-militia")
+    result = timeline(items, "alpha-front", "beta-militia", world.vocabulary)
+    assert [(p.period, p.sign) for p in result.periods] == [("2016", 1), ("2017", -1)]
+    (flip,) = result.flips
+    assert (flip.period, flip.date, flip.before, flip.after) == ("2017", date(2017, 1, 1), 1, -1)
+
+
+def test_blocs_follow_the_time_window(world: EmbeddedStore) -> None:
+    before = blocs(store_stance_graph(world, Filters(as_of=date(2016, 12, 31))))
+    after = blocs(store_stance_graph(world))
+    assert before.membership["alpha-front"] == before.membership["beta-militia"]
+    assert after.membership["alpha-front"] != after.membership["beta-militia"]
+
+
+def test_seed_blocs_separate_the_alliance_and_the_units(seeded: EmbeddedStore) -> None:
+    result = blocs(store_stance_graph(seeded))
+    member = result.membership
+    assert member["alliance-of-iraqi-forces"] != member["popular-mobilisation-forces"]
+    assert member["iran"] == member["popular-mobilisation-forces"] == member["syrian-arab-army"]
+    assert "haider-al-abadi" in result.blocs[0]
