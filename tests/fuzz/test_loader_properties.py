@@ -77,7 +77,7 @@ def corrupted(draw) -> dict:
                 del parent[where[-1]]
             else:
                 parent.pop(where[-1])
-        except (KeyError, IndexError, TypeError):
+        except (KeyError, IndexError, TypeError, AttributeError):
             continue  # an earlier mutation removed this path
     return doc
 

@@ -1,0 +1,156 @@
+"""The workload through the HTTP API: uvicorn in a subprocess on 127.0.0.1, an httpx client.
+
+Latency is measured one request at a time (so it compares with the direct
+figures); throughput with a small bounded concurrency.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx2 as httpx
+
+from bench.workload import summarise
+
+CONCURRENCY = 4
+STARTUP_ATTEMPTS = 600  # x 0.1 s
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def request_for(kind: str, q: Any) -> tuple[str, dict[str, Any]] | None:
+    """(path, params) of one workload query, or None if the API has no route for it."""
+    if kind == "search":
+        return "/actors", {"q": q, "limit": 10}
+    if kind == "allies":
+        return f"/actors/{q}/allies", {}
+    if kind == "neighbourhood":
+        return f"/actors/{q}/neighbourhood", {"depth": 2, "limit": 100}
+    if kind in ("path", "paths3"):
+        k = 1 if kind == "path" else 3
+        return "/paths", {"source": q[0], "target": q[1], "max_hops": 4, "k": k}
+    if kind == "evidence":
+        return "/evidence", {"source": q[0], "target": q[1]}
+    if kind == "blocs":
+        return "/blocs", {}
+    return None
+
+
+def peak_rss_of(pid: int) -> int:
+    """Peak resident set (VmHWM) of a process, in bytes (0 if unknown)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+class Server:
+    """``uvicorn --factory api.app:create_app`` serving ``store`` on a free local port."""
+
+    def __init__(self, store: Path) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "ACTORGRAPH_STORE": str(store)}
+        cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app"]
+        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
+        self.ready_s = self._wait()
+
+    def _wait(self) -> float:
+        for _ in range(STARTUP_ATTEMPTS):
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the API server exited with {self.proc.returncode}")
+            try:
+                if httpx.get(self.base + "/health", timeout=2).status_code < 500:
+                    return time.perf_counter() - self.started
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("the API server did not answer /health in time")
+
+    def stop(self) -> int:
+        """Stop the server; returns its peak RSS in bytes."""
+        peak = peak_rss_of(self.proc.pid)
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        return peak
+
+
+def _latency(client: httpx.Client, workload: dict[str, list[Any]]) -> tuple[dict, dict]:
+    out, skipped = {}, {}
+    for kind, queries in workload.items():
+        if not queries or request_for(kind, queries[0]) is None:
+            continue
+        times, errors = [], 0
+        for q in queries:
+            path, params = request_for(kind, q)  # type: ignore[misc]
+            t0 = time.perf_counter()
+            status = client.get(path, params=params).status_code
+            times.append(time.perf_counter() - t0)
+            errors += status >= 400
+        if errors == len(queries):
+            skipped[kind] = f"every request failed (last status {status})"
+            continue
+        out[kind] = {**summarise(times), "errors": errors}
+    return out, skipped
+
+
+async def _throughput(base: str, workload: dict[str, list[Any]]) -> dict[str, float]:
+    jobs = [request_for(k, q) for k, qs in workload.items() if k != "blocs" for q in qs]
+    jobs = [j for j in jobs if j is not None]
+    gate = asyncio.Semaphore(CONCURRENCY)
+    limits = httpx.Limits(max_connections=CONCURRENCY)
+    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+
+        async def one(path: str, params: dict) -> None:
+            async with gate:
+                await client.get(path, params=params)
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(one(p, params) for p, params in jobs))
+        elapsed = time.perf_counter() - t0
+    return {"requests": len(jobs), "concurrency": CONCURRENCY, "req_per_s": len(jobs) / elapsed}
+
+
+def run_http(store: Path, workload: dict[str, list[Any]]) -> dict[str, Any]:
+    """Serve ``store`` and run ``workload`` against it; latencies, throughput, server RSS."""
+    server = Server(store)
+    try:
+        with httpx.Client(base_url=server.base, timeout=120) as client:
+            for kind, queries in workload.items():  # warm-up
+                for q in queries[:3]:
+                    req = request_for(kind, q)
+                    if req:
+                        client.get(req[0], params=req[1])
+            latency, skipped = _latency(client, workload)
+        throughput = asyncio.run(_throughput(server.base, workload))
+    finally:
+        peak = server.stop()
+    return {
+        "startup_s": server.ready_s,
+        "latency": latency,
+        "skipped": skipped,
+        "throughput": throughput,
+        "server_peak_rss_bytes": peak,
+    }

@@ -1,0 +1,207 @@
+"""One benchmark phase in its own process, so each one's peak RSS and cold start are its own.
+
+``python -m bench.phase PHASE --dir D --articles N --actors M [--per-kind K] [--profile]``
+prints one JSON object. Phases: ``load`` (the embedded store; also draws the
+workload), ``serve`` (cold reopen + direct queries), ``http``, ``floor``, ``peer``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Any
+
+from bench import corpus
+from bench.workload import load_workload, make_workload, run_timed, save_workload, store_calls
+
+STORE_FILE = "embedded.sqlite"
+WORKLOAD_FILE = "workload.json"
+EVIDENCE_PAIR_EVERY = 97
+
+
+def peak_rss() -> int:
+    """This process's peak resident set, in bytes."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _profiler(enabled: bool, out: Path) -> AbstractContextManager:
+    if not enabled:
+        return nullcontext()
+    from pyinstrument import Profiler
+
+    class _Profile(AbstractContextManager):
+        def __enter__(self) -> None:
+            self.p = Profiler(interval=0.005)
+            self.p.start()
+
+        def __exit__(self, *exc: object) -> None:
+            self.p.stop()
+            out.write_text(self.p.output_text(unicode=False, color=False, show_all=False))
+
+    return _Profile()
+
+
+def load_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """Load the corpus into a fresh embedded store; time only the store calls."""
+    from graph.backends.embedded import EmbeddedStore
+
+    folder = Path(args.dir)
+    path = folder / STORE_FILE
+    for leftover in folder.glob(STORE_FILE + "*"):
+        leftover.unlink()
+    actors = corpus.make_actors(args.actors)
+    store = EmbeddedStore(path)
+    in_store = build = 0.0
+    claims = articles = 0
+    pairs: list[tuple[str, str]] = []
+    t_all = time.perf_counter()
+    with _profiler(args.profile, folder / "profile-load.txt"):
+        t0 = time.perf_counter()
+        store.upsert_actors(actors)
+        in_store += time.perf_counter() - t0
+        for raw in corpus.iter_raw(args.articles, actors):
+            t0 = time.perf_counter()
+            doc = corpus.to_annotated(raw)
+            t1 = time.perf_counter()
+            store.upsert_article(doc)
+            in_store += time.perf_counter() - t1
+            build += t1 - t0
+            articles += 1
+            for c in doc.claims:
+                claims += 1
+                if claims % EVIDENCE_PAIR_EVERY == 0:
+                    pairs.append((c.source, c.target))
+    wall = time.perf_counter() - t_all
+    stats = store.stats()
+    store.close()
+    names = {a.id: list(a.names) for a in actors}
+    workload = make_workload([a.id for a in actors], names, pairs, args.per_kind)
+    save_workload(folder / WORKLOAD_FILE, workload)
+    return {
+        "articles": articles,
+        "claims": claims,
+        "actors": stats.actors,
+        "relations": stats.relations,
+        "store_seconds": in_store,
+        "model_build_seconds": build,
+        "wall_seconds": wall,
+        "claims_per_s": claims / in_store,
+        "articles_per_s": articles / in_store,
+        "file_bytes": sum(p.stat().st_size for p in folder.glob(STORE_FILE + "*")),
+        "peak_rss_bytes": peak_rss(),
+    }
+
+
+def serve_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """Cold reopen of the store, then the workload called directly."""
+    from graph.backends.embedded import EmbeddedStore
+
+    folder = Path(args.dir)
+    workload = load_workload(folder / WORKLOAD_FILE)
+    rss_before = peak_rss()
+    with _profiler(args.profile, folder / "profile-reopen.txt"):
+        t0 = time.perf_counter()
+        store = EmbeddedStore(folder / STORE_FILE)
+        reopen = time.perf_counter() - t0
+    rss_open = peak_rss()
+    with _profiler(args.profile, folder / "profile-queries.txt"):
+        latency = run_timed(store_calls(store), workload)
+    store.close()
+    return {
+        "reopen_s": reopen,
+        "latency": latency,
+        "blocs": "blocs" in latency,
+        "peak_rss_after_open_bytes": rss_open,
+        "rss_before_open_bytes": rss_before,
+        "peak_rss_bytes": peak_rss(),
+    }
+
+
+def http_phase(args: argparse.Namespace) -> dict[str, Any]:
+    from bench.http import run_http
+
+    folder = Path(args.dir)
+    return run_http(folder / STORE_FILE, load_workload(folder / WORKLOAD_FILE))
+
+
+def floor_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """SQLite bulk insert of the same claim rows; bare networkx queries."""
+    from bench.floor import build_floor_graph, claim_rows, floor_calls, sqlite_bulk_load
+    from graph.vocabulary import Vocabulary
+
+    folder = Path(args.dir)
+    actors = corpus.make_actors(args.actors)
+    rows = claim_rows(corpus.iter_raw(args.articles, actors))
+    target = folder / "floor.sqlite"
+    for leftover in folder.glob("floor.sqlite*"):
+        leftover.unlink()
+    seconds = sqlite_bulk_load(target, rows)
+    t0 = time.perf_counter()
+    G, evidence = build_floor_graph(rows, Vocabulary.default())
+    graph_s = time.perf_counter() - t0
+    names = {a.id: list(a.names) for a in actors}
+    latency = run_timed(floor_calls(G, evidence, names), load_workload(folder / WORKLOAD_FILE))
+    return {
+        "load": {"claims": len(rows), "seconds": seconds, "claims_per_s": len(rows) / seconds},
+        "graph_build_s": graph_s,
+        "latency": latency,
+        "peak_rss_bytes": peak_rss(),
+    }
+
+
+def peer_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """Kuzu: load, cold reopen, the workload in Cypher."""
+    from bench import peer_kuzu
+    from graph.vocabulary import Vocabulary
+
+    why = peer_kuzu.available()
+    if why:
+        return {"available": False, "reason": why}
+    folder = Path(args.dir) / "peer"
+    actors = corpus.make_actors(args.actors)
+    raws = list(corpus.iter_raw(args.articles, actors))
+    load = peer_kuzu.load(folder, actors, raws, Vocabulary.default())
+    del raws
+    db, conn, reopen = peer_kuzu.reopen(folder)
+    workload = load_workload(Path(args.dir) / WORKLOAD_FILE)
+    latency = run_timed(peer_kuzu.peer_calls(conn), workload)
+    conn.close()
+    db.close()
+    return {
+        "available": True,
+        "engine": "kuzu " + __import__("kuzu").__version__,
+        "load": load,
+        "reopen_s": reopen,
+        "latency": latency,
+        "peak_rss_bytes": peak_rss(),
+    }
+
+
+PHASES = {
+    "load": load_phase,
+    "serve": serve_phase,
+    "http": http_phase,
+    "floor": floor_phase,
+    "peer": peer_phase,
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.phase")
+    parser.add_argument("phase", choices=sorted(PHASES))
+    parser.add_argument("--dir", required=True)
+    parser.add_argument("--articles", type=int, required=True)
+    parser.add_argument("--actors", type=int, required=True)
+    parser.add_argument("--per-kind", type=int, default=200)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args(argv)
+    json.dump(PHASES[args.phase](args), sys.stdout, default=str)
+
+
+if __name__ == "__main__":
+    main()
