@@ -35,8 +35,8 @@ def _stance_rows(stances: list[Stance]) -> list[tuple]:
                 ", ".join(sorted({r.type for r in s.relations})),
                 f"{s.stance:+.2f}",
                 max(r.n_articles for r in s.relations),
-                min(r.first_seen for r in s.relations),
-                max(r.last_seen for r in s.relations),
+                min((r.first_seen for r in s.relations if r.first_seen), default=""),
+                max((r.last_seen for r in s.relations if r.last_seen), default=""),
                 short(best.evidence.quote if best.evidence else ""),
             )
         )
@@ -188,8 +188,8 @@ def neighbourhood(
                 names[r.target],
                 f"{r.weight:.2f}",
                 r.n_articles,
-                r.first_seen,
-                r.last_seen,
+                r.first_seen or "",
+                r.last_seen or "",
             )
             for r in sub.relations
         ],
@@ -223,7 +223,7 @@ def evidence(
         ("date", "claim", "confidence", "modality", "quote", "article"),
         [
             (
-                i.claim.date,
+                i.claim.date or "undated",
                 f"{i.claim.source} {i.claim.type} {i.claim.target}",
                 i.claim.confidence,
                 i.claim.modality.value,

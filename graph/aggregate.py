@@ -41,7 +41,7 @@ def claim_weight(claim: Claim, vocabulary: Vocabulary) -> float:
 
 def _evidence_rank(claim: Claim, vocabulary: Vocabulary) -> tuple:
     # strongest supporting claim first; earliest, then smallest id, on ties
-    return (-claim_weight(claim, vocabulary), claim.date, claim.id)
+    return (-claim_weight(claim, vocabulary), claim.date is None, claim.date, claim.id)
 
 
 def aggregate(
@@ -108,7 +108,7 @@ def relation_from_claims(
     spec = vocabulary[name]
     supporting = [c for c in claims if c.modality != Modality.DENIED]
     best = min(supporting or claims, key=lambda c: _evidence_rank(c, vocabulary))
-    dates = [c.date for c in claims]
+    dates = [c.date for c in claims if c.date is not None]
     return Relation(
         source=source,
         target=target,
@@ -119,8 +119,8 @@ def relation_from_claims(
         n_claims=len(claims),
         n_articles=len({c.article for c in claims}),
         n_denials=len(claims) - len(supporting),
-        first_seen=min(dates),
-        last_seen=max(dates),
+        first_seen=min(dates, default=None),
+        last_seen=max(dates, default=None),
         evidence=best.evidence,
         evidence_article=best.article,
     )

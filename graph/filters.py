@@ -41,6 +41,7 @@ class Filters(BaseModel):
 
     ``as_of`` keeps the claims dated on or before it that are still valid at
     that date; ``since``/``until`` keep the claims dated inside the window.
+    Undated claims count only when no time filter is set.
     ``types`` and ``polarity`` restrict the relations; ``min_confidence``
     drops weaker claims before aggregation.
 
@@ -80,6 +81,8 @@ class Filters(BaseModel):
         """Whether ``claim`` counts under the time window and confidence floor."""
         if claim.confidence < self.min_confidence:
             return False
+        if claim.date is None:
+            return self.since is None and self.until is None and self.as_of is None
         if self.since and claim.date < self.since:
             return False
         if self.until and claim.date > self.until:

@@ -94,7 +94,8 @@ class Article(_Data):
     title: str
     url: str | None = None
     publisher: str | None = None
-    published: date
+    published: date | None = None
+    """None when the source carries no date (e.g. re3d documents)."""
     text: str | None = None
     kind: str = "article"
 
@@ -134,7 +135,8 @@ class Claim(_Data):
     modality: Modality = Modality.ASSERTED
     attributed_to: Slug | None = None
     evidence: Evidence | None = None
-    date: date
+    date: date | None
+    """The event date, else the article date; None when the source gives neither."""
     valid_from: date | None = None
     valid_to: date | None = None
     mode: Mode | None = None
@@ -174,7 +176,8 @@ class Relation(_Data):
 
     ``source``/``target`` are ordered (alphabetically) for symmetric types.
     ``weight`` is the sum of claim confidences scaled by modality; denials
-    subtract. A relation *holds* when its weight is positive.
+    subtract. A relation *holds* when its weight is positive. ``first_seen``
+    and ``last_seen`` span its dated claims (None when none is dated).
     """
 
     source: Slug
@@ -186,8 +189,8 @@ class Relation(_Data):
     n_claims: int
     n_articles: int
     n_denials: int = 0
-    first_seen: date
-    last_seen: date
+    first_seen: date | None
+    last_seen: date | None
     evidence: Evidence | None = None
     evidence_article: Slug | None = None
 

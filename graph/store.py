@@ -24,6 +24,7 @@ Semantics every backend follows
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
@@ -92,6 +93,12 @@ class Path(_Result):
 class EvidenceItem(_Result):
     claim: Claim
     article: Article
+
+
+def evidence_order(item: EvidenceItem) -> tuple:
+    """Sort key of evidence: by date (undated last), then claim id."""
+    day = item.claim.date
+    return (day is None, day or date.min, item.claim.id)
 
 
 class Stats(_Result):

@@ -82,8 +82,8 @@ def export_graph(
             weight=r.weight,
             n_claims=r.n_claims,
             n_articles=r.n_articles,
-            first_seen=r.first_seen.isoformat(),
-            last_seen=r.last_seen.isoformat(),
+            first_seen=r.first_seen.isoformat() if r.first_seen else "",
+            last_seen=r.last_seen.isoformat() if r.last_seen else "",
         )
     return E
 

@@ -97,7 +97,8 @@ def timeline(
     """
     moments = []
     buckets: dict[tuple[date, str], list[float]] = defaultdict(list)
-    for item in sorted(items, key=lambda i: (i.claim.date, i.claim.id)):
+    dated = (i for i in items if i.claim.date is not None)
+    for item in sorted(dated, key=lambda i: (i.claim.date, i.claim.id)):
         claim = item.claim
         polarity = vocabulary[claim.type].polarity
         value = round(polarity * claim_weight(claim, vocabulary), 6)

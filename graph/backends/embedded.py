@@ -31,6 +31,7 @@ from graph.store import (
     Subgraph,
     UpsertResult,
     UpsertStatus,
+    evidence_order,
 )
 from graph.store import (
     Path as SignedPath,
@@ -347,8 +348,8 @@ class EmbeddedStore:
                 continue
             claims = (self._claims[i] for i in self._by_key.get(key, ()))
             found.extend(c for c in claims if filters.admits_claim(c))
-        found.sort(key=lambda c: (c.date, c.id))
-        return [EvidenceItem(claim=c, article=self._articles[c.article]) for c in found]
+        items = [EvidenceItem(claim=c, article=self._articles[c.article]) for c in found]
+        return sorted(items, key=evidence_order)
 
     def close(self) -> None:
         self._state.close()

@@ -62,6 +62,7 @@ from graph.store import (
     Subgraph,
     UpsertResult,
     UpsertStatus,
+    evidence_order,
 )
 from graph.vocabulary import Vocabulary
 from queries.neighbourhood import neighbourhood
@@ -519,4 +520,4 @@ class Neo4jStore:
             )
             for r in rows
         ]
-        return sorted(items, key=lambda i: (i.claim.date, i.claim.id))
+        return sorted(items, key=evidence_order)

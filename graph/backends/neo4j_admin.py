@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 from graph.backends.cypher import KIND_LABELS
@@ -26,6 +27,10 @@ from graph.model import Article, Claim
 from graph.store import GraphStore
 
 ARRAY = "|"
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 HEADERS: dict[str, Sequence[str]] = {
     "actors.csv": (
@@ -146,7 +151,7 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
                 a.title,
                 a.url,
                 a.publisher,
-                a.published.isoformat(),
+                _iso(a.published),
                 a.kind,
                 a.model_dump_json(),
                 "Article",
@@ -164,9 +169,9 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
                 r["article"],
                 r["confidence"],
                 r["modality"],
-                r["date"].isoformat(),
-                r["valid_from"] and r["valid_from"].isoformat(),
-                r["valid_to"] and r["valid_to"].isoformat(),
+                _iso(r["date"]),
+                _iso(r["valid_from"]),
+                _iso(r["valid_to"]),
                 r["quote"],
                 r["data"],
                 "Claim",
@@ -185,8 +190,8 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
                 p["n_claims"],
                 p["n_articles"],
                 p["n_denials"],
-                p["first_seen"].isoformat(),
-                p["last_seen"].isoformat(),
+                _iso(p["first_seen"]),
+                _iso(p["last_seen"]),
                 p["evidence"],
                 p["evidence_start"],
                 p["evidence_end"],

@@ -103,8 +103,8 @@ def relation_from_record(source: str, target: str, kind: str, props: dict) -> Re
             "start": props.get("evidence_start"),
             "end": props.get("evidence_end"),
         }
-    first: date = native(props["first_seen"])
-    last: date = native(props["last_seen"])
+    first: date | None = native(props.get("first_seen"))
+    last: date | None = native(props.get("last_seen"))
     return Relation(
         source=source,
         target=target,

@@ -19,7 +19,7 @@ ACTORS = (
 Row = tuple  # (source, type, target, confidence, modality) or with an attributed_to
 
 
-def article(article_id: str, day: date, rows: Sequence[Row]) -> AnnotatedArticle:
+def article(article_id: str, day: date | None, rows: Sequence[Row]) -> AnnotatedArticle:
     """An article whose text states each row, one sentence per claim."""
     sentences, claims = [], []
     offset = 0
