@@ -32,6 +32,7 @@ ARRAY = "|"
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
+
 HEADERS: dict[str, Sequence[str]] = {
     "actors.csv": (
         "id:ID(Actor)",
