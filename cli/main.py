@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from cli import analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
 from cli.output import console, emit_json, errors, table
-from graph.ingest import load_files, plan
+from graph.ingest import LoadSummary, plan
+from graph.ingest import load as load_inputs
+from loaders.formats import FORMAT_NAMES
 
 app = typer.Typer(
     name="actorgraph",
@@ -22,20 +25,45 @@ app = typer.Typer(
 )
 
 
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        help=f"Input format: {', '.join(FORMAT_NAMES)}. Detected from the files if omitted.",
+    ),
+]
+
+
 @app.command()
 @friendly_errors
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of annotated articles.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to load.")],
+    format: FormatOpt = None,
+    mapping: Annotated[
+        Path | None, typer.Option("--mapping", help="Your own mapping table for the format.")
+    ] = None,
+    skip_bad: Annotated[
+        bool,
+        typer.Option(
+            "--skip-bad", help="Load the good records; write the bad ones beside the input."
+        ),
+    ] = False,
+    rejects: Annotated[
+        Path | None, typer.Option("--rejects", help="Folder for rejects files (with --skip-bad).")
+    ] = None,
     store: StoreOpt = None,
     json: JsonOpt = False,
     debug: DebugOpt = False,
 ) -> None:
-    """Load gazetteers and annotated articles; loading the same input again changes nothing."""
-    gazetteers, articles = plan(paths)
+    """Load gazetteers, annotated articles and event exports; loading again changes nothing."""
+    inputs = plan(paths, format)
+    if inputs.detected and not json:
+        for path, found in inputs.inputs:
+            errors.print(f"{path}: format [bold]{found}[/bold] (detected)", highlight=False)
     db = opened(store)
     try:
         with Progress(
-            TextColumn("[bold]loading"),
+            TextColumn("[bold]{task.fields[phase]}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.description}"),
@@ -43,32 +71,49 @@ def load(
             transient=True,
             disable=json,
         ) as bar:
-            task = bar.add_task("", total=len(gazetteers) + len(articles))
-            summary = load_files(
+            tasks: dict[Path, TaskID] = {}
+
+            def progress(path: Path, phase: str, done: int, total: int | None) -> None:
+                if path not in tasks:
+                    tasks[path] = bar.add_task(path.name, total=None, phase=phase)
+                bar.update(tasks[path], completed=done, total=total, phase=phase)
+
+            summary = load_inputs(
                 db,
-                gazetteers,
-                articles,
-                db.vocabulary,
-                on_file=lambda p: bar.update(task, advance=1, description=p.name),
+                inputs,
+                mapping=mapping,
+                skip_bad=skip_bad,
+                rejects_dir=rejects,
+                on_progress=progress,
             )
     finally:
         db.close()
     if json:
         emit_json(summary.as_dict())
         return
+    _print_summary(summary)
+
+
+def _print_summary(summary: LoadSummary) -> None:
+    for i in summary.inputs:
+        docs = i.documents
+        console.print(
+            f"[bold]{i.path}[/bold] ({i.format}): {i.records} records -> "
+            f"{docs['new']} new, {docs['unchanged']} unchanged, {docs['updated']} updated; "
+            f"{i.claims} claims; {sum(i.skipped.values())} skipped; {i.rejected} rejected",
+            highlight=False,
+        )
+        if i.rejects_file:
+            console.print(f"  rejects with their reasons: {i.rejects_file}", highlight=False)
+    reasons: Counter = Counter()
+    for i in summary.inputs:
+        reasons.update(i.skipped)
+    if reasons:
+        table("Skipped records, by reason", ("reason", "records"), reasons.most_common(12))
     counts = summary.articles
     table(
         "Load summary",
-        (
-            "files",
-            "articles new",
-            "unchanged",
-            "updated",
-            "actors new",
-            "actors",
-            "claims read",
-            "relations",
-        ),
+        ("files", "new", "unchanged", "updated", "actors new", "actors", "claims", "relations"),
         [
             (
                 summary.files,

@@ -1,23 +1,61 @@
-"""Loading files into a store: gazetteers first, then articles, one transaction each.
+"""Loading inputs into a store: gazetteers first, then each input wholly or not at all.
 
-Data flows one way: loaders read files into domain objects; this module
-hands them to the store. A file loads wholly or not at all; the first bad
-file stops the load with its :class:`~graph.errors.LoadError`, and files
-before it stay loaded.
+Data flows one way: format readers (``loaders/``) turn an input into domain
+objects; this module hands them to the store. Each input is read twice,
+streamed both times: the first pass checks every record and counts them, so
+a malformed record stops the load before anything of that input is stored;
+the second resolves actors for real and writes documents in batches. With
+``skip_bad`` the malformed records are written, each with its reason, to a
+rejects file beside the input, and the rest loads.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.errors import LoadError
+from graph.model import AnnotatedArticle
 from graph.store import GraphStore, UpsertStatus
-from graph.vocabulary import Vocabulary
-from loaders.discover import discover
+from loaders.formats import Plan, get_format
+from loaders.formats import plan as plan_inputs
 from loaders.gazetteer import Gazetteer, read_gazetteer
-from loaders.native import read_native
+from loaders.mapping import Mapping, read_mapping
+from loaders.source import Item, Rejected, Resolver, Skipped
+
+BATCH = 500
+
+Progress = Callable[[Path, str, int, int | None], None]
+"""Called as ``(input, phase, records done, records in all or None)``."""
+
+
+@dataclass
+class InputSummary:
+    """What loading one input did."""
+
+    path: str
+    format: str
+    records: int = 0
+    documents: Counter = field(default_factory=Counter)
+    claims: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    rejected: int = 0
+    rejects_file: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "records": self.records,
+            "documents": {s.value: self.documents[s] for s in UpsertStatus},
+            "claims": self.claims,
+            "skipped": dict(sorted(self.skipped.items())),
+            "rejected": self.rejected,
+            "rejects_file": self.rejects_file,
+        }
 
 
 @dataclass
@@ -31,6 +69,7 @@ class LoadSummary:
     actors_total: int = 0
     relations_before: int = 0
     relations_after: int = 0
+    inputs: list[InputSummary] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -41,6 +80,14 @@ class LoadSummary:
             or self.relations_before != self.relations_after
         )
 
+    @property
+    def skipped(self) -> int:
+        return sum(sum(i.skipped.values()) for i in self.inputs)
+
+    @property
+    def rejected(self) -> int:
+        return sum(i.rejected for i in self.inputs)
+
     def as_dict(self) -> dict:
         return {
             "files": self.files,
@@ -50,45 +97,136 @@ class LoadSummary:
             "claims": self.claims,
             "relations_before": self.relations_before,
             "relations_after": self.relations_after,
+            "skipped": self.skipped,
+            "rejected": self.rejected,
             "changed": self.changed,
+            "inputs": [i.as_dict() for i in self.inputs],
         }
 
 
-def plan(paths: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
-    """The gazetteer and article files a load of ``paths`` will read."""
-    return discover(paths)
+def plan(paths: Iterable[Path | str], format_name: str | None = None) -> Plan:
+    """The gazetteers and inputs a load of ``paths`` will read, each with its format."""
+    return plan_inputs(paths, format_name)
 
 
-def load_files(
+def rejects_path(path: Path, folder: Path | None = None) -> Path:
+    """Where the rejects of ``path`` go: beside it, or in ``folder``."""
+    name = f"{path.name}.rejects.jsonl"
+    return (folder or path.parent) / name
+
+
+def load(
     store: GraphStore,
-    gazetteers: list[Path],
-    articles: list[Path],
-    vocabulary: Vocabulary,
-    on_file: Callable[[Path], None] | None = None,
+    inputs: Plan,
+    *,
+    mapping: Path | None = None,
+    skip_bad: bool = False,
+    rejects_dir: Path | None = None,
+    on_progress: Progress | None = None,
 ) -> LoadSummary:
-    """Load gazetteer files, then article files, into ``store``."""
+    """Load a :func:`plan` into ``store``.
+
+    Raises
+    ------
+    LoadError
+        For the first malformed record of an input (unless ``skip_bad``); the
+        inputs before it stay loaded, nothing of that input is stored.
+    """
     summary = LoadSummary(relations_before=store.stats().relations)
-    actors = [actor for path in gazetteers for actor in read_gazetteer(path)]
+    vocabulary = store.vocabulary
+    actors = [actor for path in inputs.gazetteers for actor in read_gazetteer(path)]
     gazetteer = Gazetteer(store.actors())
     for actor in actors:
         gazetteer.add(actor)
     summary.actors_new += store.upsert_actors(actors)
-    for path in gazetteers:
+    summary.files += len(inputs.gazetteers)
+    resolver = Resolver(gazetteer, vocabulary)
+    mappings: dict[str, Mapping] = {}
+    for path, format_name in inputs.inputs:
+        fmt = get_format(format_name)
+        if fmt.has_mapping and format_name not in mappings:
+            mappings[format_name] = read_mapping(format_name, vocabulary, mapping)
+        table = mappings.get(format_name, Mapping())
+        done = InputSummary(str(path), format_name)
+        _check(path, fmt.read, resolver, table, done, skip_bad, rejects_dir, on_progress)
+        _write(store, path, fmt.read, resolver, table, done, summary, on_progress)
+        summary.inputs.append(done)
         summary.files += 1
-        if on_file:
-            on_file(path)
-    for path in articles:
-        doc = read_native(path, gazetteer, vocabulary)
-        result = store.upsert_article(doc)
-        for actor in doc.actors:
-            gazetteer.add(actor)
-        summary.files += 1
-        summary.articles[result.status] += 1
-        summary.actors_new += result.new_actors
-        summary.claims += result.claims
-        if on_file:
-            on_file(path)
     stats = store.stats()
     summary.relations_after = stats.relations
     summary.actors_total = stats.actors
     return summary
+
+
+def _check(
+    path: Path,
+    read: Callable[[Path, Resolver, Mapping], Iterator[Item]],
+    resolver: Resolver,
+    mapping: Mapping,
+    done: InputSummary,
+    skip_bad: bool,
+    rejects_dir: Path | None,
+    on_progress: Progress | None,
+) -> None:
+    """First pass: every record checked and counted; nothing stored."""
+    scratch = Resolver(Gazetteer(resolver.gazetteer.actors), resolver.vocabulary)
+    out = None
+    try:
+        for item in read(path, scratch, mapping):
+            done.records += 1
+            if on_progress and done.records % 1000 == 0:
+                on_progress(path, "checking", done.records, None)
+            if isinstance(item, Skipped):
+                done.skipped[item.reason] += 1
+            elif isinstance(item, Rejected):
+                if not skip_bad:
+                    raise LoadError(str(path), item.reason, record=item.record, field=item.field)
+                done.rejected += 1
+                if out is None:
+                    target = rejects_path(path, rejects_dir)
+                    try:
+                        out = target.open("w", encoding="utf-8")
+                    except OSError as exc:
+                        raise LoadError(
+                            str(target), f"cannot write rejects ({exc}); choose --rejects DIR"
+                        ) from None
+                    done.rejects_file = str(target)
+                row = {"record": item.record, "field": item.field, "reason": item.reason}
+                out.write(json.dumps({**row, "raw": item.raw}, ensure_ascii=False) + "\n")
+    finally:
+        if out is not None:
+            out.close()
+
+
+def _write(
+    store: GraphStore,
+    path: Path,
+    read: Callable[[Path, Resolver, Mapping], Iterator[Item]],
+    resolver: Resolver,
+    mapping: Mapping,
+    done: InputSummary,
+    summary: LoadSummary,
+    on_progress: Progress | None,
+) -> None:
+    """Second pass: documents written in batches, one transaction each."""
+    batch: list[AnnotatedArticle] = []
+    seen = 0
+
+    def flush() -> None:
+        for doc, result in zip(batch, store.upsert_articles(batch), strict=True):
+            done.documents[result.status] += 1
+            done.claims += len(doc.claims)
+            summary.articles[result.status] += 1
+            summary.actors_new += result.new_actors
+            summary.claims += len(doc.claims)
+        batch.clear()
+        if on_progress:
+            on_progress(path, "loading", seen, done.records)
+
+    for item in read(path, resolver, mapping):
+        seen += 1
+        if isinstance(item, AnnotatedArticle):
+            batch.append(item)
+            if len(batch) >= BATCH:
+                flush()
+    flush()

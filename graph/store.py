@@ -130,6 +130,14 @@ class GraphStore(Protocol):
         """
         ...
 
+    def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
+        """Store several articles in one transaction: all of them or none.
+
+        Per document, the same semantics as :meth:`upsert_article`; a document
+        may refer to actors carried by an earlier one of the batch.
+        """
+        ...
+
     def delete_article(self, article_id: str) -> None:
         """Retract an article: its claims go, the relations they touched recompute.
 

@@ -8,6 +8,7 @@ such as ``claims[3]``), the field and what was expected: never a part.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,20 @@ from graph.errors import AmbiguousActor, LoadError, UnknownActor, UnknownRelatio
 from graph.model import AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
 from graph.vocabulary import Vocabulary
 from loaders.gazetteer import Gazetteer
+from loaders.mapping import Mapping
 from loaders.native_format import ClaimIn, EvidenceIn, NativeDocument
+from loaders.source import Item, Rejected, Resolver
+
+
+def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
+    """The native format as a reader: one document, or the file rejected with where and why."""
+    try:
+        yield read_native(path, resolver.gazetteer, resolver.vocabulary)
+    except LoadError as exc:
+        record = exc.record if exc.record is not None else "file"
+        yield Rejected(
+            f"line {record}" if isinstance(record, int) else record, exc.message, exc.field
+        )
 
 
 def read_native(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.backends.embedded import EmbeddedStore
-from graph.ingest import load_files, plan
+from graph.ingest import load, plan
 from graph.store import GraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,8 +16,7 @@ SEED_TEXT = (SEEDS / "000_dbaca485cba48593.txt").read_text(encoding="utf-8")
 
 
 def load_seeds(store: GraphStore) -> None:
-    gazetteers, articles = plan([SEEDS])
-    load_files(store, gazetteers, articles, store.vocabulary)
+    load(store, plan([SEEDS]))
 
 
 @pytest.fixture

@@ -188,39 +188,65 @@ class EmbeddedStore:
         return known != actor and not (actor.unresolved and not known.unresolved)
 
     def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
-        article_id = doc.article.id
-        fingerprint = doc.fingerprint()
+        return self.upsert_articles([doc])[0]
+
+    def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
+        docs = list(docs)
+        results: list[UpsertResult] = []
+        written: list[tuple[AnnotatedArticle, str, list[Actor]]] = []
         with self._lock:
             with self._state.transaction() as db:
                 self._sync()
-                previous = self._fingerprints.get(article_id)
-                if previous == fingerprint:
-                    return UpsertResult(
-                        article=article_id,
-                        status=UpsertStatus.UNCHANGED,
-                        claims=len(doc.claims),
-                        new_actors=0,
+                fingerprints: dict[str, str | None] = {}
+                introduced: set[str] = set()
+                for doc in docs:
+                    article_id = doc.article.id
+                    fingerprint = doc.fingerprint()
+                    previous = fingerprints.get(article_id, self._fingerprints.get(article_id))
+                    if previous == fingerprint:
+                        results.append(
+                            UpsertResult(
+                                article=article_id,
+                                status=UpsertStatus.UNCHANGED,
+                                claims=len(doc.claims),
+                                new_actors=0,
+                            )
+                        )
+                        continue
+                    self._validate(doc, introduced)
+                    actors = [a for a in doc.actors if self._keeps(a)]
+                    new_actors = sum(
+                        1 for a in actors if a.id not in self._actors and a.id not in introduced
                     )
-                self._validate(doc)
-                actors = [a for a in doc.actors if self._keeps(a)]
-                new_actors = sum(1 for a in actors if a.id not in self._actors)
-                self._state.put_actors(db, actors)
-                self._state.delete_article(db, article_id)
-                self._state.put_article(db, doc, fingerprint)
-            for actor in actors:
-                self._remember_actor(actor)
-            touched = self._forget_article(article_id)
-            self._articles[article_id] = doc.article.model_copy(update={"text": None})
-            self._fingerprints[article_id] = fingerprint
-            touched.update(self._index_claim(c) for c in doc.claims)
+                    introduced.update(a.id for a in doc.actors)
+                    self._state.put_actors(db, actors)
+                    self._state.delete_article(db, article_id)
+                    self._state.put_article(db, doc, fingerprint)
+                    fingerprints[article_id] = fingerprint
+                    written.append((doc, fingerprint, actors))
+                    status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
+                    results.append(
+                        UpsertResult(
+                            article=article_id,
+                            status=status,
+                            claims=len(doc.claims),
+                            new_actors=new_actors,
+                        )
+                    )
+            touched: set[Key] = set()
+            for doc, fingerprint, actors in written:
+                for actor in actors:
+                    self._remember_actor(actor)
+                article_id = doc.article.id
+                touched |= self._forget_article(article_id)
+                self._articles[article_id] = doc.article.model_copy(update={"text": None})
+                self._fingerprints[article_id] = fingerprint
+                touched.update(self._index_claim(c) for c in doc.claims)
             self._recompute(touched)
-            status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
-            return UpsertResult(
-                article=article_id, status=status, claims=len(doc.claims), new_actors=new_actors
-            )
+            return results
 
-    def _validate(self, doc: AnnotatedArticle) -> None:
-        known = set(self._actors) | {a.id for a in doc.actors}
+    def _validate(self, doc: AnnotatedArticle, introduced: set[str] = frozenset()) -> None:
+        known = set(self._actors) | introduced | {a.id for a in doc.actors}
         refs = [m.actor for m in doc.mentions]
         for claim in doc.claims:
             self.vocabulary[claim.type]

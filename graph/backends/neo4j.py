@@ -285,56 +285,71 @@ class Neo4jStore:
         self._run(tx, "article_mentions_delete", id=article_id)
         return keys
 
-    @_guarded
     def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
-        for claim in doc.claims:
-            self.vocabulary[claim.type]
-        fingerprint = doc.fingerprint()
-        article_id = doc.article.id
+        return self.upsert_articles([doc])[0]
 
-        def work(tx: ManagedTransaction) -> UpsertResult:
-            found = self._run(tx, "article_fingerprint", id=article_id)
-            previous = found[0]["fingerprint"] if found else None
-            if previous == fingerprint:
-                return UpsertResult(
-                    article=article_id,
-                    status=UpsertStatus.UNCHANGED,
-                    claims=len(doc.claims),
-                    new_actors=0,
-                )
-            carried = {a.id for a in doc.actors}
-            refs = {m.actor for m in doc.mentions}
+    @_guarded
+    def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
+        docs = list(docs)
+        for doc in docs:
             for claim in doc.claims:
-                refs.update(x for x in (claim.source, claim.target, claim.attributed_to) if x)
-            wanted = sorted(refs - carried)
-            present = {r["data"] for r in self._run(tx, "actors_by_id", ids=wanted)}
-            known = {Actor.model_validate_json(d).id for d in present}
-            for ref in wanted:
-                if ref not in known:
-                    raise UnknownActor(ref)
-            new_actors = self._put_actors(tx, doc.actors)
-            touched = self._clear(tx, article_id)
-            self._run(tx, "article_upsert", **article_params(doc, fingerprint))
-            self._run(
-                tx,
-                "claims_create",
-                article=article_id,
-                rows=[claim_row(c, self.vocabulary) for c in doc.claims],
-            )
-            self._run(
-                tx,
-                "mentions_create",
-                article=article_id,
-                rows=[m.model_dump() for m in doc.mentions],
-            )
-            touched.update(relation_key(c, self.vocabulary) for c in doc.claims)
+                self.vocabulary[claim.type]
+        prints = [doc.fingerprint() for doc in docs]
+
+        def work(tx: ManagedTransaction) -> list[UpsertResult]:
+            touched: set[Key] = set()
+            results = [
+                self._upsert_in(tx, d, f, touched) for d, f in zip(docs, prints, strict=True)
+            ]
             self._recompute(tx, touched)
-            status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
-            return UpsertResult(
-                article=article_id, status=status, claims=len(doc.claims), new_actors=new_actors
-            )
+            return results
 
         return self._write(work)
+
+    def _upsert_in(
+        self, tx: ManagedTransaction, doc: AnnotatedArticle, fingerprint: str, touched: set[Key]
+    ) -> UpsertResult:
+        """One article inside the batch transaction; adds the relations it touches to ``touched``."""
+        article_id = doc.article.id
+        found = self._run(tx, "article_fingerprint", id=article_id)
+        previous = found[0]["fingerprint"] if found else None
+        if previous == fingerprint:
+            return UpsertResult(
+                article=article_id,
+                status=UpsertStatus.UNCHANGED,
+                claims=len(doc.claims),
+                new_actors=0,
+            )
+        carried = {a.id for a in doc.actors}
+        refs = {m.actor for m in doc.mentions}
+        for claim in doc.claims:
+            refs.update(x for x in (claim.source, claim.target, claim.attributed_to) if x)
+        wanted = sorted(refs - carried)
+        present = {r["data"] for r in self._run(tx, "actors_by_id", ids=wanted)}
+        known = {Actor.model_validate_json(d).id for d in present}
+        for ref in wanted:
+            if ref not in known:
+                raise UnknownActor(ref)
+        new_actors = self._put_actors(tx, doc.actors)
+        touched |= self._clear(tx, article_id)
+        self._run(tx, "article_upsert", **article_params(doc, fingerprint))
+        self._run(
+            tx,
+            "claims_create",
+            article=article_id,
+            rows=[claim_row(c, self.vocabulary) for c in doc.claims],
+        )
+        self._run(
+            tx,
+            "mentions_create",
+            article=article_id,
+            rows=[m.model_dump() for m in doc.mentions],
+        )
+        touched.update(relation_key(c, self.vocabulary) for c in doc.claims)
+        status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
+        return UpsertResult(
+            article=article_id, status=status, claims=len(doc.claims), new_actors=new_actors
+        )
 
     @_guarded
     def delete_article(self, article_id: str) -> None:

@@ -1,0 +1,112 @@
+"""Label Studio JSON exports: a list of tasks, each a text with its annotations.
+
+Span results (``"type": "labels"``, ``value.start/end/labels``) are entities;
+relation results (``from_id``, ``to_id``, ``direction``, ``labels``) are
+links: ``right`` reads from -> to, ``left`` to -> from, ``bi`` both ways. The
+latest annotation that was not cancelled counts. Task data may give
+``title``, ``url``, ``publisher`` and ``published``/``date``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from graph.errors import LoadError
+from graph.model import Article, slugify
+from loaders.annotations import Entity, Link, document
+from loaders.mapping import Mapping
+from loaders.source import BadRecord, Item, Rejected, Resolver, Skipped, guard
+from loaders.tables import parse_date
+
+
+def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
+    try:
+        tasks = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(str(path), f"cannot read file: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise LoadError(str(path), f"invalid JSON: {exc.msg}", record=exc.lineno) from None
+    if not isinstance(tasks, list):
+        raise LoadError(str(path), "expected a Label Studio JSON export: a list of tasks")
+    for i, task in enumerate(tasks):
+        record = f"[{i}]"
+        yield from guard(
+            record, None, lambda r=record, t=task: list(_task(r, t, resolver, mapping))
+        )
+
+
+def _task(record: str, task: Any, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise BadRecord("expected a task with 'data'", "data")
+    data = task["data"]
+    text = data.get(mapping.get("text_field") or "text")
+    if not isinstance(text, str) or not text:
+        raise BadRecord("expected the task text in data.text", "data.text")
+    annotations = [
+        a
+        for a in task.get("annotations") or []
+        if isinstance(a, dict) and not a.get("was_cancelled")
+    ]
+    if not annotations:
+        yield Skipped(record, "no annotation")
+        return
+    results = annotations[-1].get("result") or []
+    entities: dict[str, Entity] = {}
+    links: list[Link] = []
+    for j, result in enumerate(results):
+        where = f"{record}.annotations[-1].result[{j}]"
+        try:
+            _result(where, result, text, entities, links)
+        except BadRecord as exc:
+            yield Rejected(where, exc.reason, exc.field)
+    day = data.get("published") or data.get("date")
+    task_id = task.get("id", record.strip("[]"))
+    article = Article(
+        id=f"ls-{slugify(str(task_id))}",
+        title=str(data.get("title") or text.strip().splitlines()[0][:200]),
+        url=data.get("url") or None,
+        publisher=data.get("publisher") or None,
+        published=parse_date(str(day), "data.published") if day else None,
+        text=text,
+    )
+    yield from document(article, entities, links, resolver, mapping)
+
+
+def _result(
+    where: str, result: Any, text: str, entities: dict[str, Entity], links: list[Link]
+) -> None:
+    if not isinstance(result, dict):
+        raise BadRecord("expected a result object", "result")
+    kind = result.get("type")
+    if kind == "relation":
+        source, target = result.get("from_id"), result.get("to_id")
+        labels = result.get("labels") or []
+        if not source or not target or not labels:
+            raise BadRecord("expected from_id, to_id and labels", "labels")
+        direction = result.get("direction", "right")
+        if direction not in {"right", "left", "bi"}:
+            raise BadRecord(f"expected direction right, left or bi, got {direction!r}", "direction")
+        pairs = {"right": [(source, target)], "left": [(target, source)]}.get(
+            direction, [(source, target), (target, source)]
+        )
+        links.extend(Link(where, label, s, t) for label in labels for s, t in pairs)
+        return
+    value = result.get("value")
+    if not isinstance(value, dict) or "labels" not in value:
+        return  # choices, ratings, text areas: not spans
+    start, end, labels = value.get("start"), value.get("end"), value.get("labels")
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+        raise BadRecord(f"expected a span inside the text, got {start}..{end}", "value.start")
+    if not labels:
+        raise BadRecord("expected at least one label", "value.labels")
+    if "text" in value and " ".join(str(value["text"]).split()) != " ".join(
+        text[start:end].split()
+    ):
+        raise BadRecord(
+            f"span reads {text[start:end]!r}, value.text says {value['text']!r}", "value.text"
+        )
+    key = result.get("id") or where
+    entities[key] = Entity(key, labels[0], ((start, end),))
