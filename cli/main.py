@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
-from cli import analysis, export, queries
+from cli import actors, analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
 from cli.output import console, emit_json, errors, table
 from graph.ingest import LoadSummary, plan
@@ -171,3 +171,4 @@ def serve(
 queries.register(app)
 export.register(app)
 analysis.register(app)
+actors.register(app)

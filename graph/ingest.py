@@ -192,7 +192,8 @@ def _check(
                         ) from None
                     done.rejects_file = str(target)
                 row = {"record": item.record, "field": item.field, "reason": item.reason}
-                out.write(json.dumps({**row, "raw": item.raw}, ensure_ascii=False) + "\n")
+                raw = item.raw if isinstance(item.raw, dict | list | str | None) else str(item.raw)
+                out.write(json.dumps({**row, "raw": raw}, ensure_ascii=False) + "\n")
     finally:
         if out is not None:
             out.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -169,6 +169,25 @@ class AnnotatedArticle(_Data):
     def fingerprint(self) -> str:
         """A digest of the content: equal for equal documents."""
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()
+
+
+class Merge(_Data):
+    """A hand-made identity fix: ``source`` is the same actor as ``target``.
+
+    While active, every claim and mention of ``source`` counts for ``target``
+    and ``source``'s names resolve to ``target``; undoing it restores both.
+    """
+
+    seq: int
+    source: Slug
+    target: Slug
+    at: datetime
+    note: str = ""
+    undone_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.undone_at is None
 
 
 class Relation(_Data):

@@ -31,7 +31,7 @@ from typing import Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict
 
 from graph.filters import NO_FILTERS, Filters
-from graph.model import Actor, AnnotatedArticle, Article, Claim, Relation
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge, Relation
 from graph.vocabulary import Vocabulary
 
 
@@ -143,6 +143,25 @@ class GraphStore(Protocol):
 
         Raises :class:`graph.errors.UnknownArticle`.
         """
+        ...
+
+    # -- identity -----------------------------------------------------------
+    def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:
+        """Make ``source_id`` the same actor as ``target_id``, logged and reversible.
+
+        Every claim and mention of the source then counts for the target and
+        the source's names resolve to it; claims keep the id they were made
+        with. Raises :class:`~graph.errors.UnknownActor` or
+        :class:`~graph.errors.InvalidQuery` (already merged, or one actor).
+        """
+        ...
+
+    def unmerge(self, actor_id: str) -> Merge:
+        """Undo the active merge of ``actor_id``; returns it, marked undone."""
+        ...
+
+    def merges(self) -> list[Merge]:
+        """The merge log, oldest first, undone merges included."""
         ...
 
     # -- lookups ------------------------------------------------------------

@@ -45,7 +45,7 @@ def _actors(
         name, period = split_period(full)
         if not name:
             raise BadRecord(f"{full!r} is not an actor name", field)
-        actor = resolver.actor(name, kind=kind, external_ids={"acled": name})
+        actor = resolver.actor(name, kind=kind, external_ids={"acled": full})
         found.append((actor, period))
     return found
 

@@ -27,7 +27,8 @@ class Rejected:
     record: str
     reason: str
     field: str | None = None
-    raw: str | None = None
+    raw: object = None
+    """The record as read (a row's cells by column, a line of text), for the rejects file."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def guard(record: str, raw: object, make: Callable[[], Iterable[Item]]) -> Itera
     try:
         items = list(make())
     except BadRecord as exc:
-        yield Rejected(record, exc.reason, exc.field, raw=None if raw is None else str(raw))
+        yield Rejected(record, exc.reason, exc.field, raw=raw)
         return
     yield from items
 

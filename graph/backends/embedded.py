@@ -18,10 +18,11 @@ from typing import ParamSpec, TypeVar
 
 import networkx as nx
 
-from graph.aggregate import aggregate, relation_from_claims, relation_key, sign, stance
+from graph.aggregate import aggregate, pair_key, relation_from_claims, relation_key, sign, stance
 from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
 from graph.filters import NO_FILTERS, Filters, check_bound
-from graph.model import Actor, AnnotatedArticle, Article, Claim, Relation
+from graph.identity import canonical_claims, canonical_ids, plan_merge, plan_unmerge
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge, Relation
 from graph.names import NameIndex
 from graph.store import (
     ActorMatch,
@@ -103,6 +104,8 @@ class EmbeddedStore:
         self._relations: dict[Key, Relation] = {}
         self._pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
         self._graph = nx.Graph()
+        self._merges = self._state.merges()
+        self._canon = canonical_ids(self._merges)
         for actor in self._state.actors():
             self._remember_actor(actor)
         for article, fingerprint in self._state.articles():
@@ -111,6 +114,7 @@ class EmbeddedStore:
         keys = set()
         for claim in self._state.claims():
             keys.add(self._index_claim(claim))
+        keys.discard(None)
         self._recompute(keys)
 
     def _sync(self) -> None:
@@ -123,25 +127,39 @@ class EmbeddedStore:
             self._names.remove(actor.id)
         self._actors[actor.id] = actor
         self._names.add(actor.id, (*actor.names, *actor.external_ids.values()))
+        if actor.id in self._canon:
+            return  # merged into another actor: not a node of its own
         if actor.id in self._graph:
             self._graph.nodes[actor.id]["actor"] = actor
         else:
             self._graph.add_node(actor.id, actor=actor)
 
-    def _index_claim(self, claim: Claim) -> Key:
-        key = relation_key(claim, self.vocabulary)
+    def _key(self, claim: Claim) -> Key | None:
+        """The relation ``claim`` counts towards, between canonical actors (None: merged away)."""
+        if not self._canon:
+            return relation_key(claim, self.vocabulary)
+        source = self._canon.get(claim.source, claim.source)
+        target = self._canon.get(claim.target, claim.target)
+        if source == target:
+            return None
+        return pair_key(source, target, claim.type, self.vocabulary)
+
+    def _index_claim(self, claim: Claim) -> Key | None:
+        key = self._key(claim)
         self._claims[claim.id] = claim
         self._by_article[claim.article].append(claim.id)
-        self._by_key[key].add(claim.id)
+        if key is not None:
+            self._by_key[key].add(claim.id)
         return key
 
     def _forget_article(self, article_id: str) -> set[Key]:
         keys = set()
         for claim_id in self._by_article.pop(article_id, []):
             claim = self._claims.pop(claim_id)
-            key = relation_key(claim, self.vocabulary)
-            self._by_key[key].discard(claim_id)
-            keys.add(key)
+            key = self._key(claim)
+            if key is not None:
+                self._by_key[key].discard(claim_id)
+                keys.add(key)
         self._articles.pop(article_id, None)
         self._fingerprints.pop(article_id, None)
         return keys
@@ -242,6 +260,7 @@ class EmbeddedStore:
                 self._articles[article_id] = doc.article.model_copy(update={"text": None})
                 self._fingerprints[article_id] = fingerprint
                 touched.update(self._index_claim(c) for c in doc.claims)
+            touched.discard(None)
             self._recompute(touched)
             return results
 
@@ -270,8 +289,8 @@ class EmbeddedStore:
     @_locked
     def actor(self, ref: str) -> Actor:
         if ref in self._actors:
-            return self._actors[ref]
-        ids = self._names.lookup(ref)
+            return self._actors[self._canon.get(ref, ref)]
+        ids = {self._canon.get(i, i) for i in self._names.lookup(ref)}
         if len(ids) > 1:
             raise AmbiguousActor(ref, tuple(sorted(ids)))
         if not ids:
@@ -285,10 +304,12 @@ class EmbeddedStore:
     @_locked
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         check_bound("limit", limit)
-        return [
-            ActorMatch(actor=self._actors[i], score=round(score, 2), matched=shown)
-            for i, score, shown in self._names.search(query, limit)
-        ]
+        found: dict[str, ActorMatch] = {}
+        for i, score, shown in self._names.search(query, limit + len(self._canon)):
+            actor = self._actors[self._canon.get(i, i)]
+            if actor.id not in found:
+                found[actor.id] = ActorMatch(actor=actor, score=round(score, 2), matched=shown)
+        return list(found.values())[:limit]
 
     @_locked
     def article(self, article_id: str) -> Article:
@@ -300,7 +321,7 @@ class EmbeddedStore:
     @_locked
     def stats(self) -> Stats:
         return Stats(
-            actors=len(self._actors),
+            actors=len(self._actors) - len(self._canon),
             articles=len(self._articles),
             claims=len(self._claims),
             relations=sum(1 for r in self._relations.values() if r.holds),
@@ -310,7 +331,8 @@ class EmbeddedStore:
     def _graph_for(self, filters: Filters) -> nx.Graph:
         if filters.is_unfiltered:
             return self._graph
-        return build_stance_graph(self._actors.values(), self.relations(filters))
+        actors = (a for a in self._actors.values() if a.id not in self._canon)
+        return build_stance_graph(actors, self.relations(filters))
 
     def _known(self, *actor_ids: str) -> None:
         for actor_id in actor_ids:
@@ -321,7 +343,8 @@ class EmbeddedStore:
     def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
         if filters.is_unfiltered:
             return [self._relations[k] for k in sorted(self._relations) if self._relations[k].holds]
-        return aggregate(self._claims.values(), self.vocabulary, filters)
+        claims = canonical_claims(self._claims.values(), self._canon)
+        return aggregate(claims, self.vocabulary, filters)
 
     @_locked
     def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
@@ -376,6 +399,29 @@ class EmbeddedStore:
             found.extend(c for c in claims if filters.admits_claim(c))
         items = [EvidenceItem(claim=c, article=self._articles[c.article]) for c in found]
         return sorted(items, key=evidence_order)
+
+    # -- identity ---------------------------------------------------------------
+    def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:
+        with self._lock:
+            with self._state.transaction() as db:
+                self._sync()
+                merge = plan_merge(self._actors, self._canon, source_id, target_id, note)
+                merge = self._state.put_merge(db, merge)
+            self._load()
+            return merge
+
+    def unmerge(self, actor_id: str) -> Merge:
+        with self._lock:
+            with self._state.transaction() as db:
+                self._sync()
+                merge = plan_unmerge(self._merges, actor_id)
+                self._state.put_merge(db, merge)
+            self._load()
+            return merge
+
+    @_locked
+    def merges(self) -> list[Merge]:
+        return list(self._merges)
 
     def close(self) -> None:
         self._state.close()

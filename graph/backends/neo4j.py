@@ -49,9 +49,10 @@ from graph.errors import (
     StoreUnavailable,
     UnknownActor,
     UnknownArticle,
+    Unsupported,
 )
 from graph.filters import NO_FILTERS, Filters, check_bound
-from graph.model import Actor, AnnotatedArticle, Article, Claim, Relation
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge, Relation
 from graph.names import NameIndex, normalise
 from graph.store import (
     ActorMatch,
@@ -121,6 +122,12 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
             ) from None
 
     return wrapper
+
+
+_NO_MERGES = (
+    "merging actors is not available on the Neo4j backend yet; merge on the embedded store "
+    "and export with `actorgraph export --format neo4j-admin`, or fix the gazetteer and reload"
+)
 
 
 class Neo4jStore:
@@ -225,6 +232,16 @@ class Neo4jStore:
         """Delete everything in the database (for tests)."""
         self._write(lambda tx: self._run(tx, "wipe"))
 
+    # -- identity ---------------------------------------------------------------
+    def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:
+        raise Unsupported(_NO_MERGES)
+
+    def unmerge(self, actor_id: str) -> Merge:
+        raise Unsupported(_NO_MERGES)
+
+    def merges(self) -> list[Merge]:
+        return []
+
     def close(self) -> None:
         self._driver.close()
 
@@ -309,7 +326,7 @@ class Neo4jStore:
     def _upsert_in(
         self, tx: ManagedTransaction, doc: AnnotatedArticle, fingerprint: str, touched: set[Key]
     ) -> UpsertResult:
-        """One article inside the batch transaction; adds the relations it touches to ``touched``."""
+        """One article inside the batch transaction; the relations it touches join ``touched``."""
         article_id = doc.article.id
         found = self._run(tx, "article_fingerprint", id=article_id)
         previous = found[0]["fingerprint"] if found else None

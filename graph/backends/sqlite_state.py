@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.errors import StoreUnavailable
-from graph.model import Actor, AnnotatedArticle, Article, Claim, Mention
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Mention, Merge
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -28,6 +28,9 @@ CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY, article TEXT NOT NULL, data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims (article);
+CREATE TABLE IF NOT EXISTS merges (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL
+);
 """
 
 
@@ -133,6 +136,23 @@ class SqliteState:
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
         return Article.model_validate_json(row[0]) if row else None
+
+    def merges(self) -> list[Merge]:
+        rows = self.db.execute("SELECT data FROM merges ORDER BY seq")
+        return [Merge.model_validate_json(data) for (data,) in rows]
+
+    @staticmethod
+    def put_merge(db: sqlite3.Connection, merge: Merge) -> Merge:
+        """Insert a new merge (its ``seq`` assigned here) or rewrite an existing one."""
+        if merge.seq:
+            db.execute(
+                "UPDATE merges SET data = ? WHERE seq = ?", (merge.model_dump_json(), merge.seq)
+            )
+            return merge
+        seq = db.execute("INSERT INTO merges (data) VALUES ('{}')").lastrowid
+        merge = merge.model_copy(update={"seq": seq})
+        db.execute("UPDATE merges SET data = ? WHERE seq = ?", (merge.model_dump_json(), seq))
+        return merge
 
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self.db.execute("SELECT data FROM mentions WHERE article = ?", (article_id,))

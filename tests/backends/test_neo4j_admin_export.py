@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 from cli.main import app
 from graph.backends.embedded import EmbeddedStore
 from graph.backends.neo4j_admin import HEADERS, write_import_files
+from loaders.gazetteer import read_gazetteer
+from tests.conftest import SEEDS
 
 
 def read(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -21,7 +23,7 @@ def read(path: Path) -> tuple[list[str], list[list[str]]]:
 def test_headers_and_row_counts_match_the_store(seeded: EmbeddedStore, tmp_path: Path) -> None:
     counts = write_import_files(seeded, tmp_path)
     stats = seeded.stats()
-    assert counts["actors.csv"] == stats.actors == 45
+    assert counts["actors.csv"] == stats.actors == len(read_gazetteer(SEEDS / "actors.yaml"))
     assert counts["relations.csv"] == stats.relations == 13
     assert counts["claims.csv"] == counts["reports.csv"] == stats.claims == 19
     assert counts["articles.csv"] == stats.articles == 1

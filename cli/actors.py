@@ -1,0 +1,109 @@
+"""``actorgraph actors ...``: the actors no gazetteer knew, and identity fixed by hand."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened
+from cli.output import console, emit_json, table
+
+app = typer.Typer(help="Unresolved actors; merge and unmerge by hand (logged, reversible).")
+ActorArg = Annotated[str, typer.Argument(help="Actor id, name or alias.")]
+
+
+@app.command()
+@friendly_errors
+def unresolved(store: StoreOpt = None, json: JsonOpt = False, debug: DebugOpt = False) -> None:
+    """Actors made from names no gazetteer entry matched: fix them in the gazetteer or merge."""
+    db = opened(store)
+    try:
+        merged = {m.source for m in db.merges() if m.active}
+        found = [a for a in db.actors() if a.unresolved and a.id not in merged]
+    finally:
+        db.close()
+    if json:
+        emit_json(found)
+        return
+    table(
+        f"Unresolved actors ({len(found)})",
+        ("id", "name", "kind", "aliases"),
+        [(a.id, a.name, a.kind.value, ", ".join(a.aliases)) for a in found],
+    )
+
+
+@app.command()
+@friendly_errors
+def merge(
+    source: ActorArg,
+    target: ActorArg,
+    note: Annotated[str, typer.Option("--note", help="Why: kept in the merge log.")] = "",
+    store: StoreOpt = None,
+    json: JsonOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Make SOURCE the same actor as TARGET: its claims and names follow; undo with unmerge."""
+    db = opened(store)
+    try:
+        a, b = db.actor(source), db.actor(target)
+        done = db.merge_actors(a.id, b.id, note)
+    finally:
+        db.close()
+    if json:
+        emit_json(done)
+        return
+    console.print(f"Merged {a.name} ({a.id}) into {b.name} ({done.target}); merge #{done.seq}.")
+
+
+@app.command()
+@friendly_errors
+def unmerge(
+    source: Annotated[str, typer.Argument(help="The id of the actor merged away.")],
+    store: StoreOpt = None,
+    json: JsonOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Undo the merge of SOURCE: its claims and names are its own again."""
+    db = opened(store)
+    try:
+        done = db.unmerge(source)
+    finally:
+        db.close()
+    if json:
+        emit_json(done)
+        return
+    console.print(f"Unmerged {done.source} from {done.target} (merge #{done.seq}).")
+
+
+@app.command()
+@friendly_errors
+def merges(store: StoreOpt = None, json: JsonOpt = False, debug: DebugOpt = False) -> None:
+    """The merge log, oldest first, undone merges included."""
+    db = opened(store)
+    try:
+        log = db.merges()
+    finally:
+        db.close()
+    if json:
+        emit_json(log)
+        return
+    table(
+        "Merges",
+        ("#", "source", "target", "at", "note", "undone"),
+        [
+            (
+                m.seq,
+                m.source,
+                m.target,
+                m.at.isoformat(timespec="seconds"),
+                m.note,
+                m.undone_at.isoformat(timespec="seconds") if m.undone_at else "",
+            )
+            for m in log
+        ],
+    )
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="actors")

@@ -1,0 +1,90 @@
+"""The shared real-world samples: re3d's three folders and GDELT 1.0 exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import GAZETTEER
+
+from graph.ingest import load, plan
+from graph.store import UpsertStatus
+
+
+def _lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+
+
+def _re3d(shared: Path) -> list[Path]:
+    return sorted(p for p in (shared / "re3d").iterdir() if p.is_dir())
+
+
+def test_every_re3d_folder_loads_cleanly_and_is_detected(store, shared: Path) -> None:
+    inputs = plan([GAZETTEER, shared / "re3d"])
+    assert [(p.name, f) for p, f in inputs.inputs] == [(p.name, "re3d") for p in _re3d(shared)]
+    summary = load(store, inputs)
+    documents = sum(len(_lines(folder / "documents.json")) for folder in _re3d(shared))
+    assert summary.rejected == 0
+    assert summary.articles[UpsertStatus.NEW] == documents
+    assert summary.claims > 250
+    assert all(i.skipped["CoLocated is not a stance edge"] for i in summary.inputs)
+
+
+def test_reloading_re3d_changes_nothing(store, shared: Path) -> None:
+    inputs = plan([GAZETTEER, shared / "re3d"])
+    load(store, inputs)
+    before = (store.stats(), store.relations())
+    again = load(store, inputs)
+    assert not again.changed
+    assert (store.stats(), store.relations()) == before
+
+
+def test_daesh_isil_and_islamic_state_are_one_actor(store, shared: Path) -> None:
+    load(store, plan([GAZETTEER, shared / "re3d"]))
+    ids = {
+        store.actor(name).id for name in ("Da\u2019esh", "Daesh", "ISIL", "Islamic State", "ISIS")
+    }
+    assert ids == {"islamic-state"}
+    enemies = {s.actor.id for s in store.enemies("islamic-state")}
+    assert {"iraqi-government", "united-states", "united-kingdom"} <= enemies
+
+
+def test_alliances_annotated_in_re3d_are_answered_by_allies(store, shared: Path) -> None:
+    load(store, plan([GAZETTEER, shared / "re3d"]))
+    folder = shared / "re3d" / "US State Department"
+    stated = [
+        json.loads(line) for line in _lines(folder / "relations.json") if '"AlliesOf"' in line
+    ]
+    pair = next(r for r in stated if r["source"] == "Popular Mobilization Forces")
+    pmf, partner = store.actor(pair["source"]), store.actor(pair["target"])
+    assert pmf.id == "popular-mobilisation-forces"
+    (ally,) = [s for s in store.allies(pmf.id) if s.actor.id == partner.id]
+    assert "ALLIED_WITH" in {r.type for r in ally.relations}
+    quotes = [i.claim.evidence.quote for i in store.evidence(pmf.id, partner.id)]
+    assert any(pair["value"] in q and "Popular Mobilization Forces" in q for q in quotes)
+
+
+def test_re3d_documents_become_undated_articles_with_their_source(store, shared: Path) -> None:
+    load(store, plan([GAZETTEER, shared / "re3d" / "CENTCOM"]))
+    first = json.loads(_lines(shared / "re3d" / "CENTCOM" / "documents.json")[0])
+    article = store.article(f"re3d-{first['_id'].lower()}")
+    assert (article.title, article.url, article.publisher) == (
+        first["title"],
+        first["sourceUrl"],
+        first["sourceName"],
+    )
+    assert article.published is None
+
+
+def test_gdelt_v1_samples_load_with_skips_counted(store, shared: Path) -> None:
+    inputs = plan([GAZETTEER, shared / "gdelt"])
+    assert {f for _, f in inputs.inputs} == {"gdelt"}
+    summary = load(store, inputs)
+    sample = next(i for i in summary.inputs if i.path.endswith("export_sample.tsv"))
+    rows = len(_lines(shared / "gdelt" / "20170912.export_sample.tsv"))
+    assert sample.records == rows
+    assert sample.documents[UpsertStatus.NEW] + sum(sample.skipped.values()) == rows
+    assert summary.rejected == 0
+    daily = next(i for i in summary.inputs if i.path.endswith("events_20160728.tsv"))
+    assert daily.skipped["fewer than two actors"] > 0
+    assert load(store, inputs).changed is False

@@ -1,0 +1,81 @@
+"""brat standoff and Label Studio exports, through the shared label mapping (fictional actors)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from graph.ingest import load, plan
+
+SAMPLES = Path(__file__).parent / "samples"
+ANN = SAMPLES / "report_2017-02-03.ann"
+
+
+def test_brat_relations_events_attributes_and_synonyms(store) -> None:
+    summary = load(store, plan([ANN]))
+    assert summary.inputs[0].format == "brat"
+    hill, front = store.actor("Hill Brigade"), store.actor("Red Hand Front")
+    assert [s.actor.id for s in store.allies(hill.id)] == [front.id]
+    (clash,) = store.evidence(front.id, store.actor("Arland").id)
+    assert clash.claim.type == "FIGHTS"
+    assert clash.claim.date == date(2017, 2, 3)
+    blue = store.actor("Blue Lake")
+    assert blue.id == store.actor("Blue Lake Militia").id
+    (denial,) = store.evidence(blue.id, front.id)
+    assert (denial.claim.type, denial.claim.modality.value) == ("SUPPORTS", "denied")
+    assert blue.id not in {s.actor.id for s in store.allies(front.id)}
+
+
+def test_brat_normalisation_and_discontinuous_spans(store) -> None:
+    load(store, plan([ANN]))
+    assert store.actor("Q999999").id == store.actor("Arland").id
+    (item,) = store.evidence(store.actor("Hill Brigade").id, store.actor("Red Hand Front").id)
+    assert item.claim.evidence.quote.startswith("Hill Brigade stands with the Red Hand Front")
+
+
+def test_brat_without_its_text_is_refused(tmp_path: Path, store) -> None:
+    lonely = tmp_path / "lonely.ann"
+    lonely.write_text("T1\tOrganisation 0 4\tAbcd\n")
+    summary_error = _error(store, lonely)
+    assert "lonely.ann" in summary_error
+    assert "needs its text beside it" in summary_error
+
+
+def _error(store, path: Path, **options) -> str:
+    from graph.errors import LoadError
+
+    try:
+        load(store, plan([path]), **options)
+    except LoadError as exc:
+        return str(exc)
+    raise AssertionError("expected a LoadError")
+
+
+def test_label_studio_directions_and_latest_annotation(store) -> None:
+    summary = load(store, plan([SAMPLES / "labelstudio.json"]))
+    assert summary.inputs[0].format == "labelstudio"
+    hill, front = store.actor("Hill Brigade"), store.actor("Red Hand Front")
+    items = store.evidence(hill.id, front.id)
+    assert {(i.claim.source, i.claim.type, i.claim.target) for i in items} == {
+        (hill.id, "FIGHTS", front.id),
+        (front.id, "SUPPORTS", hill.id),
+    }
+    dated = next(i for i in items if i.claim.type == "FIGHTS")
+    assert dated.article.url == "https://example.org/clash"
+    assert dated.claim.date == date(2018, 1, 5)
+    assert next(i for i in items if i.claim.type == "SUPPORTS").claim.date is None
+
+
+def test_label_studio_bad_span_names_the_result(tmp_path: Path, store) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '[{"id": 1, "data": {"text": "Abc fights Xyz."}, "annotations": [{"result": ['
+        '{"id": "a", "type": "labels",'
+        ' "value": {"start": 0, "end": 99, "labels": ["Organisation"]}}'
+        "]}]}]"
+    )
+    message = _error(store, bad)
+    assert "bad.json" in message
+    assert "[0].annotations[-1].result[0]" in message
+    assert "span inside the text" in message
+    assert store.stats().articles == 0
