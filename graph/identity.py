@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 
+from graph.aggregate import pair_key
 from graph.errors import InvalidQuery, UnknownActor
 from graph.model import Actor, Claim, Merge
+from graph.vocabulary import Vocabulary
 
 
 def canonical_ids(merges: Iterable[Merge]) -> dict[str, str]:
@@ -80,3 +82,24 @@ def canonical_claims(claims: Iterable[Claim], canon: Mapping[str, str]) -> Itera
             yield claim
         else:
             yield claim.model_copy(update={"source": source, "target": target})
+
+
+def canonical_key(
+    claim: Claim, canon: Mapping[str, str], vocabulary: Vocabulary
+) -> tuple[str, str, str] | None:
+    """The relation ``claim`` counts towards between canonical actors; None when merged away."""
+    source = canon.get(claim.source, claim.source)
+    target = canon.get(claim.target, claim.target)
+    if source == target:
+        return None
+    return pair_key(source, target, claim.type, vocabulary)
+
+
+def with_merged(ids: Iterable[str], canon: Mapping[str, str]) -> list[str]:
+    """``ids`` and every id merged into one of them, sorted.
+
+    >>> with_merged(["c"], {"a": "c", "b": "c", "x": "y"})
+    ['a', 'b', 'c']
+    """
+    wanted = set(ids)
+    return sorted(wanted | {source for source, target in canon.items() if target in wanted})

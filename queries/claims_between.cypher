@@ -1,6 +1,6 @@
-// The claims between two actors, with their articles, in a window.
+// The claims between two actors (each given with the ids merged into it), with their articles.
 MATCH (ar:Article)-[:REPORTS]->(c:Claim)
-WHERE ((c.source = $a AND c.target = $b) OR (c.source = $b AND c.target = $a))
+WHERE ((c.source IN $a AND c.target IN $b) OR (c.source IN $b AND c.target IN $a))
   AND ($since IS NULL OR c.date >= $since)
   AND ($until IS NULL OR c.date <= $until)
   AND ($as_of IS NULL OR (c.date <= $as_of

@@ -18,10 +18,16 @@ from typing import ParamSpec, TypeVar
 
 import networkx as nx
 
-from graph.aggregate import aggregate, pair_key, relation_from_claims, relation_key, sign, stance
+from graph.aggregate import aggregate, relation_from_claims, relation_key, sign, stance
 from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
 from graph.filters import NO_FILTERS, Filters, check_bound
-from graph.identity import canonical_claims, canonical_ids, plan_merge, plan_unmerge
+from graph.identity import (
+    canonical_claims,
+    canonical_ids,
+    canonical_key,
+    plan_merge,
+    plan_unmerge,
+)
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge, Relation
 from graph.names import NameIndex
 from graph.store import (
@@ -138,11 +144,7 @@ class EmbeddedStore:
         """The relation ``claim`` counts towards, between canonical actors (None: merged away)."""
         if not self._canon:
             return relation_key(claim, self.vocabulary)
-        source = self._canon.get(claim.source, claim.source)
-        target = self._canon.get(claim.target, claim.target)
-        if source == target:
-            return None
-        return pair_key(source, target, claim.type, self.vocabulary)
+        return canonical_key(claim, self._canon, self.vocabulary)
 
     def _index_claim(self, claim: Claim) -> Key | None:
         key = self._key(claim)

@@ -32,7 +32,7 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j import exceptions as neo4j_errors
 
-from graph.aggregate import aggregate, pair_key, relation_from_claims, relation_key
+from graph.aggregate import aggregate, pair_key, relation_from_claims
 from graph.backends import cypher
 from graph.backends.neo4j_rows import (
     actor_row,
@@ -49,9 +49,16 @@ from graph.errors import (
     StoreUnavailable,
     UnknownActor,
     UnknownArticle,
-    Unsupported,
 )
 from graph.filters import NO_FILTERS, Filters, check_bound
+from graph.identity import (
+    canonical_claims,
+    canonical_ids,
+    canonical_key,
+    plan_merge,
+    plan_unmerge,
+    with_merged,
+)
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge, Relation
 from graph.names import NameIndex, normalise
 from graph.store import (
@@ -83,6 +90,7 @@ SCHEMA = (
     "index_actor_name_keys",
     "index_claim_key",
     "index_claim_date",
+    "constraint_merge_seq",
 )
 _UNAVAILABLE = (
     neo4j_errors.ServiceUnavailable,
@@ -122,12 +130,6 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
             ) from None
 
     return wrapper
-
-
-_NO_MERGES = (
-    "merging actors is not available on the Neo4j backend yet; merge on the embedded store "
-    "and export with `actorgraph export --format neo4j-admin`, or fix the gazetteer and reload"
-)
 
 
 class Neo4jStore:
@@ -233,14 +235,60 @@ class Neo4jStore:
         self._write(lambda tx: self._run(tx, "wipe"))
 
     # -- identity ---------------------------------------------------------------
+    def _merges_in(self, tx: ManagedTransaction) -> list[Merge]:
+        return [Merge.model_validate_json(r["data"]) for r in self._run(tx, "merges_all")]
+
+    def _canon(self) -> dict[str, str]:
+        return canonical_ids(Merge.model_validate_json(r["data"]) for r in self._read("merges_all"))
+
+    def _refold(self, tx: ManagedTransaction, merge: Merge, before: dict[str, str]) -> None:
+        """Store ``merge`` and move the claims it affects to the relations they now count for."""
+        self._run(
+            tx,
+            "merge_put",
+            seq=merge.seq,
+            source=merge.source,
+            target=merge.target,
+            active=merge.active,
+            data=merge.model_dump_json(),
+        )
+        after = canonical_ids(self._merges_in(tx))
+        moved = {x for x in set(before) | set(after) if before.get(x) != after.get(x)}
+        rows = self._run(tx, "claims_touching", ids=sorted(moved))
+        claims = [Claim.model_validate_json(r["data"]) for r in rows]
+        old = {canonical_key(c, before, self.vocabulary) for c in claims}
+        new = {c.id: canonical_key(c, after, self.vocabulary) for c in claims}
+        keys = [{"id": i, "key": key_text(k) if k else None} for i, k in sorted(new.items())]
+        self._run(tx, "claims_rekey", rows=keys)
+        self._recompute(tx, (old | set(new.values())) - {None}, after)
+
+    @_guarded
     def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:
-        raise Unsupported(_NO_MERGES)
+        def work(tx: ManagedTransaction) -> Merge:
+            merges = self._merges_in(tx)
+            canon = canonical_ids(merges)
+            rows = self._run(tx, "actors_by_id", ids=[source_id, target_id])
+            actors = {a.id: a for a in (Actor.model_validate_json(r["data"]) for r in rows)}
+            merge = plan_merge(actors, canon, source_id, target_id, note)
+            merge = merge.model_copy(update={"seq": max((m.seq for m in merges), default=0) + 1})
+            self._refold(tx, merge, canon)
+            return merge
 
+        return self._write(work)
+
+    @_guarded
     def unmerge(self, actor_id: str) -> Merge:
-        raise Unsupported(_NO_MERGES)
+        def work(tx: ManagedTransaction) -> Merge:
+            merges = self._merges_in(tx)
+            merge = plan_unmerge(merges, actor_id)
+            self._refold(tx, merge, canonical_ids(merges))
+            return merge
 
+        return self._write(work)
+
+    @_guarded
     def merges(self) -> list[Merge]:
-        return []
+        return [Merge.model_validate_json(r["data"]) for r in self._read("merges_all")]
 
     def close(self) -> None:
         self._driver.close()
@@ -270,14 +318,17 @@ class Neo4jStore:
         actors = list(actors)
         return self._write(lambda tx: self._put_actors(tx, actors))
 
-    def _recompute(self, tx: ManagedTransaction, keys: set[Key]) -> None:
+    def _recompute(self, tx: ManagedTransaction, keys: set[Key], canon: dict[str, str]) -> None:
+        """Rebuild the aggregated relationships of ``keys`` from their claims."""
         if not keys:
             return
         rows = self._run(tx, "claims_for_keys", keys=[key_text(k) for k in keys])
         grouped: dict[Key, list[Claim]] = defaultdict(list)
         for row in rows:
             claim = Claim.model_validate_json(row["data"])
-            grouped[relation_key(claim, self.vocabulary)].append(claim)
+            key = canonical_key(claim, canon, self.vocabulary)
+            if key is not None:
+                grouped[key].append(claim)
         self._run(
             tx,
             "relations_delete",
@@ -292,12 +343,19 @@ class Neo4jStore:
         for kind, batch in by_type.items():
             self._run(tx, "relations_merge", {"rel_type": kind}, rows=batch)
 
-    def _old_keys(self, tx: ManagedTransaction, article_id: str) -> set[Key]:
-        rows = self._run(tx, "article_claim_keys", id=article_id)
-        return {pair_key(r["source"], r["target"], r["type"], self.vocabulary) for r in rows}
+    def _old_keys(self, tx: ManagedTransaction, article_id: str, canon: dict[str, str]) -> set[Key]:
+        keys = set()
+        for r in self._run(tx, "article_claim_keys", id=article_id):
+            source, target = (
+                canon.get(r["source"], r["source"]),
+                canon.get(r["target"], r["target"]),
+            )
+            if source != target:
+                keys.add(pair_key(source, target, r["type"], self.vocabulary))
+        return keys
 
-    def _clear(self, tx: ManagedTransaction, article_id: str) -> set[Key]:
-        keys = self._old_keys(tx, article_id)
+    def _clear(self, tx: ManagedTransaction, article_id: str, canon: dict[str, str]) -> set[Key]:
+        keys = self._old_keys(tx, article_id, canon)
         self._run(tx, "article_claims_delete", id=article_id)
         self._run(tx, "article_mentions_delete", id=article_id)
         return keys
@@ -314,17 +372,23 @@ class Neo4jStore:
         prints = [doc.fingerprint() for doc in docs]
 
         def work(tx: ManagedTransaction) -> list[UpsertResult]:
+            canon = canonical_ids(self._merges_in(tx))
             touched: set[Key] = set()
             results = [
-                self._upsert_in(tx, d, f, touched) for d, f in zip(docs, prints, strict=True)
+                self._upsert_in(tx, d, f, touched, canon) for d, f in zip(docs, prints, strict=True)
             ]
-            self._recompute(tx, touched)
+            self._recompute(tx, touched, canon)
             return results
 
         return self._write(work)
 
     def _upsert_in(
-        self, tx: ManagedTransaction, doc: AnnotatedArticle, fingerprint: str, touched: set[Key]
+        self,
+        tx: ManagedTransaction,
+        doc: AnnotatedArticle,
+        fingerprint: str,
+        touched: set[Key],
+        canon: dict[str, str],
     ) -> UpsertResult:
         """One article inside the batch transaction; the relations it touches join ``touched``."""
         article_id = doc.article.id
@@ -348,13 +412,13 @@ class Neo4jStore:
             if ref not in known:
                 raise UnknownActor(ref)
         new_actors = self._put_actors(tx, doc.actors)
-        touched |= self._clear(tx, article_id)
+        touched |= self._clear(tx, article_id, canon)
         self._run(tx, "article_upsert", **article_params(doc, fingerprint))
         self._run(
             tx,
             "claims_create",
             article=article_id,
-            rows=[claim_row(c, self.vocabulary) for c in doc.claims],
+            rows=[claim_row(c, self.vocabulary, canon) for c in doc.claims],
         )
         self._run(
             tx,
@@ -362,7 +426,10 @@ class Neo4jStore:
             article=article_id,
             rows=[m.model_dump() for m in doc.mentions],
         )
-        touched.update(relation_key(c, self.vocabulary) for c in doc.claims)
+        for claim in doc.claims:
+            key = canonical_key(claim, canon, self.vocabulary)
+            if key is not None:
+                touched.add(key)
         status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
         return UpsertResult(
             article=article_id, status=status, claims=len(doc.claims), new_actors=new_actors
@@ -373,9 +440,10 @@ class Neo4jStore:
         def work(tx: ManagedTransaction) -> None:
             if not self._run(tx, "article_fingerprint", id=article_id):
                 raise UnknownArticle(article_id)
-            touched = self._clear(tx, article_id)
+            canon = canonical_ids(self._merges_in(tx))
+            touched = self._clear(tx, article_id, canon)
             self._run(tx, "article_delete", id=article_id)
-            self._recompute(tx, touched)
+            self._recompute(tx, touched, canon)
 
         self._write(work)
 
@@ -399,16 +467,18 @@ class Neo4jStore:
 
     @_guarded
     def actor(self, ref: str) -> Actor:
-        found = self._actors_by_id([ref])
-        if ref in found:
-            return found[ref]
-        rows = self._read("actors_by_key", key=normalise(ref))
-        if len(rows) > 1:
-            ids = sorted(Actor.model_validate_json(r["data"]).id for r in rows)
-            raise AmbiguousActor(ref, tuple(ids))
-        if not rows:
+        canon = self._canon()
+        if self._actors_by_id([ref]):
+            ids = {canon.get(ref, ref)}
+        else:
+            rows = self._read("actors_by_key", key=normalise(ref))
+            ids = {canon.get(i, i) for i in (Actor.model_validate_json(r["data"]).id for r in rows)}
+        if len(ids) > 1:
+            raise AmbiguousActor(ref, tuple(sorted(ids)))
+        if not ids:
             raise UnknownActor(ref, tuple(self._candidates(ref, 50).suggest(ref)))
-        return Actor.model_validate_json(rows[0]["data"])
+        (actor_id,) = ids
+        return self._actors_by_id([actor_id])[actor_id]
 
     @_guarded
     def actors(self) -> list[Actor]:
@@ -417,10 +487,14 @@ class Neo4jStore:
     @_guarded
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         check_bound("limit", limit)
+        canon = self._canon()
         index = self._candidates(query, limit * 4)
-        hits = index.search(query, limit)
+        hits = [(canon.get(i, i), s, m) for i, s, m in index.search(query, limit + len(canon))]
         found = self._actors_by_id(i for i, _, _ in hits)
-        return [ActorMatch(actor=found[i], score=round(s, 2), matched=m) for i, s, m in hits]
+        best: dict[str, ActorMatch] = {}
+        for i, s, m in hits:
+            best.setdefault(i, ActorMatch(actor=found[i], score=round(s, 2), matched=m))
+        return list(best.values())[:limit]
 
     @_guarded
     def article(self, article_id: str) -> Article:
@@ -434,7 +508,7 @@ class Neo4jStore:
     @_guarded
     def stats(self) -> Stats:
         (row,) = self._read("stats", types=list(self.vocabulary.names))
-        return Stats(**row)
+        return Stats(**{**row, "actors": row["actors"] - len(self._canon())})
 
     # -- queries ------------------------------------------------------------------
     def _window(self, filters: Filters) -> dict[str, Any]:
@@ -458,9 +532,12 @@ class Neo4jStore:
                 for r in rows
             }
             return [found[k] for k in sorted(found) if found[k].holds]
+        canon = self._canon()
+        if "ids" in params:
+            params["ids"] = with_merged(params["ids"], canon)
         rows = self._read(f"claims_{statement}", **self._window(filters), **params)
         claims = {c.id: c for c in (Claim.model_validate_json(r["data"]) for r in rows)}
-        return aggregate(claims.values(), self.vocabulary, filters)
+        return aggregate(canonical_claims(claims.values(), canon), self.vocabulary, filters)
 
     def _ball(self, start: Iterable[str], depth: int, filters: Filters) -> set[str]:
         seen = set(start)
@@ -476,7 +553,9 @@ class Neo4jStore:
 
     def _graph(self, ids: set[str], filters: Filters) -> nx.Graph:
         relations = self._relations("among", filters, ids=sorted(ids))
-        return build_stance_graph(self._actors_by_id(ids).values(), relations)
+        merged = self._canon()
+        actors = (a for a in self._actors_by_id(ids).values() if a.id not in merged)
+        return build_stance_graph(actors, relations)
 
     def _known(self, *actor_ids: str) -> None:
         found = self._actors_by_id(actor_ids)
@@ -544,7 +623,9 @@ class Neo4jStore:
         self, source_id: str, target_id: str, filters: Filters = NO_FILTERS
     ) -> list[EvidenceItem]:
         self._known(source_id, target_id)
-        rows = self._read("claims_between", a=source_id, b=target_id, **self._window(filters))
+        canon = self._canon()
+        a, b = with_merged([source_id], canon), with_merged([target_id], canon)
+        rows = self._read("claims_between", a=a, b=b, **self._window(filters))
         items = [
             EvidenceItem(
                 claim=Claim.model_validate_json(r["data"]),

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from graph.aggregate import relation_key
+from graph.identity import canonical_key
 from graph.model import Actor, AnnotatedArticle, Claim, Relation
 from graph.names import normalise
 from graph.vocabulary import Vocabulary
@@ -56,11 +57,15 @@ def article_params(doc: AnnotatedArticle, fingerprint: str) -> dict[str, Any]:
     }
 
 
-def claim_row(claim: Claim, vocabulary: Vocabulary) -> dict[str, Any]:
+def claim_row(
+    claim: Claim, vocabulary: Vocabulary, canon: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A claim's node properties; ``key`` names the relation it counts towards (None: none)."""
+    key = canonical_key(claim, canon, vocabulary) if canon else relation_key(claim, vocabulary)
     return {
         "id": claim.id,
         "type": claim.type,
-        "key": key_text(relation_key(claim, vocabulary)),
+        "key": key_text(key) if key else None,
         "source": claim.source,
         "target": claim.target,
         "article": claim.article,

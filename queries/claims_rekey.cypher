@@ -1,0 +1,4 @@
+// Point claims at the relation they now count towards (null: towards none), batched.
+UNWIND $rows AS row
+MATCH (c:Claim {id: row.id})
+SET c.key = row.key
