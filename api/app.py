@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from api.middleware import RequestContext, configure_logging
-from api.routes import actors, analysis, articles, export, health, relations
+from api.routes import actors, analysis, articles, export, health, ingest, relations
 from api.security import require_reader
 from graph.backends import open_store
 from graph.settings import Settings
@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in READ_ROUTERS:
         app.include_router(router, dependencies=[Depends(require_reader)], responses=READ_ERRORS)
     app.include_router(articles.router, responses=WRITE_ERRORS)
+    app.include_router(ingest.router, responses=WRITE_ERRORS)
     document_vocabulary(app, load_vocabulary(settings.vocabulary).names)
     return app
 

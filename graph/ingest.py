@@ -115,6 +115,25 @@ def rejects_path(path: Path, folder: Path | None = None) -> Path:
     return (folder or path.parent) / name
 
 
+def check(store: GraphStore, inputs: Plan, *, mapping: Path | None = None) -> None:
+    """Read every input through without storing anything; raise the first :class:`LoadError`.
+
+    For callers that want a whole request (several inputs) all or nothing.
+    """
+    vocabulary = store.vocabulary
+    gazetteer = Gazetteer(store.actors())
+    for path in inputs.gazetteers:
+        for actor in read_gazetteer(path):
+            gazetteer.add(actor)
+    resolver = Resolver(gazetteer, vocabulary)
+    for path, format_name in inputs.inputs:
+        fmt = get_format(format_name)
+        table = read_mapping(format_name, vocabulary, mapping) if fmt.has_mapping else Mapping()
+        _check(
+            path, fmt.read, resolver, table, InputSummary(str(path), format_name), False, None, None
+        )
+
+
 def load(
     store: GraphStore,
     inputs: Plan,
