@@ -5,8 +5,10 @@ STORE  ?= data/actorgraph.sqlite
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 LINTER := tools/cypher-lint
+WEB    := web
+VENDOR := api/static/vendor/cytoscape.min.js
 
-.PHONY: install run test lint format
+.PHONY: install run test lint format chromium
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -18,7 +20,16 @@ $(LINTER)/node_modules/.installed: $(LINTER)/package.json $(LINTER)/package-lock
 	npm ci --prefix $(LINTER) --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed
+$(VENDOR): $(WEB)/package.json $(WEB)/package-lock.json
+	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $(VENDOR))
+	cp $(WEB)/node_modules/cytoscape/dist/cytoscape.min.js $@
+
+## the headless browser the explorer's end-to-end test drives (Debian's chromium)
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+install: $(VENV)/.installed $(VENDOR)
 
 ## install, load seeds/ into the embedded store, serve the API on http://$(HOST):$(PORT)
 run: install
@@ -26,7 +37,7 @@ run: install
 	$(VENV)/bin/actorgraph serve --store $(STORE) --host $(HOST) --port $(PORT)
 
 ## the whole test suite: ruff lint + format check, Cypher lint, pytest (doctests included)
-test: install $(LINTER)/node_modules/.installed
+test: install $(LINTER)/node_modules/.installed chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest

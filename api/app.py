@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from api.middleware import RequestContext, configure_logging
-from api.routes import actors, analysis, articles, export, health, ingest, relations
+from api.routes import actors, analysis, articles, explorer, export, health, ingest, relations
 from api.security import require_reader
 from graph.backends import open_store
 from graph.settings import Settings
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["X-Request-ID", "X-Total-Count"],
         )
     app.include_router(health.router)
+    app.include_router(explorer.router)
     for router in READ_ROUTERS:
         app.include_router(router, dependencies=[Depends(require_reader)], responses=READ_ERRORS)
     app.include_router(articles.router, responses=WRITE_ERRORS)

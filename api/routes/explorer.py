@@ -1,0 +1,38 @@
+"""The web explorer: one page at ``/`` and its assets, talking to the same API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter
+from fastapi.responses import FileResponse, HTMLResponse, Response
+
+STATIC = Path(__file__).resolve().parents[1] / "static"
+VENDOR = {"cytoscape.min.js": STATIC / "vendor" / "cytoscape.min.js"}
+MISSING = """<!doctype html><meta charset="utf-8"><title>actorgraph explorer</title>
+<h1>The explorer's graph library is not installed</h1>
+<p>Run <code>make install</code> (it runs <code>npm ci</code> in <code>web/</code> and copies
+Cytoscape.js into <code>api/static/vendor/</code>).
+The API itself works: see <a href="/docs">/docs</a>.</p>
+"""
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+def page() -> Response:
+    """The explorer page, or how to install its assets."""
+    if not all(p.is_file() for p in VENDOR.values()):
+        return HTMLResponse(MISSING, status_code=503)
+    return FileResponse(STATIC / "index.html", media_type="text/html")
+
+
+@router.get("/static/{name}")
+def asset(name: str) -> Response:
+    """The page's own script and style sheet, and the vendored graph library."""
+    own = {"explorer.js": "text/javascript", "explorer.css": "text/css"}
+    if name in own:
+        return FileResponse(STATIC / name, media_type=own[name])
+    if name in VENDOR and VENDOR[name].is_file():
+        return FileResponse(VENDOR[name], media_type="text/javascript")
+    return Response(status_code=404)
