@@ -7,8 +7,8 @@ that they agree.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from graph.budget import check_deadline
 from graph.filters import NO_FILTERS, Filters
@@ -39,9 +39,90 @@ def claim_weight(claim: Claim, vocabulary: Vocabulary) -> float:
     return claim.confidence * vocabulary.modality_weight(claim.modality)
 
 
-def _evidence_rank(claim: Claim, vocabulary: Vocabulary) -> tuple:
-    # strongest supporting claim first; earliest, then smallest id, on ties
-    return (-claim_weight(claim, vocabulary), claim.date is None, claim.date, claim.id)
+class RelationTally:
+    """The running aggregate of the claims of one relation, added one at a time.
+
+    :func:`relation_from_claims` and the embedded store's incremental index
+    both aggregate through this, so there is one rule for weight, counts,
+    first/last seen and the evidence shown. Claims are duck-typed: anything
+    with a claim's ``id``, ``article``, ``confidence``, ``modality``, ``date``
+    and ``evidence`` will do.
+
+    >>> from datetime import date
+    >>> vocab = Vocabulary.default()
+    >>> tally = RelationTally(("a", "b", "FIGHTS"))
+    >>> tally.add(Claim(id="c1", article="x", source="a", target="b", type="FIGHTS",
+    ...                 confidence=0.5, date=date(2016, 2, 24)), vocab)
+    >>> tally.add(Claim(id="c2", article="x", source="b", target="a", type="FIGHTS",
+    ...                 confidence=0.8, modality="denied", date=None), vocab)
+    >>> r = tally.relation(vocab)
+    >>> (r.weight, r.n_claims, r.n_articles, r.n_denials, r.holds)
+    (-0.3, 2, 1, 1, False)
+    """
+
+    __slots__ = (
+        "_best",
+        "_best_rank",
+        "articles",
+        "first_seen",
+        "key",
+        "last_seen",
+        "n_claims",
+        "n_denials",
+        "weight",
+    )
+
+    def __init__(self, key: tuple[str, str, str]) -> None:
+        self.key = key
+        self.weight = 0.0
+        self.n_claims = 0
+        self.n_denials = 0
+        self.articles: dict[str, int] = {}
+        self.first_seen: date | None = None
+        self.last_seen: date | None = None
+        self._best: Claim | None = None
+        self._best_rank: tuple = ()
+
+    def add(self, claim: Claim, vocabulary: Vocabulary) -> None:
+        """Count ``claim`` (already admitted by any filters) towards the relation."""
+        weight = claim_weight(claim, vocabulary)
+        self.weight += weight
+        self.n_claims += 1
+        self.articles[claim.article] = self.articles.get(claim.article, 0) + 1
+        day = claim.date
+        if day is not None:
+            if self.first_seen is None or day < self.first_seen:
+                self.first_seen = day
+            if self.last_seen is None or day > self.last_seen:
+                self.last_seen = day
+        denied = claim.modality == Modality.DENIED
+        self.n_denials += denied
+        # the evidence shown: the strongest supporting claim (a denial only when
+        # nothing supports); earliest, then smallest id, on ties
+        rank = (denied, -weight, day is None, day, claim.id)
+        if self._best is None or rank < self._best_rank:
+            self._best, self._best_rank = claim, rank
+
+    def relation(self, vocabulary: Vocabulary) -> Relation:
+        """The relation as tallied so far (at least one claim added)."""
+        source, target, name = self.key
+        spec = vocabulary[name]
+        best = self._best
+        return Relation(
+            source=source,
+            target=target,
+            type=name,
+            polarity=spec.polarity,
+            symmetric=spec.symmetric,
+            weight=round(self.weight, 6),
+            n_claims=self.n_claims,
+            n_articles=len(self.articles),
+            n_denials=self.n_denials,
+            first_seen=self.first_seen,
+            last_seen=self.last_seen,
+            evidence=best.evidence if best is not None else None,
+            evidence_article=best.article if best is not None else None,
+        )
 
 
 def aggregate(
@@ -82,7 +163,7 @@ def aggregate(
     >>> aggregate([c1, c2], vocab, Filters(as_of=date(2016, 12, 31)))[0].n_claims
     1
     """
-    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    tallies: dict[tuple[str, str, str], RelationTally] = {}
     for n, claim in enumerate(claims):
         if n % 4096 == 0:
             check_deadline()
@@ -91,39 +172,27 @@ def aggregate(
         spec = vocabulary[claim.type]
         if not filters.admits_type(spec.name, spec.polarity):
             continue
-        groups[relation_key(claim, vocabulary)].append(claim)
+        key = relation_key(claim, vocabulary)
+        tally = tallies.get(key)
+        if tally is None:
+            tally = tallies[key] = RelationTally(key)
+        tally.add(claim, vocabulary)
     relations = []
-    for key in sorted(groups):
-        relation = relation_from_claims(key, groups[key], vocabulary)
+    for key in sorted(tallies):
+        relation = tallies[key].relation(vocabulary)
         if relation.holds or not holding_only:
             relations.append(relation)
     return relations
 
 
 def relation_from_claims(
-    key: tuple[str, str, str], claims: list[Claim], vocabulary: Vocabulary
+    key: tuple[str, str, str], claims: Iterable[Claim], vocabulary: Vocabulary
 ) -> Relation:
     """One relation from all its claims (already filtered)."""
-    source, target, name = key
-    spec = vocabulary[name]
-    supporting = [c for c in claims if c.modality != Modality.DENIED]
-    best = min(supporting or claims, key=lambda c: _evidence_rank(c, vocabulary))
-    dates = [c.date for c in claims if c.date is not None]
-    return Relation(
-        source=source,
-        target=target,
-        type=name,
-        polarity=spec.polarity,
-        symmetric=spec.symmetric,
-        weight=round(sum(claim_weight(c, vocabulary) for c in claims), 6),
-        n_claims=len(claims),
-        n_articles=len({c.article for c in claims}),
-        n_denials=len(claims) - len(supporting),
-        first_seen=min(dates, default=None),
-        last_seen=max(dates, default=None),
-        evidence=best.evidence,
-        evidence_article=best.article,
-    )
+    tally = RelationTally(key)
+    for claim in claims:
+        tally.add(claim, vocabulary)
+    return tally.relation(vocabulary)
 
 
 def stance(relations: Iterable[Relation]) -> float:

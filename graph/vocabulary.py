@@ -92,7 +92,8 @@ class Vocabulary(BaseModel):
         return tuple(t.name for t in self if t.polarity in polarities)
 
     def modality_weight(self, modality: Modality | str) -> float:
-        return self.modality_weights.get(Modality(modality), 1.0)
+        # a StrEnum hashes and compares as its value: plain strings look up directly
+        return self.modality_weights.get(modality, 1.0)
 
 
 def _read(path: Path) -> dict:

@@ -1,10 +1,12 @@
 """The embedded store (the default): SQLite for durable truth, networkx as the query index.
 
-On open, every actor and claim is read back from SQLite; the unfiltered
-relations and the stance graph are then maintained incrementally: an
-article's upsert or retraction recomputes only the relations it touches.
-Filtered queries (time window, confidence, types) aggregate the admitted
-claims afresh.
+On open, every actor and a compact row per claim are read back from SQLite
+(:mod:`graph.backends.claim_index`); the unfiltered relations and the stance
+graph are then maintained incrementally: an added claim updates its
+relation's running tally, a retraction re-tallies only the relations it
+touches. Filtered queries (time window, confidence, types) tally the
+admitted claims afresh. Full claims and articles are read from SQLite only
+for evidence.
 """
 
 from __future__ import annotations
@@ -18,17 +20,11 @@ from typing import ParamSpec, TypeVar
 
 import networkx as nx
 
-from graph.aggregate import aggregate, relation_from_claims, relation_key, sign, stance
+from graph.aggregate import sign, stance
 from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
 from graph.filters import NO_FILTERS, Filters, check_bound
-from graph.identity import (
-    canonical_claims,
-    canonical_ids,
-    canonical_key,
-    plan_merge,
-    plan_unmerge,
-)
-from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge, Relation
+from graph.identity import canonical_ids, plan_merge, plan_unmerge
+from graph.model import Actor, AnnotatedArticle, Article, Merge, Relation
 from graph.names import NameIndex
 from graph.store import (
     ActorMatch,
@@ -49,9 +45,10 @@ from queries.paths import signed_paths
 from queries.stance_graph import build_stance_graph
 from queries.stances import allies, enemies
 
+from .claim_index import ClaimIndex, Key
+from .sqlite_rows import ROW_COLUMNS, ClaimRow, claim_values
 from .sqlite_state import SqliteState
 
-Key = tuple[str, str, str]
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -102,26 +99,15 @@ class EmbeddedStore:
         self._version = self._state.data_version()
         self._actors: dict[str, Actor] = {}
         self._names = NameIndex()
-        self._articles: dict[str, Article] = {}
-        self._fingerprints: dict[str, str] = {}
-        self._claims: dict[str, Claim] = {}
-        self._by_article: dict[str, list[str]] = defaultdict(list)
-        self._by_key: dict[Key, set[str]] = defaultdict(set)
-        self._relations: dict[Key, Relation] = {}
-        self._pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
         self._graph = nx.Graph()
+        self._pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
         self._merges = self._state.merges()
         self._canon = canonical_ids(self._merges)
+        self._fingerprints: dict[str, str] = dict(self._state.fingerprints())
+        self._claims = ClaimIndex(self.vocabulary, self._canon)
         for actor in self._state.actors():
             self._remember_actor(actor)
-        for article, fingerprint in self._state.articles():
-            self._articles[article.id] = article.model_copy(update={"text": None})
-            self._fingerprints[article.id] = fingerprint
-        keys = set()
-        for claim in self._state.claims():
-            keys.add(self._index_claim(claim))
-        keys.discard(None)
-        self._recompute(keys)
+        self._recompute(self._claims.add(self._state.claim_rows()))
 
     def _sync(self) -> None:
         """Reload if another process committed since we last looked."""
@@ -140,47 +126,17 @@ class EmbeddedStore:
         else:
             self._graph.add_node(actor.id, actor=actor)
 
-    def _key(self, claim: Claim) -> Key | None:
-        """The relation ``claim`` counts towards, between canonical actors (None: merged away)."""
-        if not self._canon:
-            return relation_key(claim, self.vocabulary)
-        return canonical_key(claim, self._canon, self.vocabulary)
-
-    def _index_claim(self, claim: Claim) -> Key | None:
-        key = self._key(claim)
-        self._claims[claim.id] = claim
-        self._by_article[claim.article].append(claim.id)
-        if key is not None:
-            self._by_key[key].add(claim.id)
-        return key
-
-    def _forget_article(self, article_id: str) -> set[Key]:
-        keys = set()
-        for claim_id in self._by_article.pop(article_id, []):
-            claim = self._claims.pop(claim_id)
-            key = self._key(claim)
-            if key is not None:
-                self._by_key[key].discard(claim_id)
-                keys.add(key)
-        self._articles.pop(article_id, None)
-        self._fingerprints.pop(article_id, None)
-        return keys
-
-    def _recompute(self, keys: Iterable[Key]) -> None:
+    def _recompute(self, keys: set[Key]) -> None:
+        """Refresh the relations of ``keys`` and the stance-graph edges of their pairs."""
+        self._claims.refresh(keys)
+        relations = self._claims.relations
         pairs = set()
         for key in keys:
-            ids = self._by_key.get(key)
-            if ids:
-                claims = [self._claims[i] for i in ids]
-                self._relations[key] = relation_from_claims(key, claims, self.vocabulary)
-            else:
-                self._by_key.pop(key, None)
-                self._relations.pop(key, None)
             pair = (key[0], key[1]) if key[0] < key[1] else (key[1], key[0])
             self._pair_keys[pair].add(key)
             pairs.add(pair)
         for u, v in pairs:
-            live = [self._relations[k] for k in self._pair_keys[(u, v)] if k in self._relations]
+            live = [relations[k] for k in self._pair_keys[(u, v)] if k in relations]
             self._pair_keys[(u, v)] = {r.key for r in live}
             holding = sorted((r for r in live if r.holds), key=lambda r: r.key)
             if holding:
@@ -211,63 +167,59 @@ class EmbeddedStore:
         return self.upsert_articles([doc])[0]
 
     def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
-        docs = list(docs)
         results: list[UpsertResult] = []
-        written: list[tuple[AnnotatedArticle, str, list[Actor]]] = []
+        written: list[tuple[AnnotatedArticle, str, list[tuple]]] = []
+        actors: list[Actor] = []
         with self._lock:
             with self._state.transaction() as db:
                 self._sync()
-                fingerprints: dict[str, str | None] = {}
-                introduced: set[str] = set()
+                batch: dict[str, str] = {}  # article id -> fingerprint, as of this batch
+                pending = 0  # written[pending:] are not in SQLite yet
+                introduced: set[str] = set()  # actors carried by this batch's documents
                 for doc in docs:
                     article_id = doc.article.id
                     fingerprint = doc.fingerprint()
-                    previous = fingerprints.get(article_id, self._fingerprints.get(article_id))
+                    previous = batch.get(article_id, self._fingerprints.get(article_id))
                     if previous == fingerprint:
-                        results.append(
-                            UpsertResult(
-                                article=article_id,
-                                status=UpsertStatus.UNCHANGED,
-                                claims=len(doc.claims),
-                                new_actors=0,
-                            )
-                        )
+                        results.append(self._result(doc, UpsertStatus.UNCHANGED, 0))
                         continue
                     self._validate(doc, introduced)
-                    actors = [a for a in doc.actors if self._keeps(a)]
+                    fresh = [a for a in doc.actors if self._keeps(a)]
                     new_actors = sum(
-                        1 for a in actors if a.id not in self._actors and a.id not in introduced
+                        1 for a in fresh if a.id not in self._actors and a.id not in introduced
                     )
                     introduced.update(a.id for a in doc.actors)
-                    self._state.put_actors(db, actors)
-                    self._state.delete_article(db, article_id)
-                    self._state.put_article(db, doc, fingerprint)
-                    fingerprints[article_id] = fingerprint
-                    written.append((doc, fingerprint, actors))
+                    actors.extend(fresh)
+                    if previous is not None:
+                        self._state.put_articles(db, written[pending:])
+                        pending = len(written)
+                        self._state.delete_article(db, article_id)
+                    written.append((doc, fingerprint, [claim_values(c) for c in doc.claims]))
+                    batch[article_id] = fingerprint
                     status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
-                    results.append(
-                        UpsertResult(
-                            article=article_id,
-                            status=status,
-                            claims=len(doc.claims),
-                            new_actors=new_actors,
-                        )
-                    )
+                    results.append(self._result(doc, status, new_actors))
+                self._state.put_actors(db, actors)
+                self._state.put_articles(db, written[pending:])
+            for actor in actors:
+                self._remember_actor(actor)
             touched: set[Key] = set()
-            for doc, fingerprint, actors in written:
-                for actor in actors:
-                    self._remember_actor(actor)
+            for doc, fingerprint, values in written:
                 article_id = doc.article.id
-                touched |= self._forget_article(article_id)
-                self._articles[article_id] = doc.article.model_copy(update={"text": None})
+                if article_id in self._fingerprints:
+                    touched |= self._claims.remove_article(article_id)
                 self._fingerprints[article_id] = fingerprint
-                touched.update(self._index_claim(c) for c in doc.claims)
-            touched.discard(None)
+                touched |= self._claims.add(ClaimRow(v[: len(ROW_COLUMNS)]) for v in values)
             self._recompute(touched)
             return results
 
-    def _validate(self, doc: AnnotatedArticle, introduced: set[str] = frozenset()) -> None:
-        known = set(self._actors) | introduced | {a.id for a in doc.actors}
+    @staticmethod
+    def _result(doc: AnnotatedArticle, status: UpsertStatus, new_actors: int) -> UpsertResult:
+        return UpsertResult(
+            article=doc.article.id, status=status, claims=len(doc.claims), new_actors=new_actors
+        )
+
+    def _validate(self, doc: AnnotatedArticle, introduced: set[str]) -> None:
+        carried = {a.id for a in doc.actors}
         refs = [m.actor for m in doc.mentions]
         for claim in doc.claims:
             self.vocabulary[claim.type]
@@ -275,17 +227,18 @@ class EmbeddedStore:
             if claim.attributed_to:
                 refs.append(claim.attributed_to)
         for ref in refs:
-            if ref not in known:
+            if ref not in self._actors and ref not in introduced and ref not in carried:
                 raise UnknownActor(ref, tuple(self._names.suggest(ref)))
 
     def delete_article(self, article_id: str) -> None:
         with self._lock:
             with self._state.transaction() as db:
                 self._sync()
-                if article_id not in self._articles:
+                if article_id not in self._fingerprints:
                     raise UnknownArticle(article_id)
                 self._state.delete_article(db, article_id)
-            self._recompute(self._forget_article(article_id))
+            del self._fingerprints[article_id]
+            self._recompute(self._claims.remove_article(article_id))
 
     # -- lookups ----------------------------------------------------------------
     @_locked
@@ -315,7 +268,7 @@ class EmbeddedStore:
 
     @_locked
     def article(self, article_id: str) -> Article:
-        found = self._state.article(article_id) if article_id in self._articles else None
+        found = self._state.article(article_id) if article_id in self._fingerprints else None
         if found is None:
             raise UnknownArticle(article_id)
         return found
@@ -324,9 +277,9 @@ class EmbeddedStore:
     def stats(self) -> Stats:
         return Stats(
             actors=len(self._actors) - len(self._canon),
-            articles=len(self._articles),
-            claims=len(self._claims),
-            relations=sum(1 for r in self._relations.values() if r.holds),
+            articles=len(self._fingerprints),
+            claims=self._claims.n_claims,
+            relations=sum(1 for r in self._claims.relations.values() if r.holds),
         )
 
     # -- queries ----------------------------------------------------------------
@@ -344,9 +297,9 @@ class EmbeddedStore:
     @_locked
     def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
         if filters.is_unfiltered:
-            return [self._relations[k] for k in sorted(self._relations) if self._relations[k].holds]
-        claims = canonical_claims(self._claims.values(), self._canon)
-        return aggregate(claims, self.vocabulary, filters)
+            relations = self._claims.relations
+            return [relations[k] for k in sorted(relations) if relations[k].holds]
+        return self._claims.relations_under(filters)
 
     @_locked
     def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
@@ -392,14 +345,10 @@ class EmbeddedStore:
     ) -> list[EvidenceItem]:
         self._known(source_id, target_id)
         pair = (source_id, target_id) if source_id < target_id else (target_id, source_id)
-        found = []
-        for key in self._pair_keys.get(pair, ()):
-            spec = self.vocabulary[key[2]]
-            if not filters.admits_type(spec.name, spec.polarity):
-                continue
-            claims = (self._claims[i] for i in self._by_key.get(key, ()))
-            found.extend(c for c in claims if filters.admits_claim(c))
-        items = [EvidenceItem(claim=c, article=self._articles[c.article]) for c in found]
+        rows = self._claims.rows(self._pair_keys.get(pair, ()), filters)
+        claims = self._state.claims((r.article, r.id) for r in rows)
+        articles = self._state.articles({c.article for c in claims})
+        items = [EvidenceItem(claim=c, article=articles[c.article]) for c in claims]
         return sorted(items, key=evidence_order)
 
     # -- identity ---------------------------------------------------------------

@@ -1,7 +1,7 @@
-"""The embedded store's durable state: a SQLite file of actors, articles and claims.
+"""The embedded store's durable state: one SQLite file of actors, articles, claims, merges.
 
-Models are kept as JSON beside the indexed key columns; every article is
-written in one transaction.
+Every write happens in one transaction (:meth:`SqliteState.transaction`); the
+layout is in :mod:`graph.backends.sqlite_schema`.
 """
 
 from __future__ import annotations
@@ -13,25 +13,27 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.errors import StoreUnavailable
-from graph.model import Actor, AnnotatedArticle, Article, Claim, Mention, Merge
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS mentions (
-    article TEXT NOT NULL, actor TEXT NOT NULL, data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article);
-CREATE TABLE IF NOT EXISTS claims (
-    id TEXT PRIMARY KEY, article TEXT NOT NULL, data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS claims_article ON claims (article);
-CREATE TABLE IF NOT EXISTS merges (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL
-);
-"""
+from .sqlite_rows import (
+    CLAIM_COLUMNS,
+    ROW_COLUMNS,
+    ClaimRow,
+    claim_from_values,
+)
+from .sqlite_schema import INSERT_ARTICLE, INSERT_CLAIM, article_values, ensure_schema
+
+_ROW_SELECT = f"SELECT {', '.join(ROW_COLUMNS)} FROM claims"
+_CLAIM_SELECT = f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims WHERE (article, id) IN (VALUES"
+
+
+def _marks(n: int) -> str:
+    return "(" + ", ".join("?" * n) + ")"
+
+
+def _chunks(items: list, size: int = 400) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 class SqliteState:
@@ -50,7 +52,7 @@ class SqliteState:
             self.db.execute(f"PRAGMA busy_timeout={int(self.busy_seconds * 1000)}")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(SCHEMA)
+            ensure_schema(self.db, self.path)
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"cannot open embedded store {self.path}: {exc}") from None
         self._inode = self._stat()
@@ -125,22 +127,47 @@ class SqliteState:
         for (data,) in self.db.execute("SELECT data FROM actors"):
             yield Actor.model_validate_json(data)
 
-    def articles(self) -> Iterator[tuple[Article, str]]:
-        for data, fingerprint in self.db.execute("SELECT data, fingerprint FROM articles"):
-            yield Article.model_validate_json(data), fingerprint
+    def fingerprints(self) -> Iterator[tuple[str, str]]:
+        """``(article id, fingerprint)`` of every stored article."""
+        yield from self.db.execute("SELECT id, fingerprint FROM articles")
 
-    def claims(self) -> Iterator[Claim]:
-        for (data,) in self.db.execute("SELECT data FROM claims"):
-            yield Claim.model_validate_json(data)
+    def claim_rows(self) -> Iterator[ClaimRow]:
+        """Every claim, as the compact rows the store keeps in memory."""
+        for row in self.db.execute(_ROW_SELECT):
+            yield ClaimRow(row)
+
+    def claims(self, keys: Iterable[tuple[str, str]]) -> list[Claim]:
+        """The full claims with these ``(article, claim id)`` keys (in no particular order)."""
+        found = []
+        for chunk in _chunks(list(keys)):
+            pairs = ", ".join(["(?, ?)"] * len(chunk))
+            params = [part for key in chunk for part in key]
+            rows = self.db.execute(f"{_CLAIM_SELECT} {pairs})", params)
+            found.extend(claim_from_values(row) for row in rows)
+        return found
+
+    def articles(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The articles with these ids, without their text."""
+        found = {}
+        for chunk in _chunks(list(article_ids)):
+            sql = "SELECT id, data FROM articles WHERE id IN " + _marks(len(chunk))
+            for article_id, data in self.db.execute(sql, chunk):
+                found[article_id] = Article.model_validate_json(data)
+        return found
 
     def article(self, article_id: str) -> Article | None:
-        row = self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return Article.model_validate_json(row[0]) if row else None
+        """The article with its text."""
+        sql = "SELECT data, text FROM articles WHERE id = ?"
+        row = self.db.execute(sql, (article_id,)).fetchone()
+        if row is None:
+            return None
+        return Article.model_validate_json(row[0]).model_copy(update={"text": row[1]})
 
     def merges(self) -> list[Merge]:
         rows = self.db.execute("SELECT data FROM merges ORDER BY seq")
         return [Merge.model_validate_json(data) for (data,) in rows]
 
+    # -- writes (inside a transaction) -----------------------------------------------
     @staticmethod
     def put_merge(db: sqlite3.Connection, merge: Merge) -> Merge:
         """Insert a new merge (its ``seq`` assigned here) or rewrite an existing one."""
@@ -154,11 +181,6 @@ class SqliteState:
         db.execute("UPDATE merges SET data = ? WHERE seq = ?", (merge.model_dump_json(), seq))
         return merge
 
-    def mentions(self, article_id: str) -> list[Mention]:
-        rows = self.db.execute("SELECT data FROM mentions WHERE article = ?", (article_id,))
-        return [Mention.model_validate_json(data) for (data,) in rows]
-
-    # -- writes (inside a transaction) -----------------------------------------------
     @staticmethod
     def put_actors(db: sqlite3.Connection, actors: Iterable[Actor]) -> None:
         db.executemany(
@@ -169,24 +191,21 @@ class SqliteState:
 
     @staticmethod
     def delete_article(db: sqlite3.Connection, article_id: str) -> None:
-        for table, column in (("claims", "article"), ("mentions", "article"), ("articles", "id")):
-            db.execute(f"DELETE FROM {table} WHERE {column} = ?", (article_id,))
+        db.execute("DELETE FROM claims WHERE article = ?", (article_id,))
+        db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     @staticmethod
-    def put_article(db: sqlite3.Connection, doc: AnnotatedArticle, fingerprint: str) -> None:
-        article = doc.article
-        db.execute(
-            "INSERT INTO articles (id, fingerprint, data) VALUES (?, ?, ?)",
-            (article.id, fingerprint, article.model_dump_json()),
-        )
-        db.executemany(
-            "INSERT INTO mentions (article, actor, data) VALUES (?, ?, ?)",
-            [(article.id, m.actor, m.model_dump_json()) for m in doc.mentions],
-        )
-        db.executemany(
-            "INSERT INTO claims (id, article, data) VALUES (?, ?, ?)",
-            [(c.id, article.id, c.model_dump_json()) for c in doc.claims],
-        )
+    def put_articles(
+        db: sqlite3.Connection, docs: Iterable[tuple[AnnotatedArticle, str, list[tuple]]]
+    ) -> None:
+        """Insert documents not stored yet, each with its fingerprint and claim values
+        (:func:`~graph.backends.sqlite_rows.claim_values`): one statement per table."""
+        articles, claims = [], []
+        for doc, fingerprint, values in docs:
+            articles.append(article_values(doc.article, fingerprint, doc.mentions))
+            claims.extend(values)
+        db.executemany(INSERT_ARTICLE, articles)
+        db.executemany(INSERT_CLAIM, claims)
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,153 @@
+"""How the embedded store lays claims out in SQLite columns, and its compact claims in memory.
+
+Claims are stored column by column rather than as JSON, so the
+store reopens by reading plain values (no model validation per claim) and the
+file can be inspected with any SQLite client. In memory the store keeps a
+:class:`ClaimRow` per claim: the fields queries and aggregation need, a
+fraction of the size of a :class:`~graph.model.Claim`; the full claim is read
+back only when evidence is asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from graph.model import Claim, Evidence
+
+CLAIM_COLUMNS = (
+    "article",
+    "id",
+    "source",
+    "target",
+    "type",
+    "confidence",
+    "modality",
+    "date",
+    "valid_from",
+    "valid_to",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "attributed_to",
+    "mode",
+    "certainty",
+    "support_type",
+    "attributes",
+)
+ROW_COLUMNS = CLAIM_COLUMNS[:13]
+"""The columns a :class:`ClaimRow` is read from."""
+
+
+@lru_cache(maxsize=65536)
+def parse_day(text: str | None) -> date | None:
+    """An ISO date from a column, shared between the many claims of one day.
+
+    >>> parse_day("2016-02-24") is parse_day("2016-02-24")
+    True
+    """
+    return None if text is None else date.fromisoformat(text)
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+class ClaimRow:
+    """What the embedded store keeps in memory of one claim.
+
+    It answers the attributes :class:`graph.filters.Filters` and
+    :class:`graph.aggregate.RelationTally` read from a claim.
+    """
+
+    __slots__ = (
+        "_evidence",
+        "article",
+        "confidence",
+        "date",
+        "id",
+        "modality",
+        "quote",
+        "quote_end",
+        "quote_start",
+        "source",
+        "target",
+        "type",
+        "valid_from",
+        "valid_to",
+    )
+
+    def __init__(self, row: tuple) -> None:
+        """From the :data:`ROW_COLUMNS` of a stored claim (or :func:`claim_values`)."""
+        intern = sys.intern
+        (
+            article,
+            self.id,
+            source,
+            target,
+            kind,
+            self.confidence,
+            modality,
+            day,
+            valid_from,
+            valid_to,
+            self.quote,
+            self.quote_start,
+            self.quote_end,
+        ) = row
+        # shared by many claims: one string each, not one per row
+        self.article = intern(article)
+        self.source = intern(source)
+        self.target = intern(target)
+        self.type = intern(kind)
+        self.modality = intern(modality)
+        self.date = parse_day(day)
+        self.valid_from = parse_day(valid_from)
+        self.valid_to = parse_day(valid_to)
+        self._evidence: Evidence | None = None
+
+    @property
+    def evidence(self) -> Evidence | None:
+        """Built when first asked for (the claims a relation shows as its evidence)."""
+        if self._evidence is None and self.quote is not None:
+            self._evidence = Evidence(quote=self.quote, start=self.quote_start, end=self.quote_end)
+        return self._evidence
+
+
+def claim_values(claim: Claim) -> tuple:
+    """The :data:`CLAIM_COLUMNS` of ``claim``."""
+    evidence = claim.evidence
+    return (
+        claim.article,
+        claim.id,
+        claim.source,
+        claim.target,
+        claim.type,
+        claim.confidence,
+        str(claim.modality),
+        _day(claim.date),
+        _day(claim.valid_from),
+        _day(claim.valid_to),
+        evidence.quote if evidence else None,
+        evidence.start if evidence else None,
+        evidence.end if evidence else None,
+        claim.attributed_to,
+        claim.mode and str(claim.mode),
+        claim.certainty and str(claim.certainty),
+        claim.support_type and str(claim.support_type),
+        json.dumps(claim.attributes, sort_keys=True) if claim.attributes else None,
+    )
+
+
+def claim_from_values(values: tuple) -> Claim:
+    """The :class:`Claim` stored as ``values`` (all of :data:`CLAIM_COLUMNS`)."""
+    fields: dict[str, Any] = dict(zip(CLAIM_COLUMNS, values, strict=True))
+    quote, start, end = fields.pop("quote"), fields.pop("quote_start"), fields.pop("quote_end")
+    if quote is not None:
+        fields["evidence"] = {"quote": quote, "start": start, "end": end}
+    attributes = fields.pop("attributes")
+    fields["attributes"] = json.loads(attributes) if attributes else {}
+    return Claim.model_validate(fields)

@@ -1,0 +1,100 @@
+"""The embedded store's SQLite layout, its version, and the upgrade from earlier layouts."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from pydantic import TypeAdapter
+
+from graph.errors import StoreUnavailable
+from graph.model import Article, Claim, Mention
+
+from .sqlite_rows import CLAIM_COLUMNS, claim_values
+
+VERSION = 1
+"""``PRAGMA user_version`` of this layout. Version 0 kept claims and mentions as JSON rows."""
+
+TABLES = (
+    "CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, data TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,"
+    " data TEXT NOT NULL, text TEXT, mentions TEXT NOT NULL)",
+    # clustered by article: an article's claims are written, replaced and retracted together
+    "CREATE TABLE IF NOT EXISTS claims ("
+    " article TEXT NOT NULL, id TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
+    " type TEXT NOT NULL, confidence REAL NOT NULL, modality TEXT NOT NULL, date TEXT,"
+    " valid_from TEXT, valid_to TEXT, quote TEXT, quote_start INTEGER, quote_end INTEGER,"
+    " attributed_to TEXT, mode TEXT, certainty TEXT, support_type TEXT, attributes TEXT,"
+    " PRIMARY KEY (article, id)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS merges (seq INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL)",
+)
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
+
+
+INSERT_CLAIM = _insert("claims", CLAIM_COLUMNS)
+INSERT_ARTICLE = _insert("articles", ("id", "fingerprint", "data", "text", "mentions"))
+
+
+def ensure_schema(db: sqlite3.Connection, path: str) -> None:
+    """Create the tables of an empty file, or bring an older file up to :data:`VERSION`."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > VERSION:
+            raise StoreUnavailable(
+                f"embedded store {path} has layout {version}, newer than this actorgraph "
+                f"reads ({VERSION}): upgrade actorgraph"
+            )
+        if version < VERSION and _columns(db, "claims") == {"id", "article", "data"}:
+            _upgrade_from_json(db)
+        for statement in TABLES:
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _columns(db: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+
+
+def _upgrade_from_json(db: sqlite3.Connection) -> None:
+    """Layout 0 -> 1: claims from JSON into columns; article text and mentions apart."""
+    for index in ("claims_article", "mentions_article"):
+        db.execute(f"DROP INDEX IF EXISTS {index}")
+    for table in ("claims", "articles"):
+        db.execute(f"ALTER TABLE {table} RENAME TO {table}_v0")
+    for statement in TABLES:
+        db.execute(statement)
+    claims = db.execute("SELECT data FROM claims_v0")
+    db.executemany(INSERT_CLAIM, (claim_values(Claim.model_validate_json(d)) for (d,) in claims))
+    mentions: dict[str, list[Mention]] = {}
+    for article_id, data in db.execute("SELECT article, data FROM mentions"):
+        mentions.setdefault(article_id, []).append(Mention.model_validate_json(data))
+    rows = db.execute("SELECT id, fingerprint, data FROM articles_v0").fetchall()
+    for article_id, fingerprint, data in rows:
+        article = Article.model_validate_json(data)
+        db.execute(
+            INSERT_ARTICLE,
+            article_values(article, fingerprint, tuple(mentions.get(article_id, ()))),
+        )
+    for table in ("claims_v0", "articles_v0", "mentions"):
+        db.execute(f"DROP TABLE {table}")
+
+
+_MENTIONS = TypeAdapter(tuple[Mention, ...])
+
+
+def article_values(article: Article, fingerprint: str, mentions: tuple[Mention, ...]) -> tuple:
+    """The row of ``article``: its text and mentions in columns of their own."""
+    data = article.model_copy(update={"text": None}).model_dump_json()
+    return (article.id, fingerprint, data, article.text, _MENTIONS.dump_json(mentions).decode())
+
+
+def mentions_from_json(data: str) -> tuple[Mention, ...]:
+    return _MENTIONS.validate_json(data)
