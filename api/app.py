@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
-from api.middleware import RequestContext, configure_logging
+from api.middleware import BodyLimit, RequestContext, configure_logging
 from api.routes import actors, analysis, articles, explorer, export, health, ingest, relations
 from api.security import require_reader
 from graph.backends import open_store
@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(
         RequestContext,
         max_body_bytes=settings.max_body_bytes,

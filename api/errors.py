@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from graph import errors
 from graph.filters import BOUNDS
@@ -94,11 +94,39 @@ def error_body(exc: errors.ActorGraphError) -> dict:
     return body
 
 
+# Ranges of the parameters bounded outside ``BOUNDS``: a validation error only
+# names the bound it broke, an answer names both.
+RANGES: dict[str, tuple[float | None, float | None]] = {
+    "min_confidence": (0.0, 1.0),
+    "polarity": (-1, 1),
+    "offset": (0, None),
+}
+
+
 def _range(problem: dict) -> str:
     allowed = problem.get("allowed") or {}
-    if allowed.get("min") is None or allowed.get("max") is None:
-        return ""
-    return f" (allowed {allowed['min']}..{allowed['max']})"
+    low, high = allowed.get("min"), allowed.get("max")
+    if low is not None and high is not None:
+        return f" (allowed {low}..{high})"
+    if low is not None:
+        return f" (allowed {low} or more)"
+    return ""
+
+
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers on this path, not only the first route's.
+
+    Asks the router itself (routes may sit in included routers), one method at a time.
+    """
+    allowed = []
+    for method in METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return allowed
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -111,17 +139,16 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        codes = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "not_allowed"}
+        codes = {
+            401: "unauthorized",
+            403: "forbidden",
+            404: "not_found",
+            405: "not_allowed",
+            413: "body_too_large",
+        }
         headers = dict(exc.headers or {})
         if exc.status_code == 405:
-            # every route of this path, not only the first one Starlette tried
-            methods = {
-                method
-                for route in request.app.routes
-                if isinstance(route, APIRoute) and route.path_regex.match(request.url.path)
-                for method in route.methods
-            }
-            headers["Allow"] = ", ".join(sorted(methods))
+            headers["Allow"] = ", ".join(allowed_methods(request))
         return JSONResponse(
             {"error": codes.get(exc.status_code, "http_error"), "detail": str(exc.detail)},
             status_code=exc.status_code,
@@ -133,10 +160,13 @@ def install_error_handlers(app: FastAPI) -> None:
         problems = []
         for err in exc.errors():
             item = {"location": [str(p) for p in err["loc"]], "detail": err["msg"]}
-            name = str(err["loc"][-1]) if err["loc"] else ""
+            names = [str(p) for p in err["loc"][1:] if not isinstance(p, int)]
+            name = names[-1] if names else ""
             ctx = err.get("ctx") or {}
-            if name in BOUNDS:
+            if err["loc"] and err["loc"][0] == "query" and name in BOUNDS:
                 item["allowed"] = dict(zip(("min", "max"), BOUNDS[name], strict=True))
+            elif err["loc"] and err["loc"][0] == "query" and name in RANGES:
+                item["allowed"] = dict(zip(("min", "max"), RANGES[name], strict=True))
             elif "ge" in ctx or "le" in ctx:
                 item["allowed"] = {"min": ctx.get("ge"), "max": ctx.get("le")}
             problems.append(item)

@@ -8,9 +8,11 @@ import time
 import uuid
 from contextvars import ContextVar
 
+from fastapi import HTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph.budget import set_budget
 
@@ -38,6 +40,8 @@ class JsonFormatter(logging.Formatter):
         for key in ("method", "path", "status", "ms"):
             if hasattr(record, key):
                 entry[key] = getattr(record, key)
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry)
 
 
@@ -51,10 +55,54 @@ def configure_logging(log_format: str) -> None:
         handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s")
         )
-    root = logging.getLogger("actorgraph")
-    root.handlers = [handler]
-    root.setLevel(logging.INFO)
-    root.propagate = False
+    for name in ("actorgraph", "uvicorn"):
+        logger = logging.getLogger(name)
+        logger.handlers = [handler]
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    # uvicorn's own access lines carry no request id and ignore the format;
+    # RequestContext logs every request instead.
+    access = logging.getLogger("uvicorn.access")
+    access.handlers = []
+    access.propagate = False
+    access.disabled = True
+
+
+class BodyTooLarge(HTTPException):
+    """A request body over the limit, found while it streams in (no Content-Length)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body over {limit} bytes")
+
+
+class BodyLimit:
+    """Count the bytes of a request body as they arrive; over the limit, 413.
+
+    ``RequestContext`` refuses a declared ``Content-Length`` over the limit up
+    front; this catches bodies sent without one (chunked transfer encoding),
+    before the route has read more than the limit.
+    """
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_body_bytes:
+                    raise BodyTooLarge(self.max_body_bytes)
+            return message
+
+        await self.app(scope, limited, send)
 
 
 class RequestContext(BaseHTTPMiddleware):
@@ -82,7 +130,18 @@ class RequestContext(BaseHTTPMiddleware):
                     status_code=413,
                 )
             else:
-                response = await call_next(request)
+                try:
+                    response = await call_next(request)
+                except Exception:
+                    # logged here, with the request id, rather than bare by the server
+                    log.exception("%s %s failed", request.method, request.url.path)
+                    response = JSONResponse(
+                        {
+                            "error": "internal_error",
+                            "detail": f"internal error; quote request id {rid} when reporting it",
+                        },
+                        status_code=500,
+                    )
             response.headers["X-Request-ID"] = rid
             log.info(
                 "%s %s -> %s",

@@ -1,4 +1,4 @@
-"""Analysis commands: timeline, blocs, balance, infer, brokers."""
+"""Analysis commands: timeline, blocs, balance, infer, brokers, support."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from cli.output import console, emit_json, short, table
 from queries.balance import balance as balance_of
 from queries.blocs import blocs as blocs_of
 from queries.brokers import brokers as brokers_of
+from queries.brokers import support_chains
 from queries.inference import infer as infer_from
 from queries.stance_graph import store_stance_graph
 from queries.timeline import timeline as timeline_of
@@ -189,7 +190,43 @@ def brokers(
     )
 
 
+def support(
+    min_length: Annotated[
+        int, typer.Option("--min-length", help="Fewest steps a chain needs (1 lists every backer).")
+    ] = 2,
+    store: StoreOpt = None,
+    json: JsonOpt = False,
+    debug: DebugOpt = False,
+    as_of: AsOfOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    min_confidence: ConfOpt = 0.0,
+) -> None:
+    """The external support network: chains of backing (state -> militia -> ally)."""
+    db = opened(store)
+    try:
+        G = store_stance_graph(db, filters_of(as_of, since, until, None, min_confidence, db))
+        found = support_chains(G, min_length=min_length, max_length=max(min_length, 4))
+    finally:
+        db.close()
+    if json:
+        emit_json(found)
+        return
+    table(
+        "Support chains",
+        ("chain", "steps", "evidence of the first step"),
+        [
+            (
+                " -> ".join(c.actors),
+                len(c.relations),
+                short(c.relations[0].evidence.quote if c.relations[0].evidence else None),
+            )
+            for c in found
+        ],
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Add the analysis commands to ``app``."""
-    for command in (timeline, blocs, balance, infer, brokers):
+    for command in (timeline, blocs, balance, infer, brokers, support):
         app.command()(friendly_errors(command))

@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
 from cli.output import errors
 from graph.backends import open_store
-from graph.errors import ActorGraphError
+from graph.errors import ActorGraphError, StoreUnavailable
 from graph.filters import Filters
 from graph.settings import Settings
 from graph.store import GraphStore
@@ -32,7 +33,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def friendly_errors(func: F) -> F:
-    """One red line and exit code 1 for domain errors; a traceback only with --debug."""
+    """One red line and exit code 1 for any error; a traceback only with --debug."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -43,6 +44,17 @@ def friendly_errors(func: F) -> F:
                 raise
             errors.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
             raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if kwargs.get("debug"):
+                raise
+            errors.print(
+                f"[bold red]internal error:[/bold red] {type(exc).__name__}: {exc} "
+                "(rerun with --debug for the traceback, and please report it)",
+                highlight=False,
+            )
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -51,8 +63,21 @@ def settings_for(store: str | None) -> Settings:
     return Settings(store=store) if store else Settings()
 
 
-def opened(store: str | None) -> GraphStore:
-    return open_store(settings_for(store))
+def opened(store: str | None, *, must_exist: bool = False) -> GraphStore:
+    """The store ``store`` (or the configured one) names, opened.
+
+    With ``must_exist`` an embedded store file that is not there is an error
+    rather than a new empty store: a mistyped ``--store`` on a query would
+    otherwise answer "unknown actor" and leave an empty file behind.
+    """
+    settings = settings_for(store)
+    target = settings.store.strip()
+    if must_exist and "://" not in target and target != ":memory:" and not Path(target).exists():
+        raise StoreUnavailable(
+            f"no store at {target}; load articles into it first (actorgraph load PATH --store "
+            f"{target}) or choose another with --store or ACTORGRAPH_STORE"
+        )
+    return open_store(settings)
 
 
 def filters_of(

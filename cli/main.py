@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from typer.core import TyperGroup
 
 from cli import actors, analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
@@ -16,7 +18,35 @@ from graph.ingest import LoadSummary, plan
 from graph.ingest import load as load_inputs
 from loaders.formats import FORMAT_NAMES
 
+
+class OneLineErrors(TyperGroup):
+    """Usage errors (a bad date, a value out of range) as one line on stderr, exit code 2,
+    like every other error, instead of a framed usage box."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except typer.TyperException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError" or not hasattr(exc, "format_message"):
+                return super().main(*args, standalone_mode=True, **kwargs)  # typer's own way
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            errors.print(
+                f"[bold red]error:[/bold red] {exc.format_message()}{hint}", highlight=False
+            )
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            errors.print("aborted")
+            sys.exit(1)
+        except BrokenPipeError:
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
 app = typer.Typer(
+    cls=OneLineErrors,
     name="actorgraph",
     help="Conflict-actor knowledge graph: who stands with or against whom, on what evidence.",
     no_args_is_help=True,
@@ -135,7 +165,7 @@ def _print_summary(summary: LoadSummary) -> None:
 @friendly_errors
 def stats(store: StoreOpt = None, json: JsonOpt = False, debug: DebugOpt = False) -> None:
     """How many actors, articles, claims and relations the store holds."""
-    db = opened(store)
+    db = opened(store, must_exist=True)
     try:
         counts = db.stats()
     finally:
@@ -165,7 +195,16 @@ def serve(
 
     settings = settings_for(store)
     opened(settings.store).close()  # fail here, in one line, if the store cannot be opened
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    # The app logs every request itself (request id, JSON on demand) and puts
+    # uvicorn's own lines through the same handler; uvicorn configures nothing.
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        log_config=None,
+        access_log=False,
+    )
 
 
 queries.register(app)

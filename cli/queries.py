@@ -20,9 +20,17 @@ from cli.common import (
     opened,
 )
 from cli.output import console, emit_json, short, table
+from graph.model import Relation
 from graph.store import Stance
 
 ActorArg = Annotated[str, typer.Argument(help="Actor id, name or alias.")]
+
+
+def _arrow(relation: Relation, other: str) -> str:
+    """Who does what to whom, seen from the queried actor: -> it acts, <- it is acted on."""
+    if relation.symmetric:
+        return "<->"
+    return "<-" if relation.source == other else "->"
 
 
 def _stance_rows(stances: list[Stance]) -> list[tuple]:
@@ -32,7 +40,10 @@ def _stance_rows(stances: list[Stance]) -> list[tuple]:
         rows.append(
             (
                 s.actor.name,
-                ", ".join(sorted({r.type for r in s.relations})),
+                "\n".join(
+                    f"{_arrow(r, s.actor.id)} {r.type} {r.weight:.2f}"
+                    for r in sorted(s.relations, key=lambda r: -r.weight)
+                ),
                 f"{s.stance:+.2f}",
                 max(r.n_articles for r in s.relations),
                 min((r.first_seen for r in s.relations if r.first_seen), default=""),
@@ -44,7 +55,7 @@ def _stance_rows(stances: list[Stance]) -> list[tuple]:
 
 
 def _stances(kind: str, actor: str, store: str | None, json: bool, *filters: object) -> None:
-    db = opened(store)
+    db = opened(store, must_exist=True)
     try:
         who = db.actor(actor)
         flt = filters_of(*filters, store=db)  # type: ignore[arg-type]
@@ -56,9 +67,14 @@ def _stances(kind: str, actor: str, store: str | None, json: bool, *filters: obj
         return
     table(
         f"{kind.capitalize()} of {who.name}",
-        ("actor", "relation", "stance", "articles", "first", "last", "evidence"),
+        ("actor", "relations (weight)", "stance", "articles", "first", "last", "evidence"),
         _stance_rows(found),
     )
+    if found:
+        console.print(
+            f"[dim]-> {who.name} acts on the actor, <- the actor acts on {who.name}, "
+            "<-> both ways; stance is the net signed weight of all their relations.[/dim]"
+        )
 
 
 def allies(
@@ -129,7 +145,7 @@ def path(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """Shortest signed paths from SOURCE to TARGET."""
-    db = opened(store)
+    db = opened(store, must_exist=True)
     try:
         a, b = db.actor(source), db.actor(target)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
@@ -143,14 +159,25 @@ def path(
         emit_json(found)
         return
     if not found:
-        console.print(f"No path from {a.name} to {b.name} within {max_hops} hops.")
+        kind = "cooperative path" if positive_only else "path"
+        console.print(f"No {kind} from {a.name} to {b.name} within {_hops(max_hops)}.")
     for n, p in enumerate(found, 1):
         sign = {1: "positive (+)", -1: "negative (-)", 0: "neutral (0)"}[p.sign]
-        console.print(f"[bold]Path {n}[/bold]: {p.hops} hops, sign {sign}")
+        console.print(f"[bold]Path {n}[/bold]: {_hops(p.hops)}, sign {sign}")
         for step in p.steps:
-            types = ", ".join(r.type for r in step.relations)
             mark = {1: "[green]+[/green]", -1: "[red]-[/red]", 0: "0"}[step.sign]
-            console.print(f"  {names[step.source]} --[{types}]({mark})-- {names[step.target]}")
+            said = "; ".join(
+                f"{names[r.source]} {r.type} {names[r.target]} ({r.weight:.2f})"
+                for r in step.relations
+            )
+            console.print(
+                f"  ({mark}) {names[step.source]} -> {names[step.target]}: {said}",
+                highlight=False,
+            )
+
+
+def _hops(n: int) -> str:
+    return f"{n} hop" if n == 1 else f"{n} hops"
 
 
 def neighbourhood(
@@ -167,7 +194,7 @@ def neighbourhood(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """Actors within DEPTH hops of ACTOR and the relations among them."""
-    db = opened(store)
+    db = opened(store, must_exist=True)
     try:
         who = db.actor(actor)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
@@ -209,30 +236,52 @@ def evidence(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """The claims between SOURCE and TARGET: quotes, articles, dates."""
-    db = opened(store)
+    db = opened(store, must_exist=True)
     try:
         a, b = db.actor(source), db.actor(target)
         items = db.evidence(a.id, b.id, filters_of(as_of, since, until, type, min_confidence, db))
-    finally:
+    except BaseException:
         db.close()
+        raise
     if json:
+        db.close()
         emit_json(items)
         return
-    table(
-        f"Evidence between {a.name} and {b.name}",
-        ("date", "claim", "confidence", "modality", "quote", "article"),
-        [
-            (
-                i.claim.date or "undated",
-                f"{i.claim.source} {i.claim.type} {i.claim.target}",
-                i.claim.confidence,
-                i.claim.modality.value,
-                short(i.claim.evidence.quote if i.claim.evidence else ""),
-                i.article.title,
+    names = {a.id: a.name, b.id: b.name}
+
+    def name(actor_id: str) -> str:
+        if actor_id not in names:
+            names[actor_id] = db.actor(actor_id).name
+        return names[actor_id]
+
+    try:
+        console.print(
+            f"[bold]Evidence between {a.name} and {b.name}[/bold]: {_count(len(items), 'claim')}",
+            highlight=False,
+        )
+        for i in items:
+            c = i.claim
+            said = (
+                f"said by {name(c.attributed_to)}"
+                if c.attributed_to
+                else f"in {i.article.publisher or 'the article'}'s own reporting"
             )
-            for i in items
-        ],
-    )
+            console.print(
+                f"\n{c.date or 'undated'}  [bold]{name(c.source)} {c.type} {name(c.target)}[/bold]"
+                f"\n  {c.modality.value}, confidence {c.confidence:g}, {said}",
+                highlight=False,
+            )
+            if c.evidence:
+                console.print(f'  "{" ".join(c.evidence.quote.split())}"', highlight=False)
+            published = i.article.published or "undated"
+            source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
+            console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
+    finally:
+        db.close()
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def search(
@@ -243,7 +292,7 @@ def search(
     debug: DebugOpt = False,
 ) -> None:
     """Actors whose names or aliases match QUERY."""
-    db = opened(store)
+    db = opened(store, must_exist=True)
     try:
         found = db.search_actors(query, limit)
     finally:

@@ -20,7 +20,7 @@ from pathlib import Path
 from graph.errors import LoadError
 from graph.model import AnnotatedArticle
 from graph.store import GraphStore, UpsertStatus
-from loaders.formats import Plan, get_format
+from loaders.formats import Format, Plan, get_format
 from loaders.formats import plan as plan_inputs
 from loaders.gazetteer import Gazetteer, read_gazetteer
 from loaders.mapping import Mapping, read_mapping
@@ -129,9 +129,7 @@ def check(store: GraphStore, inputs: Plan, *, mapping: Path | None = None) -> No
     for path, format_name in inputs.inputs:
         fmt = get_format(format_name)
         table = read_mapping(format_name, vocabulary, mapping) if fmt.has_mapping else Mapping()
-        _check(
-            path, fmt.read, resolver, table, InputSummary(str(path), format_name), False, None, None
-        )
+        _check(path, fmt, resolver, table, InputSummary(str(path), format_name), False, None, None)
 
 
 def load(
@@ -167,7 +165,7 @@ def load(
             mappings[format_name] = read_mapping(format_name, vocabulary, mapping)
         table = mappings.get(format_name, Mapping())
         done = InputSummary(str(path), format_name)
-        _check(path, fmt.read, resolver, table, done, skip_bad, rejects_dir, on_progress)
+        _check(path, fmt, resolver, table, done, skip_bad, rejects_dir, on_progress)
         _write(store, path, fmt.read, resolver, table, done, summary, on_progress)
         summary.inputs.append(done)
         summary.files += 1
@@ -179,7 +177,7 @@ def load(
 
 def _check(
     path: Path,
-    read: Callable[[Path, Resolver, Mapping], Iterator[Item]],
+    fmt: Format,
     resolver: Resolver,
     mapping: Mapping,
     done: InputSummary,
@@ -187,11 +185,15 @@ def _check(
     rejects_dir: Path | None,
     on_progress: Progress | None,
 ) -> None:
-    """First pass: every record checked and counted; nothing stored."""
+    """First pass: every record checked and counted; nothing stored.
+
+    An input refused before its first record is not of the format at all: the
+    error then says what the format expects, if it does not already.
+    """
     scratch = Resolver(Gazetteer(resolver.gazetteer.actors), resolver.vocabulary)
     out = None
     try:
-        for item in read(path, scratch, mapping):
+        for item in _expecting(fmt, path, fmt.read(path, scratch, mapping), done):
             done.records += 1
             if on_progress and done.records % 1000 == 0:
                 on_progress(path, "checking", done.records, None)
@@ -216,6 +218,22 @@ def _check(
     finally:
         if out is not None:
             out.close()
+
+
+def _expecting(
+    fmt: Format, path: Path, items: Iterator[Item], done: InputSummary
+) -> Iterator[Item]:
+    try:
+        yield from items
+    except LoadError as exc:
+        if done.records or "expect" in exc.message or exc.file != str(path):
+            raise
+        raise LoadError(
+            exc.file,
+            f"{exc.message}; not {fmt.name} input: expected {fmt.expects}",
+            record=exc.record,
+            field=exc.field,
+        ) from None
 
 
 def _write(

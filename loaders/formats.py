@@ -107,16 +107,18 @@ def detect(path: Path) -> str | None:
     return None
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, format_name: str | None = None) -> Iterator[Path]:
     """Inputs under ``folder``: re3d folders whole, other files one by one."""
-    if detect(folder) == "re3d":
+    if format_name in (None, "re3d") and detect(folder) == "re3d":
         yield folder
         return
     for child in sorted(folder.iterdir()):
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            yield from _walk(child)
+            yield from _walk(child, format_name)
+        elif format_name == "re3d":
+            continue  # a re3d input is a folder; files beside it are notes and licences
         elif child.suffix.lower() != ".txt" or not child.with_suffix(".ann").exists():
             yield child
 
@@ -146,8 +148,10 @@ def plan(paths: Iterable[Path | str], format_name: str | None = None) -> Plan:
         path = Path(given)
         if not path.exists():
             raise LoadError(str(path), "no such file or folder")
-        named = path.is_file() or detect(path) == "re3d"
-        for candidate in [path] if named else _walk(path):
+        if format_name is not None:
+            _check_shape(path, get_format(format_name))
+        named = path.is_file() or (format_name in (None, "re3d") and detect(path) == "re3d")
+        for candidate in [path] if named else _walk(path, format_name):
             if candidate.name.lower() in GAZETTEER_NAMES:
                 gazetteers.append(candidate)
                 continue
@@ -158,6 +162,18 @@ def plan(paths: Iterable[Path | str], format_name: str | None = None) -> Plan:
                 continue
             inputs.append((candidate, found))
     return Plan(tuple(dict.fromkeys(gazetteers)), tuple(dict.fromkeys(inputs)), format_name is None)
+
+
+def _check_shape(path: Path, fmt: Format) -> None:
+    """A forced format given the wrong kind of path is refused with what the format reads."""
+    if fmt.name == "re3d":
+        if path.is_file():
+            raise LoadError(str(path), f"not a re3d input: expected {fmt.expects}")
+        if not any(detect(p) == "re3d" for p in (path, *path.rglob("*")) if p.is_dir()):
+            missing = ", ".join(f for f in RE3D_FILES if not (path / f).is_file())
+            raise LoadError(
+                str(path), f"not a re3d input: missing {missing}; expected {fmt.expects}"
+            )
 
 
 def _menu() -> str:

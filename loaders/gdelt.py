@@ -73,9 +73,13 @@ def _actor(cells: list[str], at: int, resolver: Resolver, mapping: Mapping) -> A
         known = resolver.lookup(code)
         if known is not None:
             return known
-    plain = not types or code in {cells[at + 2], ""}
-    if plain:
-        return resolver.actor(name, kind=kind or ("state" if len(code) == 3 else "other"))
+    country = cells[at + 2].strip()
+    if len(code) == 3 and code == country:
+        # A country as such (CAN for "CANADA", "CANADIAN", ...): one actor per code.
+        return resolver.actor(name, kind=kind or "state", external_ids={"gdelt": code})
+    if not types or not code:
+        # A generic role or religion (OPP "ACTIVIST", MOS "ISLAM"): the name alone.
+        return resolver.actor(name, kind=kind or "other")
     return resolver.actor(f"{name} ({code})", kind=kind or "other", external_ids={"gdelt": code})
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from graph.errors import LoadError
 from graph.model import Article, slugify
@@ -23,19 +23,100 @@ from loaders.tables import parse_date
 
 
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
-    try:
-        tasks = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(str(path), f"cannot read file: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise LoadError(str(path), f"invalid JSON: {exc.msg}", record=exc.lineno) from None
-    if not isinstance(tasks, list):
-        raise LoadError(str(path), "expected a Label Studio JSON export: a list of tasks")
-    for i, task in enumerate(tasks):
+    for i, task in tasks(Path(path)):
         record = f"[{i}]"
         yield from guard(
             record, None, lambda r=record, t=task: list(_task(r, t, resolver, mapping))
         )
+
+
+def tasks(path: Path) -> Iterator[tuple[int, Any]]:
+    """The tasks of an export one at a time: the file is never read whole.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "x.json").write_text('[{"id": 1}, {"id": 2}]')
+    ...     list(tasks(Path(d) / "x.json"))
+    [(0, {'id': 1}), (1, {'id': 2})]
+    """
+    try:
+        handle = path.open("r", encoding="utf-8-sig")
+    except OSError as exc:
+        raise LoadError(str(path), f"cannot read file: {exc}") from None
+    with handle:
+        stream = _Stream(handle, str(path))
+        if stream.next_char() != "[":
+            raise LoadError(
+                str(path), "expected a Label Studio JSON export: a list of tasks", record=1
+            )
+        stream.pos += 1
+        if stream.next_char() == "]":
+            stream.pos += 1
+        else:
+            n = 0
+            while True:
+                yield n, stream.value()
+                n += 1
+                found = stream.next_char()
+                stream.pos += 1
+                if found == "]":
+                    break
+                if found != ",":
+                    raise stream.error(f"invalid JSON: expected ',' or ']' after task [{n - 1}]")
+        if stream.next_char():
+            raise stream.error("invalid JSON: extra data after the list of tasks")
+
+
+class _Stream:
+    """A text file read in chunks, decoded one JSON value at a time, with line numbers."""
+
+    def __init__(self, handle: TextIO, name: str) -> None:
+        self.handle, self.name = handle, name
+        self.buf, self.pos, self.line, self.eof = "", 0, 1, False
+        self.decoder = json.JSONDecoder()
+
+    def _more(self, size: int = 1 << 16) -> bool:
+        try:
+            chunk = self.handle.read(size)
+        except UnicodeDecodeError as exc:
+            raise LoadError(self.name, f"cannot read file: {exc}") from None
+        if not chunk:
+            self.eof = True
+            return False
+        self.line += self.buf.count("\n", 0, self.pos)
+        self.buf, self.pos = self.buf[self.pos :] + chunk, 0
+        return True
+
+    def next_char(self) -> str:
+        """The next character that is not a blank ("" at the end), left unread."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._more():
+                return ""
+
+    def value(self) -> Any:
+        self.next_char()
+        size = 1 << 16
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as exc:
+                if self.eof:
+                    raise self.error(f"invalid JSON: {exc.msg}", exc.pos) from None
+                size *= 2  # a large task: read on in growing chunks
+                self._more(size)
+                continue
+            if end == len(self.buf) and not self.eof and self._more(size):
+                continue  # a number may go on in the next chunk
+            self.pos = end
+            return value
+
+    def error(self, message: str, at: int | None = None) -> LoadError:
+        at = self.pos if at is None else at
+        return LoadError(self.name, message, record=self.line + self.buf.count("\n", 0, at))
 
 
 def _task(record: str, task: Any, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:

@@ -13,16 +13,27 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
+from graph.model import Relation
+from queries.checks import require_stance_graph
 from queries.stance_graph import signed_subgraph
 
 
 class Triad(BaseModel):
+    """Three actors tied pairwise; ``signs`` and ``relations`` follow the ties
+    ``(a, b)``, ``(b, c)``, ``(a, c)`` of ``actors = (a, b, c)``; ``evidence`` is
+    the summed strength of the three ties (the absolute value of their stance)."""
+
     model_config = ConfigDict(frozen=True)
 
     actors: tuple[str, str, str]
     signs: tuple[int, int, int]
     balanced: bool
     evidence: float
+    relations: tuple[tuple[Relation, ...], tuple[Relation, ...], tuple[Relation, ...]] = (
+        (),
+        (),
+        (),
+    )
 
 
 class Balance(BaseModel):
@@ -39,6 +50,21 @@ class Balance(BaseModel):
 def triads(G: nx.Graph) -> list[Triad]:
     """Every triangle of cooperative or hostile ties, in actor order.
 
+    Parameters
+    ----------
+    G : networkx.Graph
+        A stance graph (:func:`queries.stance_graph.build_stance_graph`);
+        structural ties (sign 0) are left out.
+
+    Returns
+    -------
+    list of Triad
+
+    Raises
+    ------
+    queries.checks.NotAStanceGraph
+        ``G`` is not an undirected graph with ``sign`` and ``stance`` on its edges.
+
     Examples
     --------
     >>> G = nx.Graph()
@@ -47,6 +73,7 @@ def triads(G: nx.Graph) -> list[Triad]:
     >>> [(t.actors, t.balanced) for t in triads(G)]
     [(('a', 'b', 'c'), False)]
     """
+    require_stance_graph(G, "triads")
     S = signed_subgraph(G)
     found = []
     for u in sorted(S):
@@ -61,6 +88,7 @@ def triads(G: nx.Graph) -> list[Triad]:
                         signs=signs,
                         balanced=signs[0] * signs[1] * signs[2] > 0,
                         evidence=round(sum(abs(S.edges[e]["stance"]) for e in edges), 6),
+                        relations=tuple(tuple(S.edges[e].get("relations", ())) for e in edges),
                     )
                 )
     return found
@@ -69,7 +97,24 @@ def triads(G: nx.Graph) -> list[Triad]:
 def balance(G: nx.Graph) -> Balance:
     """The signed triad census, unbalanced triads by evidence, and the balance index.
 
-    The index is the share of balanced triangles (None without triangles).
+    Parameters
+    ----------
+    G : networkx.Graph
+        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+
+    Returns
+    -------
+    Balance
+        ``census`` counts the triangles by sign pattern (``"++-"``: two
+        cooperative ties and one hostile); ``unbalanced`` lists the triangles
+        whose sign product is negative, the best evidenced first, each with
+        its relations; ``balance_index`` is the share of balanced triangles
+        (None without triangles).
+
+    Raises
+    ------
+    queries.checks.NotAStanceGraph
+        ``G`` is not an undirected graph with ``sign`` and ``stance`` on its edges.
 
     Examples
     --------

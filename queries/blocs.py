@@ -5,7 +5,8 @@ of the positive ties between blocs plus the negative ties inside them
 (correlation clustering). The search starts from the components of the
 positive graph and moves actors one at a time while that strictly lowers the
 frustration, so enemies tied together only through friends end up apart.
-Deterministic: actors are visited in id order.
+It is a local search, not an exact optimum (minimising frustration is
+NP-hard), and deterministic: actors are visited in id order.
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ from collections import defaultdict
 import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
+from graph.budget import check_deadline
 from graph.model import Relation
+from queries.checks import require_stance_graph
 from queries.stance_graph import positive_subgraph, signed_subgraph
 
 _PASSES = 20
 
 
 class FrustratedTie(BaseModel):
+    """A tie the partition violates, with the relations (and evidence) behind it."""
+
     model_config = ConfigDict(frozen=True)
 
     source: str
@@ -64,6 +69,13 @@ def blocs(G: nx.Graph) -> Blocs:
     Returns
     -------
     Blocs
+        ``frustrated`` lists the violating ties, heaviest first, each with its
+        relations and their strongest evidence quote.
+
+    Raises
+    ------
+    queries.checks.NotAStanceGraph
+        ``G`` is not an undirected graph with ``sign`` and ``stance`` on its edges.
 
     Examples
     --------
@@ -87,6 +99,7 @@ def blocs(G: nx.Graph) -> Blocs:
     >>> result.blocs, [(t.source, t.target) for t in result.frustrated]
     ((('a', 'b'), ('c',)), [('b', 'c')])
     """
+    require_stance_graph(G, "blocs")
     S = signed_subgraph(G)
     nodes = sorted(n for n in S if S.degree(n) > 0)
     membership: dict[str, int] = {}
@@ -97,6 +110,7 @@ def blocs(G: nx.Graph) -> Blocs:
             membership[node] = number
     fresh = len(set(membership.values()))
     for _ in range(_PASSES):
+        check_deadline()
         moved = False
         for node in nodes:
             current = membership[node]
@@ -125,7 +139,7 @@ def blocs(G: nx.Graph) -> Blocs:
                     target=b,
                     sign=data["sign"],
                     stance=data["stance"],
-                    relations=data["relations"],
+                    relations=tuple(data.get("relations", ())),
                 )
             )
     frustrated.sort(key=lambda t: (-abs(t.stance), t.source, t.target))

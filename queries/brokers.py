@@ -8,11 +8,16 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
+from graph.errors import OutOfRange
+from graph.filters import check_bound
 from graph.model import Relation
+from queries.checks import require_stance_graph
 from queries.stance_graph import positive_subgraph
 
 
 class Broker(BaseModel):
+    """An actor on many cooperative shortest paths, and the blocs it has cooperative ties into."""
+
     model_config = ConfigDict(frozen=True)
 
     actor: str
@@ -23,18 +28,45 @@ class Broker(BaseModel):
 def brokers(G: nx.Graph, membership: dict[str, int] | None = None, limit: int = 20) -> list[Broker]:
     """Actors bridging others on the cooperative graph (betweenness centrality).
 
-    ``membership`` (an actor's bloc, from :func:`queries.blocs.blocs`) adds the
-    blocs each broker has cooperative ties into.
+    Betweenness is computed on the positive subgraph of ``G`` restricted to
+    the actors with at least one cooperative tie, and normalised over them,
+    so unrelated actors do not dilute the scores.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+    membership : dict, optional
+        Each actor's bloc (:attr:`queries.blocs.Blocs.membership`); adds the
+        blocs each broker has cooperative ties into (``bridges``).
+    limit : int
+        How many brokers to return (``graph.filters.BOUNDS["limit"]``: 1..1000).
+
+    Returns
+    -------
+    list of Broker
+        Actors with positive betweenness, highest first.
+
+    Raises
+    ------
+    graph.errors.OutOfRange
+        ``limit`` outside 1..1000.
+    queries.checks.NotAStanceGraph
+        ``G`` is not an undirected graph with ``sign`` and ``stance`` on its edges.
 
     Examples
     --------
     >>> G = nx.Graph()
     >>> for u, v in [("a", "b"), ("b", "c"), ("c", "d")]:
     ...     G.add_edge(u, v, sign=1, stance=1.0, relations=())
+    >>> G.add_node("lonely")
     >>> [(b.actor, b.betweenness) for b in brokers(G)]
     [('b', 0.666667), ('c', 0.666667)]
     """
+    require_stance_graph(G, "brokers")
+    check_bound("limit", limit)
     P = positive_subgraph(G)
+    P = P.subgraph([n for n in P if P.degree(n) > 0])
     scores = nx.betweenness_centrality(P, normalized=True)
     ranked = sorted(((a, s) for a, s in scores.items() if s > 0), key=lambda x: (-x[1], x[0]))
     found = []
@@ -47,46 +79,87 @@ def brokers(G: nx.Graph, membership: dict[str, int] | None = None, limit: int = 
 
 
 class SupportChain(BaseModel):
+    """A chain of backing: ``actors[0]`` supports ``actors[1]``, which supports ``actors[2]``..."""
+
     model_config = ConfigDict(frozen=True)
 
     actors: tuple[str, ...]
     relations: tuple[Relation, ...]
 
 
-def support_chains(relations: list[Relation], max_length: int = 4) -> list[SupportChain]:
-    """Chains of SUPPORTS relations of two steps or more (state -> militia -> ally).
+def support_chains(G: nx.Graph, min_length: int = 2, max_length: int = 4) -> list[SupportChain]:
+    """Maximal chains of SUPPORTS relations (state -> militia -> ally).
+
+    A chain starts at a backer nobody backs (or, in a ring of mutual support
+    no such backer reaches, at its first actor by id) and runs along
+    SUPPORTS relations until it can go no further or reaches ``max_length``
+    steps; sub-chains of a longer chain are not repeated.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A stance graph; the SUPPORTS relations holding on its edges are followed
+        in their direction.
+    min_length : int
+        Fewest steps a chain needs to be listed, 1..4 (1 lists single backers too).
+    max_length : int
+        Most steps of a chain, ``min_length``..4.
+
+    Returns
+    -------
+    list of SupportChain
+        Longest first, then by actors.
+
+    Raises
+    ------
+    graph.errors.OutOfRange
+        ``min_length`` or ``max_length`` outside their ranges.
+    queries.checks.NotAStanceGraph
+        ``G`` is not an undirected graph with ``sign`` and ``stance`` on its edges.
 
     Examples
     --------
     >>> from datetime import date
+    >>> from graph.model import Actor
+    >>> from queries.stance_graph import build_stance_graph
     >>> d = date(2016, 1, 1)
     >>> r = lambda s, t: Relation(source=s, target=t, type="SUPPORTS", polarity=1,
     ...     symmetric=False, weight=1.0, n_claims=1, n_articles=1, first_seen=d, last_seen=d)
-    >>> [c.actors for c in support_chains([r("state", "militia"), r("militia", "ally")])]
+    >>> G = build_stance_graph([], [r("state", "militia"), r("militia", "ally"), r("state", "x")])
+    >>> [c.actors for c in support_chains(G)]
     [('state', 'militia', 'ally')]
+    >>> [c.actors for c in support_chains(G, min_length=1)]
+    [('state', 'militia', 'ally'), ('state', 'x')]
     """
+    require_stance_graph(G, "support_chains")
+    if not 1 <= min_length <= 4:
+        raise OutOfRange("min_length", min_length, 1, 4)
+    if not min_length <= max_length <= 4:
+        raise OutOfRange("max_length", max_length, min_length, 4)
     D = nx.DiGraph()
-    for relation in relations:
-        if relation.type == "SUPPORTS" and relation.holds:
-            D.add_edge(relation.source, relation.target, relation=relation)
+    for _, _, rels in G.edges(data="relations", default=()):
+        for relation in rels:
+            if relation.type == "SUPPORTS" and relation.holds:
+                D.add_edge(relation.source, relation.target, relation=relation)
+    roots = sorted(n for n in D if D.in_degree(n) == 0)
+    covered: set[str] = set()
     chains = []
-    stack = [(n,) for n in sorted(D) if D.in_degree(n) == 0] or [(n,) for n in sorted(D)]
-    while stack:
-        check_deadline()
-        path = stack.pop()
-        for nxt in sorted(D.successors(path[-1])):
-            if nxt in path:
-                continue
-            longer = (*path, nxt)
-            if len(longer) >= 3:
+    for start in [*roots, *sorted(D)]:
+        if start in covered:
+            continue
+        stack: list[tuple[str, ...]] = [(start,)]
+        while stack:
+            check_deadline()
+            path = stack.pop()
+            covered.update(path)
+            onward = [n for n in sorted(D.successors(path[-1]), reverse=True) if n not in path]
+            if onward and len(path) - 1 < max_length:
+                stack.extend((*path, n) for n in onward)
+            elif len(path) - 1 >= min_length:
+                steps = itertools.pairwise(path)
                 chains.append(
                     SupportChain(
-                        actors=longer,
-                        relations=tuple(
-                            D.edges[u, v]["relation"] for u, v in itertools.pairwise(longer)
-                        ),
+                        actors=path, relations=tuple(D.edges[e]["relation"] for e in steps)
                     )
                 )
-            if len(longer) <= max_length:
-                stack.append(longer)
     return sorted(chains, key=lambda c: (-len(c.actors), c.actors))

@@ -3,8 +3,11 @@
 Every format carries the same graph: actors (kind, country, bloc) and the
 relations holding under the filters (the ``relation`` type, polarity, weight,
 counts, first and last seen), one edge per relation. The edge attribute is
-``relation`` rather than ``type`` because GEXF reserves ``type``. Dates are ISO strings and missing
-values are left out, so Gephi and other GraphML/GEXF readers take the files.
+``relation`` rather than ``type`` because GEXF reserves ``type``. Dates are
+ISO strings (``first_seen``/``last_seen`` attributes) and missing values are
+left out, so Gephi and other GraphML/GEXF readers take the files; networkx's
+own readers give back the same nodes, edges and attributes
+(``tests/queries/test_export.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from enum import StrEnum
 
 import networkx as nx
 
+from graph.errors import InvalidQuery
 from graph.model import Actor, Relation
 
 
@@ -49,6 +53,28 @@ def export_graph(
 ) -> nx.MultiDiGraph:
     """The graph every format writes: one node per related actor, one edge per relation.
 
+    Parameters
+    ----------
+    actors : iterable of Actor
+        Every actor; those without a relation are left out.
+    relations : iterable of Relation
+        The relations to write (``GraphStore.relations`` under the filters).
+    membership : dict, optional
+        Each actor's bloc (:attr:`queries.blocs.Blocs.membership`), written as ``bloc``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes carry ``label``, ``kind``, ``country`` and ``bloc`` when known;
+        edges (keyed by relation type) ``relation``, ``polarity``,
+        ``symmetric``, ``weight``, ``n_claims``, ``n_articles`` and
+        ``first_seen``/``last_seen`` when dated.
+
+    Raises
+    ------
+    graph.errors.InvalidQuery
+        A relation names an actor that is not among ``actors``.
+
     Examples
     --------
     >>> from queries.stance_graph import example_graph
@@ -60,6 +86,12 @@ def export_graph(
     """
     relations = list(relations)
     related = {x for r in relations for x in (r.source, r.target)}
+    actors = list(actors)
+    missing = related - {a.id for a in actors}
+    if missing:
+        raise InvalidQuery(
+            f"relations name actors that are not given: {', '.join(sorted(missing))}"
+        )
     E = nx.MultiDiGraph()
     for actor in actors:
         if actor.id not in related:
@@ -71,6 +103,11 @@ def export_graph(
             attrs["bloc"] = membership[actor.id]
         E.add_node(actor.id, **attrs)
     for r in relations:
+        dates = {
+            name: day.isoformat()
+            for name, day in (("first_seen", r.first_seen), ("last_seen", r.last_seen))
+            if day is not None
+        }
         E.add_edge(
             r.source,
             r.target,
@@ -82,8 +119,7 @@ def export_graph(
             weight=r.weight,
             n_claims=r.n_claims,
             n_articles=r.n_articles,
-            first_seen=r.first_seen.isoformat() if r.first_seen else "",
-            last_seen=r.last_seen.isoformat() if r.last_seen else "",
+            **dates,
         )
     return E
 
@@ -110,12 +146,49 @@ def _csv(E: nx.MultiDiGraph) -> str:
     ]
     writer.writerow(["source", "target", *columns])
     for u, v, data in E.edges(data=True):
-        writer.writerow([u, v, *(data[c] for c in columns)])
+        writer.writerow([u, v, *(data.get(c, "") for c in columns)])
     return out.getvalue()
 
 
-def render(E: nx.MultiDiGraph, fmt: ExportFormat) -> str:
-    """``E`` in ``fmt``, as text."""
+def render(E: nx.MultiDiGraph, fmt: ExportFormat | str) -> str:
+    """``E`` (from :func:`export_graph`) in ``fmt``, as text.
+
+    Parameters
+    ----------
+    E : networkx.MultiDiGraph
+        The export graph.
+    fmt : ExportFormat or str
+        ``node-link`` (d3), ``cytoscape``, ``graphml``, ``gexf`` or ``csv``
+        (nodes, a blank line, edges).
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    graph.errors.InvalidQuery
+        An unknown format.
+
+    Examples
+    --------
+    >>> E = nx.MultiDiGraph()
+    >>> E.add_node("a", label="A", kind="militia")
+    >>> print(render(E, "csv").strip())
+    id,label,kind,country,bloc
+    a,A,militia,,
+    <BLANKLINE>
+    source,target,relation,polarity,symmetric,weight,n_claims,n_articles,first_seen,last_seen
+    >>> render(E, "pdf")
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidQuery: unknown export format 'pdf'; expected one of node-link, ...
+    """
+    try:
+        fmt = ExportFormat(fmt)
+    except ValueError:
+        known = ", ".join(f.value for f in ExportFormat)
+        raise InvalidQuery(f"unknown export format {fmt!r}; expected one of {known}") from None
     if fmt is ExportFormat.NODE_LINK:
         return json.dumps(nx.node_link_data(E, edges="links"), indent=1)
     if fmt is ExportFormat.CYTOSCAPE:

@@ -3,7 +3,9 @@
 An inferred stance is the sign of a path of cooperative or hostile ties from
 the actor (the product of its steps' signs) between actors with no observed
 stance. Its confidence falls with length: the product of each step's
-strength (``1 - exp(-|stance|)``) times ``decay`` per extra step.
+strength (``1 - exp(-|stance|)``, below 1) times ``decay`` per extra step, so
+a path always scores less than any path it extends. Every result carries
+``inferred=True`` and is never merged with observed stances.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
-from graph.errors import UnknownActor
+from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
+from queries.checks import require_stance_graph
 from queries.stance_graph import signed_subgraph
 
 RULES = {
@@ -28,7 +31,10 @@ RULES = {
 
 
 class InferredStance(BaseModel):
-    """A stance suggested by a path, with the path that explains it."""
+    """A stance suggested by a path, with the path that explains it.
+
+    ``signs`` holds the sign of each step of ``path``; ``sign`` is their product.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -36,6 +42,7 @@ class InferredStance(BaseModel):
     sign: int
     confidence: float
     path: tuple[str, ...]
+    signs: tuple[int, ...] = ()
     rule: str
     inferred: bool = True
 
@@ -48,15 +55,27 @@ def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> l
     G : networkx.Graph
         A stance graph.
     actor : str
+        The actor's id (a node of ``G``).
     max_length : int
-        Longest explaining path (``graph.filters.BOUNDS["max_length"]``).
+        Longest explaining path in steps (``graph.filters.BOUNDS["max_length"]``: 2..4).
     decay : float
-        Confidence factor per step beyond the first.
+        Confidence factor per step beyond the first, in (0, 1].
 
     Returns
     -------
     list of InferredStance
-        One per other actor (its most confident path), most confident first.
+        One per other actor with no observed tie to ``actor`` (its most
+        confident path), most confident first.
+
+    Raises
+    ------
+    graph.errors.OutOfRange
+        ``max_length`` outside 2..4.
+    graph.errors.UnknownActor
+        ``actor`` is not in ``G``.
+    graph.errors.InvalidQuery
+        ``decay`` outside (0, 1], or ``G`` is not a stance graph
+        (:class:`queries.checks.NotAStanceGraph`).
 
     Examples
     --------
@@ -68,7 +87,10 @@ def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> l
     c 1 enemy of an enemy ('a', 'b', 'c')
     e 1 friend of a friend ('a', 'd', 'e')
     """
+    require_stance_graph(G, "infer")
     check_bound("max_length", max_length)
+    if not 0 < decay <= 1:
+        raise InvalidQuery(f"decay={decay} is out of range; allowed (0, 1]")
     if actor not in G:
         raise UnknownActor(actor)
     S = signed_subgraph(G)
@@ -86,14 +108,13 @@ def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> l
             if len(longer) < 3 or G.has_edge(actor, other):
                 continue
             steps = list(itertools.pairwise(longer))
-            sign = math.prod(S.edges[e]["sign"] for e in steps)
+            signs = tuple(S.edges[e]["sign"] for e in steps)
+            sign = math.prod(signs)
             strength = math.prod(1 - math.exp(-abs(S.edges[e]["stance"])) for e in steps)
             confidence = round(strength * decay ** (len(steps) - 1), 6)
-            rule = RULES[
-                (S.edges[steps[0]]["sign"], math.prod(S.edges[e]["sign"] for e in steps[1:]))
-            ]
+            rule = RULES[(signs[0], math.prod(signs[1:]))]
             found = InferredStance(
-                actor=other, sign=sign, confidence=confidence, path=longer, rule=rule
+                actor=other, sign=sign, confidence=confidence, path=longer, signs=signs, rule=rule
             )
             if other not in best or (confidence, best[other].path) > (
                 best[other].confidence,

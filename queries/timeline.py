@@ -1,4 +1,9 @@
-"""The timeline of the relation between two actors, and when it flipped sign."""
+"""The timeline of the relation between two actors, and when it flipped sign.
+
+Computed from the pair's evidence (``GraphStore.evidence``), the same on both
+backends; the filters (time window, types, polarity, confidence) are applied
+by the store before the claims get here.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from graph.aggregate import claim_weight, sign
+from graph.errors import InvalidQuery
 from graph.store import EvidenceItem
 from graph.vocabulary import Vocabulary
 
@@ -37,12 +43,17 @@ class PeriodStance(BaseModel):
 
 
 class Flip(BaseModel):
+    """The net sign changed in ``period`` (which starts on ``date``); ``first_claim``
+    is the date of the period's first claim of the new sign, and ``claim`` its id."""
+
     model_config = ConfigDict(frozen=True)
 
     period: str
     date: date
     before: int
     after: int
+    first_claim: date | None = None
+    claim: str | None = None
 
 
 class Timeline(BaseModel):
@@ -53,6 +64,7 @@ class Timeline(BaseModel):
     claims: tuple[Moment, ...]
     periods: tuple[PeriodStance, ...]
     flips: tuple[Flip, ...]
+    undated: int = 0
 
 
 def _period(day: date, period: Period) -> tuple[str, date]:
@@ -78,8 +90,24 @@ def timeline(
     items : list of EvidenceItem
         The claims between the two actors (``GraphStore.evidence``).
     source, target : str
+        The two actors' ids.
     vocabulary : Vocabulary
+        Gives each relation type its polarity and each modality its factor.
     period : {"month", "quarter", "year"}
+        The bucket of the net stance.
+
+    Returns
+    -------
+    Timeline
+        ``claims`` by date with their signed weight and quote; ``periods``
+        with the net stance of each; ``flips`` where the sign turned (a
+        period of net zero keeps the sign before it); ``undated`` counts the
+        claims without a date, which cannot be placed.
+
+    Raises
+    ------
+    graph.errors.InvalidQuery
+        ``period`` is not one of month, quarter, year.
 
     Examples
     --------
@@ -94,9 +122,14 @@ def timeline(
     ...              "a", "b", Vocabulary.default())
     >>> [(p.period, p.sign) for p in t.periods], [(f.period, f.before, f.after) for f in t.flips]
     ([('2016', 1), ('2017', -1)], [('2017', 1, -1)])
+    >>> t.flips[0].first_claim
+    datetime.date(2017, 5, 1)
     """
+    if period not in ("month", "quarter", "year"):
+        raise InvalidQuery(f"period {period!r} is not one of month, quarter, year")
     moments = []
     buckets: dict[tuple[date, str], list[float]] = defaultdict(list)
+    first: dict[tuple[str, int], tuple[date, str]] = {}
     dated = (i for i in items if i.claim.date is not None)
     for item in sorted(dated, key=lambda i: (i.claim.date, i.claim.id)):
         claim = item.claim
@@ -114,6 +147,7 @@ def timeline(
         )
         label, start = _period(claim.date, period)
         buckets[(start, label)].append(value)
+        first.setdefault((label, sign(value)), (claim.date, claim.id))
     periods = [
         PeriodStance(
             period=label, start=start, net=round(sum(v), 6), sign=sign(sum(v)), claims=len(v)
@@ -124,7 +158,17 @@ def timeline(
     previous = 0
     for p in periods:
         if p.sign and previous and p.sign != previous:
-            flips.append(Flip(period=p.period, date=p.start, before=previous, after=p.sign))
+            day, claim_id = first.get((p.period, p.sign), (None, None))
+            flips.append(
+                Flip(
+                    period=p.period,
+                    date=p.start,
+                    before=previous,
+                    after=p.sign,
+                    first_claim=day,
+                    claim=claim_id,
+                )
+            )
         previous = p.sign or previous
     return Timeline(
         source=source,
@@ -132,4 +176,5 @@ def timeline(
         claims=tuple(moments),
         periods=tuple(periods),
         flips=tuple(flips),
+        undated=sum(1 for i in items if i.claim.date is None),
     )

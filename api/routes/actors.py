@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, PageDep, StoreDep, bounded
+from graph.filters import BOUNDS
 from graph.model import Actor
 from graph.store import ActorMatch, Stance, Subgraph
 
@@ -19,10 +20,18 @@ ActorRef = Annotated[str, "An actor id, name or alias"]
 def search_actors(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, description="Name or alias, any spelling")],
+    response: Response,
+    offset: Annotated[int, Query(ge=0, description="Matches to skip")] = 0,
     limit: Annotated[int, bounded("limit", "Most matches")] = 10,
 ) -> list[ActorMatch]:
-    """Actors whose names or aliases match ``q``, best first."""
-    return store.search_actors(q, limit)
+    """Actors whose names or aliases match ``q``, best first.
+
+    Paginated like every list: ``X-Total-Count`` counts the matches (the best
+    1000 at most).
+    """
+    matches = store.search_actors(q, BOUNDS["limit"][1])
+    response.headers["X-Total-Count"] = str(len(matches))
+    return matches[offset : offset + limit]
 
 
 @router.get("/{ref}")

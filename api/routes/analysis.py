@@ -75,4 +75,4 @@ def support_network(
     store: StoreDep, filters: FiltersDep, page: PageDep, response: Response
 ) -> list[SupportChain]:
     """Chains of backing (SUPPORTS) of two steps or more, longest first."""
-    return page(support_chains(store.relations(filters)), response)
+    return page(support_chains(store_stance_graph(store, filters)), response)

@@ -30,12 +30,16 @@ def paths(
     source: Source,
     target: Target,
     filters: FiltersDep,
+    response: Response,
     max_hops: Annotated[int, bounded("max_hops", "Longest path")] = 4,
     k: Annotated[int, bounded("k", "How many shortest paths")] = 1,
     positive_only: Annotated[bool, Query(description="Walk cooperative steps only")] = False,
 ) -> list[Path]:
-    """Shortest signed paths between two actors, fewest hops first."""
-    return store.paths(
+    """Shortest signed paths between two actors, fewest hops first.
+
+    ``k`` is this list's page size; ``X-Total-Count`` is how many were found (at most ``k``).
+    """
+    found = store.paths(
         store.actor(source).id,
         store.actor(target).id,
         max_hops=max_hops,
@@ -43,6 +47,8 @@ def paths(
         positive_only=positive_only,
         filters=filters,
     )
+    response.headers["X-Total-Count"] = str(len(found))
+    return found
 
 
 @router.get("/evidence")

@@ -92,11 +92,14 @@ SCHEMA = (
     "index_claim_date",
     "constraint_merge_seq",
 )
+INDEX_WAIT_SECONDS = 120
 _UNAVAILABLE = (
     neo4j_errors.ServiceUnavailable,
     neo4j_errors.SessionExpired,
     neo4j_errors.AuthError,
+    neo4j_errors.DatabaseUnavailable,
 )
+_NO_DATABASE = "Neo.ClientError.Database.DatabaseNotFound"
 
 
 def safe_uri(uri: str) -> str:
@@ -112,22 +115,49 @@ def safe_uri(uri: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
+def cause(exc: BaseException) -> str:
+    """Why the server could not be used, in words that never carry a credential.
+
+    The driver's own message is left out on purpose: only the kind of fault
+    is named, so no user name, password or token can leak through it.
+
+    >>> cause(neo4j_errors.ServiceUnavailable("Couldn't connect"))
+    'server unreachable (ServiceUnavailable)'
+    """
+    name = type(exc).__name__
+    if isinstance(exc, neo4j_errors.AuthError):
+        return f"authentication refused, check NEO4J_USER and NEO4J_PASSWORD ({name})"
+    if isinstance(exc, neo4j_errors.DatabaseUnavailable):
+        return f"database unavailable ({name})"
+    if isinstance(exc, neo4j_errors.Neo4jError) and exc.code == _NO_DATABASE:
+        return "no such database, check NEO4J_DATABASE (DatabaseNotFound)"
+    return f"server unreachable ({name})"
+
+
 def _guarded(method: Callable[P, R]) -> Callable[P, R]:
-    """Turn an unreachable or refusing server into :class:`StoreUnavailable`."""
+    """Turn an unreachable or refusing server into :class:`StoreUnavailable`.
+
+    Order matters: :class:`neo4j.exceptions.AuthError` is a ``ClientError``.
+    """
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(*args, **kwargs)
-        except neo4j_errors.ClientError as exc:
-            if "TransactionTimedOut" in (exc.code or ""):
-                raise QueryTimeout(round(remaining() or 0.0, 3)) from None
-            raise
         except _UNAVAILABLE as exc:
             store = args[0]
             raise StoreUnavailable(
-                f"Neo4j at {store.uri} is unavailable: {type(exc).__name__}"  # type: ignore[attr-defined]
+                f"Neo4j at {store.uri} is unavailable: {cause(exc)}"  # type: ignore[attr-defined]
             ) from None
+        except neo4j_errors.ClientError as exc:
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise QueryTimeout(round(remaining() or 0.0, 3)) from None
+            if exc.code == _NO_DATABASE:
+                store = args[0]
+                raise StoreUnavailable(
+                    f"Neo4j at {store.uri} is unavailable: {cause(exc)}"  # type: ignore[attr-defined]
+                ) from None
+            raise
 
     return wrapper
 
@@ -180,15 +210,19 @@ class Neo4jStore:
                 connection_timeout=timeout,
                 max_transaction_retry_time=timeout,
             )
-            if verify:
-                driver.verify_connectivity()
-        except _UNAVAILABLE as exc:
-            raise StoreUnavailable(f"cannot reach Neo4j at {where}: {type(exc).__name__}") from None
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
             raise StoreUnavailable(f"bad Neo4j URI {where}: {type(exc).__name__}") from None
         store = cls(driver, uri, database, vocabulary or Vocabulary.default())
         if verify:
-            store._ensure_schema()
+            try:
+                driver.verify_connectivity()
+                store._ensure_schema()
+            except _UNAVAILABLE as exc:
+                driver.close()
+                raise StoreUnavailable(f"cannot use Neo4j at {where}: {cause(exc)}") from None
+            except StoreUnavailable:
+                driver.close()
+                raise
         return store
 
     # -- plumbing -----------------------------------------------------------------
@@ -227,6 +261,18 @@ class Neo4jStore:
         with self._driver.session(database=self._database) as session:
             for name in SCHEMA:
                 session.execute_write(lambda tx, name=name: self._run(tx, name))
+            # A new index is POPULATING for a while; the full-text procedure fails on
+            # an index that is not ONLINE yet, so wait (503 meanwhile, retried later).
+            try:
+                session.execute_read(
+                    lambda tx: self._run(tx, "schema_await", seconds=INDEX_WAIT_SECONDS)
+                )
+            except neo4j_errors.ClientError as exc:
+                if isinstance(exc, neo4j_errors.AuthError) or exc.code == _NO_DATABASE:
+                    raise
+                raise StoreUnavailable(
+                    f"Neo4j at {self.uri} is unavailable: indexes are still being built"
+                ) from None
         self._schema_ready = True
 
     @_guarded

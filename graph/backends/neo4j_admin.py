@@ -1,17 +1,26 @@
 """CSV files for ``neo4j-admin database import full``: the bulk path into Neo4j.
 
 For corpora too large for transactional loading: load them into the embedded
-store, write these files, and import them into an empty Neo4j database::
+store, write these files, and import them into an empty Neo4j database (the
+server stopped)::
 
     neo4j-admin database import full neo4j --overwrite-destination \\
-        --array-delimiter='|' \\
-        --nodes=actors.csv --nodes=articles.csv --nodes=claims.csv \\
+        --array-delimiter='|' --multiline-fields=true \\
+        --nodes=actors.csv --nodes=articles.csv --nodes=claims.csv --nodes=merges.csv \\
         --relationships=reports.csv --relationships=claim_sources.csv \\
-        --relationships=claim_targets.csv --relationships=relations.csv
+        --relationships=claim_targets.csv --relationships=claim_attributions.csv \\
+        --relationships=relations.csv
 
-The files carry the same graph model as :mod:`graph.backends.neo4j`
-(article texts are left out); constraints and indexes are created when the
-API or CLI first connects.
+The files carry the graph model of :mod:`graph.backends.neo4j`, read through
+the :class:`~graph.store.GraphStore` protocol: every actor (merged ones too)
+with its kind label, the merge log, every holding relation as a relationship
+of its type, and the claims behind them (the evidence of every related pair)
+with their articles (text included), provenance and attributions. What the
+protocol does not expose is left out: relations that do not hold (denied
+more than stated) and their claims, articles none of whose claims backs a
+holding relation, mentions and article fingerprints (reloading such an
+article later rewrites it once, as "updated"). Constraints and indexes are
+created when the API or CLI first connects.
 """
 
 from __future__ import annotations
@@ -23,10 +32,22 @@ from pathlib import Path
 
 from graph.backends.cypher import KIND_LABELS
 from graph.backends.neo4j_rows import actor_row, claim_row, relation_props
-from graph.model import Article, Claim
+from graph.identity import canonical_ids
+from graph.model import Claim
 from graph.store import GraphStore
 
 ARRAY = "|"
+
+IMPORT_COMMAND = (
+    "neo4j-admin database import full neo4j --overwrite-destination "
+    "--array-delimiter='|' --multiline-fields=true "
+    "--nodes={d}/actors.csv --nodes={d}/articles.csv --nodes={d}/claims.csv "
+    "--nodes={d}/merges.csv "
+    "--relationships={d}/reports.csv --relationships={d}/claim_sources.csv "
+    "--relationships={d}/claim_targets.csv --relationships={d}/claim_attributions.csv "
+    "--relationships={d}/relations.csv"
+)
+"""The import command for the files in folder ``{d}`` (also in the README)."""
 
 
 def _iso(day: date | None) -> str | None:
@@ -53,6 +74,7 @@ HEADERS: dict[str, Sequence[str]] = {
         "publisher",
         "published:date",
         "kind",
+        "text",
         "data",
         ":LABEL",
     ),
@@ -72,9 +94,19 @@ HEADERS: dict[str, Sequence[str]] = {
         "data",
         ":LABEL",
     ),
+    "merges.csv": (
+        ":ID(Merge)",
+        "seq:long",
+        "source",
+        "target",
+        "active:boolean",
+        "data",
+        ":LABEL",
+    ),
     "reports.csv": (":START_ID(Article)", ":END_ID(Claim)", ":TYPE"),
     "claim_sources.csv": (":START_ID(Claim)", ":END_ID(Actor)", ":TYPE"),
     "claim_targets.csv": (":START_ID(Claim)", ":END_ID(Actor)", ":TYPE"),
+    "claim_attributions.csv": (":START_ID(Claim)", ":END_ID(Actor)", ":TYPE"),
     "relations.csv": (
         ":START_ID(Actor)",
         ":END_ID(Actor)",
@@ -119,15 +151,19 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) 
 def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
     """Write the import files for everything in ``store``; returns rows per file."""
     directory.mkdir(parents=True, exist_ok=True)
+    vocabulary = store.vocabulary
     actors = store.actors()
+    known = {a.id for a in actors}
+    merges = store.merges()
+    canon = canonical_ids(merges)
     relations = store.relations()
     claims: dict[str, Claim] = {}
-    articles: dict[str, Article] = {}
+    article_ids: set[str] = set()
     for pair in sorted({tuple(sorted((r.source, r.target))) for r in relations}):
         for item in store.evidence(*pair):
             claims[item.claim.id] = item.claim
-            articles[item.article.id] = item.article
-    vocabulary = store.vocabulary
+            article_ids.add(item.article.id)
+    ordered = [claims[i] for i in sorted(claims)]
 
     def actor_rows():
         for actor in actors:
@@ -146,7 +182,8 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
             )
 
     def article_rows():
-        for a in articles.values():
+        for article_id in sorted(article_ids):
+            a = store.article(article_id)
             yield (
                 a.id,
                 a.title,
@@ -154,13 +191,14 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
                 a.publisher,
                 _iso(a.published),
                 a.kind,
-                a.model_dump_json(),
+                a.text,
+                a.model_copy(update={"text": None}).model_dump_json(),
                 "Article",
             )
 
     def claim_rows():
-        for claim in claims.values():
-            r = claim_row(claim, vocabulary)
+        for claim in ordered:
+            r = claim_row(claim, vocabulary, canon)
             yield (
                 r["id"],
                 r["type"],
@@ -176,6 +214,18 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
                 r["quote"],
                 r["data"],
                 "Claim",
+            )
+
+    def merge_rows():
+        for m in merges:
+            yield (
+                f"merge-{m.seq}",
+                m.seq,
+                m.source,
+                m.target,
+                m.active,
+                m.model_dump_json(),
+                "Merge",
             )
 
     def relation_rows():
@@ -203,9 +253,15 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
         "actors.csv": actor_rows(),
         "articles.csv": article_rows(),
         "claims.csv": claim_rows(),
-        "reports.csv": ((c.article, c.id, "REPORTS") for c in claims.values()),
-        "claim_sources.csv": ((c.id, c.source, "SOURCE") for c in claims.values()),
-        "claim_targets.csv": ((c.id, c.target, "TARGET") for c in claims.values()),
+        "merges.csv": merge_rows(),
+        "reports.csv": ((c.article, c.id, "REPORTS") for c in ordered),
+        "claim_sources.csv": ((c.id, c.source, "SOURCE") for c in ordered),
+        "claim_targets.csv": ((c.id, c.target, "TARGET") for c in ordered),
+        "claim_attributions.csv": (
+            (c.id, c.attributed_to, "ATTRIBUTED_TO")
+            for c in ordered
+            if c.attributed_to and c.attributed_to in known
+        ),
         "relations.csv": relation_rows(),
     }
     return {name: _write(directory / name, HEADERS[name], rows[name]) for name in HEADERS}

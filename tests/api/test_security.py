@@ -121,3 +121,96 @@ def test_lists_are_paginated(seeded: EmbeddedStore) -> None:
         allies = client.get("/actors/PMU/allies", params={"limit": 1})
         assert allies.headers["X-Total-Count"] == "5"
         assert client.get("/relations", params={"limit": 5000}).status_code == 422
+
+
+def test_a_body_streamed_without_a_length_is_cut_off_at_the_limit(seeded: EmbeddedStore) -> None:
+    body = json.dumps(DOC).encode()
+    sent = []
+
+    def chunks():  # no Content-Length: chunked transfer encoding
+        for start in range(0, len(body), 50):
+            sent.append(start)
+            yield body[start : start + 50]
+
+    with client_for(seeded, api_token="s3cret", max_body_bytes=200) as client:
+        response = client.post(
+            "/articles",
+            content=chunks(),
+            headers={"Authorization": "Bearer s3cret", "Content-Type": "application/json"},
+        )
+        assert response.status_code == 413
+        assert response.json() == {
+            "error": "body_too_large",
+            "detail": "request body over 200 bytes",
+        }
+        assert response.headers["X-Request-ID"]
+        assert client.get("/articles/wire-2017-03-01").status_code == 404
+    assert seeded.stats().articles == 1
+
+
+def test_405_lists_every_method_of_the_path(seeded: EmbeddedStore) -> None:
+    with client_for(seeded) as client:
+        assert client.put("/articles/anything").headers["Allow"] == "GET, DELETE"
+        assert client.put("/health").headers["Allow"] == "GET"
+        assert client.patch("/articles").headers["Allow"] == "POST"
+
+
+def test_every_list_is_paginated_with_a_total(seeded: EmbeddedStore) -> None:
+    with client_for(seeded) as client:
+        found = client.get("/actors", params={"q": "Iraqi", "limit": 1000})
+        total = int(found.headers["X-Total-Count"])
+        assert total == len(found.json()) > 2
+        page = client.get("/actors", params={"q": "Iraqi", "offset": 1, "limit": 2})
+        assert page.headers["X-Total-Count"] == str(total)
+        assert page.json() == found.json()[1:3]
+        paths = client.get("/paths", params={"source": "iran", "target": "AIF", "k": 3})
+        assert paths.headers["X-Total-Count"] == str(len(paths.json()))
+        for route in ("/relations", "/actors/PMU/allies", "/actors/PMU/enemies"):
+            assert "X-Total-Count" in client.get(route).headers
+        evidence = client.get("/evidence", params={"source": "PMU", "target": "Syrian army"})
+        assert evidence.headers["X-Total-Count"] == "3"
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter", "allowed"),
+    [
+        ({"min_confidence": 2}, "min_confidence", "(allowed 0.0..1.0)"),
+        ({"polarity": 5}, "polarity", "(allowed -1..1)"),
+        ({"offset": -1}, "offset", "(allowed 0 or more)"),
+        ({"limit": 0}, "limit", "(allowed 1..1000)"),
+    ],
+)
+def test_out_of_range_answers_name_the_whole_range(
+    seeded: EmbeddedStore, query: dict, parameter: str, allowed: str
+) -> None:
+    with client_for(seeded) as client:
+        response = client.get("/relations", params=query)
+        assert response.status_code == 422
+        assert parameter in response.json()["detail"]
+        assert response.json()["detail"].endswith(allowed)
+
+
+class Broken:
+    """A store whose every call fails in a way nobody planned for."""
+
+    kind = "embedded"
+
+    def __getattr__(self, name: str) -> object:
+        raise RuntimeError("unplanned failure with password=hunter2 in it")
+
+
+def test_an_unexpected_error_is_a_500_with_its_request_id_logged(capsys) -> None:
+    app = create_app(Settings(store=":memory:", log_format="json"))
+    app.dependency_overrides[get_store] = lambda: Broken()
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/actors/PMU", headers={"X-Request-ID": "req-500"})
+    assert response.status_code == 500
+    assert response.headers["X-Request-ID"] == "req-500"
+    assert response.json()["error"] == "internal_error"
+    assert "hunter2" not in response.text
+    lines = [json.loads(x) for x in capsys.readouterr().err.splitlines() if x.startswith("{")]
+    failed = [e for e in lines if e["request_id"] == "req-500" and "exception" in e]
+    assert failed
+    assert "RuntimeError" in failed[0]["exception"]
+    logging.getLogger("actorgraph").handlers.clear()
+    logging.getLogger("uvicorn").handlers.clear()

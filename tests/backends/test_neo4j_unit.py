@@ -10,9 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from neo4j import exceptions as neo4j_errors
 
 from graph.backends import cypher, open_store
-from graph.backends.neo4j import SCHEMA, Neo4jStore, safe_uri
+from graph.backends.neo4j import SCHEMA, Neo4jStore, _guarded, safe_uri
 from graph.errors import ConfigurationError, OutOfRange, StoreUnavailable, UnknownRelationType
 from graph.settings import Settings
 from graph.vocabulary import Vocabulary
@@ -83,7 +84,7 @@ def test_unreachable_server_is_one_clear_error_without_the_password(caplog) -> N
     with pytest.raises(StoreUnavailable) as caught:
         Neo4jStore.connect(CLOSED_PORT, "neo4j", "s3cret-pw", timeout=1)
     message = str(caught.value)
-    assert message == f"cannot reach Neo4j at {CLOSED_PORT}: ServiceUnavailable"
+    assert message == f"cannot use Neo4j at {CLOSED_PORT}: server unreachable (ServiceUnavailable)"
     assert "s3cret-pw" not in caplog.text
 
 
@@ -104,3 +105,41 @@ def test_the_password_setting_is_never_printed() -> None:
     settings = Settings(store=CLOSED_PORT, neo4j_password="s3cret-pw")
     assert "s3cret-pw" not in repr(settings)
     assert "s3cret-pw" not in str(settings.model_dump())
+
+
+class _Refusing:
+    """Not a server: an object whose method raises what the driver raises."""
+
+    uri = "bolt://db.example:7687"
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    @_guarded
+    def stats(self) -> None:
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (neo4j_errors.AuthError("bad credentials for neo4j/s3cret-pw"), "authentication refused"),
+        (neo4j_errors.ServiceUnavailable("no route to s3cret-pw"), "server unreachable"),
+        (neo4j_errors.SessionExpired("gone"), "server unreachable"),
+        (neo4j_errors.DatabaseUnavailable("starting"), "database unavailable"),
+    ],
+)
+def test_driver_faults_become_one_line_store_unavailable(error: Exception, expected: str) -> None:
+    # AuthError is a ClientError: it must still be a 503, never a 500
+    with pytest.raises(StoreUnavailable) as caught:
+        _Refusing(error).stats()
+    message = str(caught.value)
+    assert message.startswith("Neo4j at bolt://db.example:7687 is unavailable: ")
+    assert expected in message
+    assert "s3cret" not in message
+    assert "\n" not in message
+
+
+def test_other_client_errors_are_not_hidden() -> None:
+    with pytest.raises(neo4j_errors.ClientError):
+        _Refusing(neo4j_errors.ClientError("syntax")).stats()

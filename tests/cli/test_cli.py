@@ -109,7 +109,7 @@ def test_unreachable_neo4j_is_one_line_naming_the_uri() -> None:
     )
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        "error: cannot reach Neo4j at bolt://127.0.0.1:9: ServiceUnavailable"
+        "error: cannot use Neo4j at bolt://127.0.0.1:9: server unreachable (ServiceUnavailable)"
     )
     assert "s3cret-pw" not in result.output
 
@@ -123,8 +123,18 @@ def test_analysis_commands(store: str) -> None:
         runner.invoke(app, ["timeline", "PMU", "Syrian army", "--store", store, "--json"]).stdout
     )
     assert line["periods"][0]["sign"] == 1
-    assert runner.invoke(app, ["balance", "--store", store]).exit_code == 0
-    assert runner.invoke(app, ["brokers", "--store", store]).exit_code == 0
+    balance = json.loads(runner.invoke(app, ["balance", "--store", store, "--json"]).stdout)
+    assert balance["triangles"] == 0  # the seed's stance graph has no closed triad
+    assert balance["balance_index"] is None
+    brokers = json.loads(runner.invoke(app, ["brokers", "--store", store, "--json"]).stdout)
+    assert brokers[0]["actor"] == "popular-mobilisation-forces"
+    backers = runner.invoke(app, ["support", "--min-length", "1", "--store", store, "--json"])
+    assert ["iran", "popular-mobilisation-forces"] in [
+        c["actors"] for c in json.loads(backers.stdout)
+    ]
+    assert "iran -> popular-mobilisation-forces" in runner.invoke(
+        app, ["support", "--min-length", "1", "--store", store]
+    ).stdout.replace("\n", " ")
 
 
 def test_export_to_stdout_and_file(store: str, tmp_path: Path) -> None:
@@ -138,3 +148,65 @@ def test_export_to_stdout_and_file(store: str, tmp_path: Path) -> None:
         == 0
     )
     assert target.read_text().startswith("<gexf")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["allies", "PMU", "--as-of", "2016-13-01"], "Invalid value for '--as-of'"),
+        (["allies", "PMU", "--min-confidence", "3"], "Invalid value for '--min-confidence'"),
+        (["allies"], "Missing argument"),
+        (["alies", "PMU"], "No such command 'alies'"),
+    ],
+)
+def test_usage_errors_are_one_line_too(store: str, args: list[str], says: str) -> None:
+    result = runner.invoke(app, [*args, "--store", store] if len(args) > 1 else args)
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: ")
+    assert says in line
+    assert "--help" in line
+
+
+def test_a_query_on_a_missing_store_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "actorgrph.sqlite"
+    for args in (["allies", "PMU"], ["stats"], ["evidence", "PMU", "Iran"]):
+        result = runner.invoke(app, [*args, "--store", str(missing)])
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"error: no store at {missing}")
+    assert not missing.parent.exists()
+
+
+def test_allies_show_each_relation_with_its_weight_and_direction(store: str) -> None:
+    out = runner.invoke(app, ["allies", "PMU", "--store", store], env={"COLUMNS": "200"}).stdout
+    iran = next(line for line in out.splitlines() if "Iran" in line)
+    assert "<- SUPPORTS 0.90" in iran  # Iran backs the units, not the other way round
+    army = next(line for line in out.splitlines() if "Syrian Arab Army" in line)
+    assert "COOPERATES_WITH 2.20" in army
+
+
+def test_path_steps_say_who_acts_on_whom(store: str) -> None:
+    result = runner.invoke(app, ["path", "Iran", "AIF", "--store", store], env={"COLUMNS": "200"})
+    assert "Iran SUPPORTS Popular Mobilisation Forces (0.90)" in result.stdout
+    assert "Alliance of Iraqi Forces OPPOSES Popular Mobilisation Forces (1.75)" in result.stdout
+    assert "2 hops" in result.stdout
+    none = runner.invoke(
+        app, ["path", "Iran", "AIF", "--positive-only", "--max-hops", "1", "--store", store]
+    )
+    assert none.stdout.strip() == (
+        "No cooperative path from Iran to Alliance of Iraqi Forces within 1 hop."
+    )
+
+
+def test_evidence_shows_who_said_it_and_the_whole_quote(store: str) -> None:
+    out = runner.invoke(
+        app, ["evidence", "PMU", "Syrian army", "--store", store], env={"COLUMNS": "300"}
+    ).stdout
+    assert "3 claims" in out
+    assert "said by Abu Mahdi al-Muhandis" in out
+    assert '"collaborating and exchanging information with the Syrian army"' in out
+    assert "planned, confidence 0.8" in out
+    own = runner.invoke(
+        app, ["evidence", "Iran", "PMU", "--store", store], env={"COLUMNS": "300"}
+    ).stdout
+    assert "in The New Arab's own reporting" in own

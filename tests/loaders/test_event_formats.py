@@ -134,3 +134,30 @@ def test_gdelt_cameo_table(store, tmp_path: Path, code, root, quad, expected) ->
     export.write_text(_gdelt2_row("2001", code, root, quad) + "\n")
     load(store, plan([export]))
     assert _types(store, "ARLMIL", "RED HAND FRONT (RHF)") == {expected}
+
+
+def _gdelt1_row(event_id: str, actor1: list[str], actor2: list[str], code: str = "190") -> str:
+    cells = [event_id, "20160728", "201607", "2016", "2016.5699", *actor1, *actor2]
+    cells += ["1", code, code, code[:2], "4", "-10.0", "4", "2", "4", "-5.2"]
+    cells += ["1", "Arland", "AR", "AR01", "1.0", "2.0", "123"] * 3
+    cells += ["20160728", "https://example.org/gdelt1"]
+    assert len(cells) == 58
+    return "\t".join(cells)
+
+
+def test_gdelt_a_country_code_is_one_actor_and_a_role_is_no_state(store, tmp_path: Path) -> None:
+    arland, arlandian = (
+        ["ARL", n, "ARL", "", "", "", "", "", "", ""] for n in ("ARLAND", "ARLANDIAN")
+    )
+    faith = ["MOS", "FAITHFUL", "", "", "", "MOS", "", "", "", ""]
+    front = ["RHF", "RED HAND FRONT", "", "", "", "", "", "REB", "", ""]
+    export = tmp_path / "20160728.export.CSV"
+    export.write_text(
+        "\n".join([_gdelt1_row("1", arland, front), _gdelt1_row("2", arlandian, faith)]) + "\n"
+    )
+    load(store, plan([export]))
+    country = store.actor("ARL")
+    assert (country.name, country.kind.value) == ("ARLAND", "state")
+    assert "ARLANDIAN" not in {a.name for a in store.actors()}  # coded ARL too: one actor
+    assert store.actor("FAITHFUL").kind.value == "other"  # a religion code names no state
+    assert _types(store, "ARLAND", "FAITHFUL") == {"FIGHTS"}

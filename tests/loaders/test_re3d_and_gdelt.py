@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import GAZETTEER
-
 from graph.ingest import load, plan
 from graph.store import UpsertStatus
+from tests.loaders.conftest import GAZETTEER
 
 
 def _lines(path: Path) -> list[str]:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from graph.errors import LoadError
 from graph.ingest import load, plan
+from graph.model import AnnotatedArticle
+from graph.vocabulary import Vocabulary
+from loaders import labelstudio
+from loaders.gazetteer import Gazetteer
+from loaders.mapping import read_mapping
+from loaders.source import Resolver
 
 SAMPLES = Path(__file__).parent / "samples"
 ANN = SAMPLES / "report_2017-02-03.ann"
@@ -79,3 +89,48 @@ def test_label_studio_bad_span_names_the_result(tmp_path: Path, store) -> None:
     assert "[0].annotations[-1].result[0]" in message
     assert "span inside the text" in message
     assert store.stats().articles == 0
+
+
+def _ls_task(n: int, text: str = "The Hill Brigade fights the Red Hand Front.") -> dict:
+    spans = [(4, 16), (28, 42)]
+    return {
+        "id": n,
+        "data": {"text": text},
+        "annotations": [
+            {
+                "result": [
+                    *(
+                        {
+                            "id": k,
+                            "type": "labels",
+                            "value": {"start": a, "end": b, "labels": ["Organisation"]},
+                        }
+                        for k, (a, b) in zip("ab", spans, strict=True)
+                    ),
+                    {
+                        "type": "relation",
+                        "from_id": "a",
+                        "to_id": "b",
+                        "labels": ["FightingAgainst"],
+                    },
+                ]
+            }
+        ],
+    }
+
+
+def test_label_studio_export_is_streamed_task_by_task(tmp_path: Path) -> None:
+    export = tmp_path / "big.json"
+    padding = "x" * 200_000  # one task spans several read chunks
+    tasks = [_ls_task(1), _ls_task(2, "The Hill Brigade fights the Red Hand Front. " + padding)]
+    export.write_text(json.dumps(tasks, indent=1)[:-1] + ",\n{broken\n")
+    resolver = Resolver(Gazetteer(), Vocabulary.default())
+    items = labelstudio.read(export, resolver, read_mapping("labelstudio", resolver.vocabulary))
+    first, second = next(items), next(items)  # before the broken tail is ever parsed
+    assert isinstance(first, AnnotatedArticle)
+    assert isinstance(second, AnnotatedArticle)
+    assert second.article.text.endswith(padding)
+    with pytest.raises(LoadError) as failed:
+        next(items)
+    assert (failed.value.record, failed.value.file) == (export.read_text().count("\n"), str(export))
+    assert "invalid JSON" in failed.value.message

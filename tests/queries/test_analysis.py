@@ -93,7 +93,14 @@ def test_inference_falls_with_length_and_skips_observed_pairs() -> None:
 def test_brokers_and_support_chains(seeded: EmbeddedStore) -> None:
     G = signed(("a", "b", 1, 1), ("b", "c", 1, 1), ("d", "c", 1, 1))
     assert [b.actor for b in brokers(G)] == ["b", "c"]
-    assert support_chains(seeded.relations()) == []  # the seed has no chain of backing
+    G = store_stance_graph(seeded)
+    assert support_chains(G) == []  # the seed has no chain of backing two steps long
+    backers = {c.actors for c in support_chains(G, min_length=1)}
+    assert backers == {
+        ("iran", "popular-mobilisation-forces"),
+        ("iraqi-government", "popular-mobilisation-forces"),
+        ("haider-al-abadi", "popular-mobilisation-forces"),
+    }
 
 
 @pytest.fixture
