@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from typing import Annotated
 
 import typer
@@ -17,12 +18,9 @@ ActorArg = Annotated[str, typer.Argument(help="Actor id, name or alias.")]
 @friendly_errors
 def unresolved(store: StoreOpt = None, json: JsonOpt = False, debug: DebugOpt = False) -> None:
     """Actors made from names no gazetteer entry matched: fix them in the gazetteer or merge."""
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         merged = {m.source for m in db.merges() if m.active}
         found = [a for a in db.actors() if a.unresolved and a.id not in merged]
-    finally:
-        db.close()
     if json:
         emit_json(found)
         return
@@ -44,12 +42,9 @@ def merge(
     debug: DebugOpt = False,
 ) -> None:
     """Make SOURCE the same actor as TARGET: its claims and names follow; undo with unmerge."""
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         a, b = db.actor(source), db.actor(target)
         done = db.merge_actors(a.id, b.id, note)
-    finally:
-        db.close()
     if json:
         emit_json(done)
         return
@@ -65,11 +60,8 @@ def unmerge(
     debug: DebugOpt = False,
 ) -> None:
     """Undo the merge of SOURCE: its claims and names are its own again."""
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         done = db.unmerge(source)
-    finally:
-        db.close()
     if json:
         emit_json(done)
         return
@@ -80,11 +72,8 @@ def unmerge(
 @friendly_errors
 def merges(store: StoreOpt = None, json: JsonOpt = False, debug: DebugOpt = False) -> None:
     """The merge log, oldest first, undone merges included."""
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         log = db.merges()
-    finally:
-        db.close()
     if json:
         emit_json(log)
         return

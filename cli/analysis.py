@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from typing import Annotated
 
 import typer
@@ -47,13 +48,10 @@ def timeline(
     """The relation between SOURCE and TARGET over time, and when it flipped."""
     if period not in ("month", "quarter", "year"):
         raise typer.BadParameter("expected month, quarter or year", param_hint="--period")
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         a, b = db.actor(source), db.actor(target)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         result = timeline_of(db.evidence(a.id, b.id, flt), a.id, b.id, db.vocabulary, period)  # type: ignore[arg-type]
-    finally:
-        db.close()
     if json:
         emit_json(result)
         return
@@ -80,13 +78,10 @@ def blocs(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """Coalitions of the signed graph and the ties that violate them."""
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         result = blocs_of(store_stance_graph(db, flt))
         names = {a.id: a.name for a in db.actors()}
-    finally:
-        db.close()
     if json:
         emit_json(result)
         return
@@ -113,13 +108,10 @@ def balance(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """Signed triad census, unbalanced triads and the balance index."""
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         result = balance_of(
             store_stance_graph(db, filters_of(as_of, since, until, type, min_confidence, db))
         )
-    finally:
-        db.close()
     if json:
         emit_json(result)
         return
@@ -146,13 +138,10 @@ def infer(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """Stances of ACTOR suggested by paths: inferred, never observed."""
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         who = db.actor(actor)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         found = infer_from(store_stance_graph(db, flt), who.id, max_length)
-    finally:
-        db.close()
     if json:
         emit_json(found)
         return
@@ -174,12 +163,9 @@ def brokers(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """Actors bridging others on the cooperative graph."""
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         G = store_stance_graph(db, filters_of(as_of, since, until, type, min_confidence, db))
         found = brokers_of(G, blocs_of(G).membership)
-    finally:
-        db.close()
     if json:
         emit_json(found)
         return
@@ -203,12 +189,9 @@ def support(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """The external support network: chains of backing (state -> militia -> ally)."""
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         G = store_stance_graph(db, filters_of(as_of, since, until, None, min_confidence, db))
         found = support_chains(G, min_length=min_length, max_length=max(min_length, 4))
-    finally:
-        db.close()
     if json:
         emit_json(found)
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -47,8 +48,7 @@ def export(
 ) -> None:
     """Write the graph (stdout without a target); neo4j-admin writes bulk-import CSV files."""
     destination = output or target
-    db = opened(store)
-    try:
+    with closing(opened(store)) as db:
         if format.value == "neo4j-admin":
             if destination is None:
                 raise InvalidQuery("neo4j-admin export needs an output folder")
@@ -57,8 +57,6 @@ def export(
             return
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         actors, relations = db.actors(), db.relations(flt)
-    finally:
-        db.close()
     membership = blocs(build_stance_graph(actors, relations)).membership
     text = render(export_graph(actors, relations, membership), ExportFormat(format.value))
     if destination is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -90,9 +91,9 @@ def load(
     if inputs.detected and not json:
         for path, found in inputs.inputs:
             errors.print(f"{path}: format [bold]{found}[/bold] (detected)", highlight=False)
-    db = opened(store)
-    try:
-        with Progress(
+    with (
+        closing(opened(store)) as db,
+        Progress(
             TextColumn("[bold]{task.fields[phase]}"),
             BarColumn(),
             MofNCompleteColumn(),
@@ -100,24 +101,23 @@ def load(
             console=errors,
             transient=True,
             disable=json,
-        ) as bar:
-            tasks: dict[Path, TaskID] = {}
+        ) as bar,
+    ):
+        tasks: dict[Path, TaskID] = {}
 
-            def progress(path: Path, phase: str, done: int, total: int | None) -> None:
-                if path not in tasks:
-                    tasks[path] = bar.add_task(path.name, total=None, phase=phase)
-                bar.update(tasks[path], completed=done, total=total, phase=phase)
+        def progress(path: Path, phase: str, done: int, total: int | None) -> None:
+            if path not in tasks:
+                tasks[path] = bar.add_task(path.name, total=None, phase=phase)
+            bar.update(tasks[path], completed=done, total=total, phase=phase)
 
-            summary = load_inputs(
-                db,
-                inputs,
-                mapping=mapping,
-                skip_bad=skip_bad,
-                rejects_dir=rejects,
-                on_progress=progress,
-            )
-    finally:
-        db.close()
+        summary = load_inputs(
+            db,
+            inputs,
+            mapping=mapping,
+            skip_bad=skip_bad,
+            rejects_dir=rejects,
+            on_progress=progress,
+        )
     if json:
         emit_json(summary.as_dict())
         return
@@ -165,11 +165,8 @@ def _print_summary(summary: LoadSummary) -> None:
 @friendly_errors
 def stats(store: StoreOpt = None, json: JsonOpt = False, debug: DebugOpt = False) -> None:
     """How many actors, articles, claims and relations the store holds."""
-    db = opened(store, must_exist=True)
-    try:
+    with closing(opened(store, must_exist=True)) as db:
         counts = db.stats()
-    finally:
-        db.close()
     if json:
         emit_json(counts)
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from typing import Annotated
 
 import typer
@@ -55,13 +56,10 @@ def _stance_rows(stances: list[Stance]) -> list[tuple]:
 
 
 def _stances(kind: str, actor: str, store: str | None, json: bool, *filters: object) -> None:
-    db = opened(store, must_exist=True)
-    try:
+    with closing(opened(store, must_exist=True)) as db:
         who = db.actor(actor)
         flt = filters_of(*filters, store=db)  # type: ignore[arg-type]
         found = db.allies(who.id, flt) if kind == "allies" else db.enemies(who.id, flt)
-    finally:
-        db.close()
     if json:
         emit_json({"actor": who, kind: found})
         return
@@ -145,16 +143,13 @@ def path(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """Shortest signed paths from SOURCE to TARGET."""
-    db = opened(store, must_exist=True)
-    try:
+    with closing(opened(store, must_exist=True)) as db:
         a, b = db.actor(source), db.actor(target)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         found = db.paths(
             a.id, b.id, max_hops=max_hops, k=k, positive_only=positive_only, filters=flt
         )
         names = {x.id: x.name for x in db.actors()}
-    finally:
-        db.close()
     if json:
         emit_json(found)
         return
@@ -194,13 +189,10 @@ def neighbourhood(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """Actors within DEPTH hops of ACTOR and the relations among them."""
-    db = opened(store, must_exist=True)
-    try:
+    with closing(opened(store, must_exist=True)) as db:
         who = db.actor(actor)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         sub = db.neighbourhood(who.id, depth, flt, limit)
-    finally:
-        db.close()
     if json:
         emit_json(sub)
         return
@@ -236,25 +228,19 @@ def evidence(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """The claims between SOURCE and TARGET: quotes, articles, dates."""
-    db = opened(store, must_exist=True)
-    try:
+    with closing(opened(store, must_exist=True)) as db:
         a, b = db.actor(source), db.actor(target)
         items = db.evidence(a.id, b.id, filters_of(as_of, since, until, type, min_confidence, db))
-    except BaseException:
-        db.close()
-        raise
-    if json:
-        db.close()
-        emit_json(items)
-        return
-    names = {a.id: a.name, b.id: b.name}
+        if json:
+            emit_json(items)
+            return
+        names = {a.id: a.name, b.id: b.name}
 
-    def name(actor_id: str) -> str:
-        if actor_id not in names:
-            names[actor_id] = db.actor(actor_id).name
-        return names[actor_id]
+        def name(actor_id: str) -> str:
+            if actor_id not in names:
+                names[actor_id] = db.actor(actor_id).name
+            return names[actor_id]
 
-    try:
         console.print(
             f"[bold]Evidence between {a.name} and {b.name}[/bold]: {_count(len(items), 'claim')}",
             highlight=False,
@@ -276,8 +262,6 @@ def evidence(
             published = i.article.published or "undated"
             source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
             console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
-    finally:
-        db.close()
 
 
 def _count(n: int, noun: str) -> str:
@@ -292,11 +276,8 @@ def search(
     debug: DebugOpt = False,
 ) -> None:
     """Actors whose names or aliases match QUERY."""
-    db = opened(store, must_exist=True)
-    try:
+    with closing(opened(store, must_exist=True)) as db:
         found = db.search_actors(query, limit)
-    finally:
-        db.close()
     if json:
         emit_json(found)
         return

@@ -15,8 +15,8 @@ from pathlib import Path
 from graph.model import Actor, ActorKind, Article, slugify
 from loaders.events import Stated, event_document
 from loaders.mapping import Mapping
-from loaders.source import BadRecord, Item, Resolver, guard, split_names, split_period
-from loaders.tables import Row, number, parse_date, read_rows
+from loaders.source import BadRecord, Item, Resolver, split_names, split_period
+from loaders.tables import Row, number, parse_date, read_events
 
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "actor2")
 CURRENT = ("sub_event_type", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2")
@@ -31,9 +31,7 @@ def expects() -> str:
 
 
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
-    for line, row in read_rows(path, REQUIRED, "ACLED"):
-        record = f"line {line}"
-        yield from guard(record, row, lambda r=record, row=row: [_event(r, row, resolver, mapping)])
+    return read_events(path, REQUIRED, "ACLED", lambda r, row: _event(r, row, resolver, mapping))
 
 
 def _actors(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from graph.errors import LoadError
-from loaders.source import BadRecord
+from loaders.source import BadRecord, Item, guard
 
 csv.field_size_limit(16 * 1024 * 1024)
 
@@ -65,6 +65,19 @@ def read_rows(
 
 
 _FORMATS = ("%Y-%m-%d", "%d-%b-%y", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%Y%m%d", "%d/%m/%Y")
+
+
+def read_events(
+    path: Path, required: Iterable[str], format_name: str, event: Callable[[str, Row], Item]
+) -> Iterator[Item]:
+    """One item per data row of a CSV event export: ``event(record, row)``, or a rejection.
+
+    ``record`` names the row for errors (``"line 7"``); a row ``event`` refuses
+    with :class:`BadRecord` becomes a :class:`~loaders.source.Rejected`.
+    """
+    for line, row in read_rows(path, required, format_name):
+        record = f"line {line}"
+        yield from guard(record, row, lambda r=record, row=row: [event(r, row)])
 
 
 def parse_date(value: str, field: str) -> date:

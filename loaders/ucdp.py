@@ -13,8 +13,8 @@ from pathlib import Path
 from graph.model import Actor, Article, slugify
 from loaders.events import Stated, event_document
 from loaders.mapping import Mapping
-from loaders.source import BadRecord, Item, Resolver, guard
-from loaders.tables import Row, number, parse_date, read_rows
+from loaders.source import BadRecord, Item, Resolver
+from loaders.tables import Row, number, parse_date, read_events
 
 REQUIRED = ("id", "type_of_violence", "side_a", "side_b", "date_start", "best", "low", "high")
 
@@ -24,9 +24,7 @@ def expects() -> str:
 
 
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
-    for line, row in read_rows(path, REQUIRED, "UCDP GED"):
-        record = f"line {line}"
-        yield from guard(record, row, lambda r=record, row=row: [_event(r, row, resolver, mapping)])
+    return read_events(path, REQUIRED, "UCDP GED", lambda r, row: _event(r, row, resolver, mapping))
 
 
 def _side(

@@ -7,7 +7,9 @@ aggregated relations as direct ``(:Actor)-[:ALLIED_WITH {weight, ...}]->(:Actor)
 relationships, one real type per vocabulary entry, symmetric types stored once
 (smaller id first).
 
-Every statement lives in ``queries/*.cypher`` (see :mod:`graph.backends.cypher`).
+Every statement lives in ``queries/*.cypher`` (see :mod:`graph.backends.cypher`)
+and is run by name through :mod:`graph.backends.neo4j_session`, which also
+turns the driver's faults into :class:`~graph.errors.StoreUnavailable`.
 Writes are one managed transaction per article (the driver retries transient
 errors), batched with ``UNWIND``, ``MERGE`` on ids.
 
@@ -22,18 +24,14 @@ element for element, which the contract suite checks.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import Any, ParamSpec, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
-from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
-from neo4j import exceptions as neo4j_errors
+from neo4j import ManagedTransaction
 
 from graph.aggregate import aggregate, pair_key, relation_from_claims
-from graph.backends import cypher
 from graph.backends.neo4j_rows import (
     actor_row,
     article_params,
@@ -42,11 +40,9 @@ from graph.backends.neo4j_rows import (
     relation_from_record,
     relation_props,
 )
-from graph.budget import remaining
+from graph.backends.neo4j_session import Neo4jSession, guarded
 from graph.errors import (
     AmbiguousActor,
-    QueryTimeout,
-    StoreUnavailable,
     UnknownActor,
     UnknownArticle,
 )
@@ -78,88 +74,7 @@ from queries.paths import signed_paths
 from queries.stance_graph import build_stance_graph
 from queries.stances import allies, enemies
 
-P = ParamSpec("P")
-R = TypeVar("R")
 Key = tuple[str, str, str]
-
-SCHEMA = (
-    "constraint_actor_id",
-    "constraint_article_id",
-    "constraint_claim_id",
-    "index_actor_names",
-    "index_actor_name_keys",
-    "index_claim_key",
-    "index_claim_date",
-    "constraint_merge_seq",
-)
-INDEX_WAIT_SECONDS = 120
-_UNAVAILABLE = (
-    neo4j_errors.ServiceUnavailable,
-    neo4j_errors.SessionExpired,
-    neo4j_errors.AuthError,
-    neo4j_errors.DatabaseUnavailable,
-)
-_NO_DATABASE = "Neo.ClientError.Database.DatabaseNotFound"
-
-
-def safe_uri(uri: str) -> str:
-    """``uri`` without any credentials in it.
-
-    >>> safe_uri("neo4j+s://user:secret@db.example.org:7687")
-    'neo4j+s://db.example.org:7687'
-    """
-    parts = urlsplit(uri)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
-
-
-def cause(exc: BaseException) -> str:
-    """Why the server could not be used, in words that never carry a credential.
-
-    The driver's own message is left out on purpose: only the kind of fault
-    is named, so no user name, password or token can leak through it.
-
-    >>> cause(neo4j_errors.ServiceUnavailable("Couldn't connect"))
-    'server unreachable (ServiceUnavailable)'
-    """
-    name = type(exc).__name__
-    if isinstance(exc, neo4j_errors.AuthError):
-        return f"authentication refused, check NEO4J_USER and NEO4J_PASSWORD ({name})"
-    if isinstance(exc, neo4j_errors.DatabaseUnavailable):
-        return f"database unavailable ({name})"
-    if isinstance(exc, neo4j_errors.Neo4jError) and exc.code == _NO_DATABASE:
-        return "no such database, check NEO4J_DATABASE (DatabaseNotFound)"
-    return f"server unreachable ({name})"
-
-
-def _guarded(method: Callable[P, R]) -> Callable[P, R]:
-    """Turn an unreachable or refusing server into :class:`StoreUnavailable`.
-
-    Order matters: :class:`neo4j.exceptions.AuthError` is a ``ClientError``.
-    """
-
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(*args, **kwargs)
-        except _UNAVAILABLE as exc:
-            store = args[0]
-            raise StoreUnavailable(
-                f"Neo4j at {store.uri} is unavailable: {cause(exc)}"  # type: ignore[attr-defined]
-            ) from None
-        except neo4j_errors.ClientError as exc:
-            if "TransactionTimedOut" in (exc.code or ""):
-                raise QueryTimeout(round(remaining() or 0.0, 3)) from None
-            if exc.code == _NO_DATABASE:
-                store = args[0]
-                raise StoreUnavailable(
-                    f"Neo4j at {store.uri} is unavailable: {cause(exc)}"  # type: ignore[attr-defined]
-                ) from None
-            raise
-
-    return wrapper
 
 
 class Neo4jStore:
@@ -167,17 +82,13 @@ class Neo4jStore:
 
     kind = "neo4j"
 
-    def __init__(
-        self, driver: Driver, uri: str, database: str | None, vocabulary: Vocabulary
-    ) -> None:
-        self._driver = driver
-        self.uri = safe_uri(uri)
-        self._database = database
-        self.vocabulary = vocabulary
-        self._schema_ready = False
+    def __init__(self, session: Neo4jSession) -> None:
+        self._db = session
+        self.uri = session.uri
+        self.vocabulary = session.vocabulary
 
     def __repr__(self) -> str:
-        return f"Neo4jStore({self.uri!r}, database={self._database!r})"
+        return f"Neo4jStore({self.uri!r}, database={self._db.database!r})"
 
     @classmethod
     def connect(
@@ -198,98 +109,30 @@ class Neo4jStore:
         store is created at once and each request that finds the server down
         fails with :class:`StoreUnavailable` until it is back.
         """
-        where = safe_uri(uri)
-        if urlsplit(uri).username or urlsplit(uri).password:
-            raise StoreUnavailable(
-                f"bad Neo4j URI {where}: put credentials in NEO4J_USER/NEO4J_PASSWORD, not the URI"
+        vocabulary = vocabulary or Vocabulary.default()
+        return cls(
+            Neo4jSession.open(
+                uri, user, password, database, vocabulary, verify=verify, timeout=timeout
             )
-        try:
-            driver = GraphDatabase.driver(
-                uri,
-                auth=(user, password),
-                connection_timeout=timeout,
-                max_transaction_retry_time=timeout,
-            )
-        except (ValueError, neo4j_errors.ConfigurationError) as exc:
-            raise StoreUnavailable(f"bad Neo4j URI {where}: {type(exc).__name__}") from None
-        store = cls(driver, uri, database, vocabulary or Vocabulary.default())
-        if verify:
-            try:
-                driver.verify_connectivity()
-                store._ensure_schema()
-            except _UNAVAILABLE as exc:
-                driver.close()
-                raise StoreUnavailable(f"cannot use Neo4j at {where}: {cause(exc)}") from None
-            except StoreUnavailable:
-                driver.close()
-                raise
-        return store
+        )
 
-    # -- plumbing -----------------------------------------------------------------
-    def _statement(self, name: str, params: dict[str, Any], fill: dict[str, Any]) -> str:
-        expected = cypher.parameters(name)
-        if set(params) != expected:
-            raise TypeError(f"statement {name} takes {sorted(expected)}, got {sorted(params)}")
-        return cypher.statement(name, self.vocabulary, **fill)
-
-    def _run(
-        self, tx: ManagedTransaction, name: str, fill: dict | None = None, **params: Any
-    ) -> list[dict[str, Any]]:
-        return tx.run(self._statement(name, params, fill or {}), params).data()
-
-    @staticmethod
-    def _budgeted(work: Callable[[ManagedTransaction], R]) -> Callable[[ManagedTransaction], R]:
-        """The rest of the query's time budget as the server-side transaction timeout."""
-        left = remaining()
-        return work if left is None else unit_of_work(timeout=max(left, 0.001))(work)
-
-    def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        self._ensure_schema()
-        with self._driver.session(database=self._database) as session:
-            return session.execute_read(self._budgeted(lambda tx: self._run(tx, name, **params)))
-
-    def _write(self, work: Callable[[ManagedTransaction], R]) -> R:
-        self._ensure_schema()
-        with self._driver.session(database=self._database) as session:
-            return session.execute_write(self._budgeted(work))
-
-    @_guarded
-    def _ensure_schema(self) -> None:
-        """Constraints and indexes, once per store; idempotent on the server."""
-        if self._schema_ready:
-            return
-        with self._driver.session(database=self._database) as session:
-            for name in SCHEMA:
-                session.execute_write(lambda tx, name=name: self._run(tx, name))
-            # A new index is POPULATING for a while; the full-text procedure fails on
-            # an index that is not ONLINE yet, so wait (503 meanwhile, retried later).
-            try:
-                session.execute_read(
-                    lambda tx: self._run(tx, "schema_await", seconds=INDEX_WAIT_SECONDS)
-                )
-            except neo4j_errors.ClientError as exc:
-                if isinstance(exc, neo4j_errors.AuthError) or exc.code == _NO_DATABASE:
-                    raise
-                raise StoreUnavailable(
-                    f"Neo4j at {self.uri} is unavailable: indexes are still being built"
-                ) from None
-        self._schema_ready = True
-
-    @_guarded
+    @guarded
     def wipe(self) -> None:
         """Delete everything in the database (for tests)."""
-        self._write(lambda tx: self._run(tx, "wipe"))
+        self._db.write(lambda tx: self._db.run(tx, "wipe"))
 
     # -- identity ---------------------------------------------------------------
     def _merges_in(self, tx: ManagedTransaction) -> list[Merge]:
-        return [Merge.model_validate_json(r["data"]) for r in self._run(tx, "merges_all")]
+        return [Merge.model_validate_json(r["data"]) for r in self._db.run(tx, "merges_all")]
 
     def _canon(self) -> dict[str, str]:
-        return canonical_ids(Merge.model_validate_json(r["data"]) for r in self._read("merges_all"))
+        return canonical_ids(
+            Merge.model_validate_json(r["data"]) for r in self._db.read("merges_all")
+        )
 
     def _refold(self, tx: ManagedTransaction, merge: Merge, before: dict[str, str]) -> None:
         """Store ``merge`` and move the claims it affects to the relations they now count for."""
-        self._run(
+        self._db.run(
             tx,
             "merge_put",
             seq=merge.seq,
@@ -300,29 +143,29 @@ class Neo4jStore:
         )
         after = canonical_ids(self._merges_in(tx))
         moved = {x for x in set(before) | set(after) if before.get(x) != after.get(x)}
-        rows = self._run(tx, "claims_touching", ids=sorted(moved))
+        rows = self._db.run(tx, "claims_touching", ids=sorted(moved))
         claims = [Claim.model_validate_json(r["data"]) for r in rows]
         old = {canonical_key(c, before, self.vocabulary) for c in claims}
         new = {c.id: canonical_key(c, after, self.vocabulary) for c in claims}
         keys = [{"id": i, "key": key_text(k) if k else None} for i, k in sorted(new.items())]
-        self._run(tx, "claims_rekey", rows=keys)
+        self._db.run(tx, "claims_rekey", rows=keys)
         self._recompute(tx, (old | set(new.values())) - {None}, after)
 
-    @_guarded
+    @guarded
     def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:
         def work(tx: ManagedTransaction) -> Merge:
             merges = self._merges_in(tx)
             canon = canonical_ids(merges)
-            rows = self._run(tx, "actors_by_id", ids=[source_id, target_id])
+            rows = self._db.run(tx, "actors_by_id", ids=[source_id, target_id])
             actors = {a.id: a for a in (Actor.model_validate_json(r["data"]) for r in rows)}
             merge = plan_merge(actors, canon, source_id, target_id, note)
             merge = merge.model_copy(update={"seq": max((m.seq for m in merges), default=0) + 1})
             self._refold(tx, merge, canon)
             return merge
 
-        return self._write(work)
+        return self._db.write(work)
 
-    @_guarded
+    @guarded
     def unmerge(self, actor_id: str) -> Merge:
         def work(tx: ManagedTransaction) -> Merge:
             merges = self._merges_in(tx)
@@ -330,19 +173,19 @@ class Neo4jStore:
             self._refold(tx, merge, canonical_ids(merges))
             return merge
 
-        return self._write(work)
+        return self._db.write(work)
 
-    @_guarded
+    @guarded
     def merges(self) -> list[Merge]:
-        return [Merge.model_validate_json(r["data"]) for r in self._read("merges_all")]
+        return [Merge.model_validate_json(r["data"]) for r in self._db.read("merges_all")]
 
     def close(self) -> None:
-        self._driver.close()
+        self._db.close()
 
     # -- writes -------------------------------------------------------------------
     def _put_actors(self, tx: ManagedTransaction, actors: Iterable[Actor]) -> int:
         actors = list(actors)
-        rows = self._run(tx, "actors_by_id", ids=[a.id for a in actors])
+        rows = self._db.run(tx, "actors_by_id", ids=[a.id for a in actors])
         known = {a.id: a for a in (Actor.model_validate_json(r["data"]) for r in rows)}
         fresh = [
             a
@@ -351,31 +194,31 @@ class Neo4jStore:
             or (known[a.id] != a and not (a.unresolved and not known[a.id].unresolved))
         ]
         if fresh:
-            self._run(tx, "actors_upsert", rows=[actor_row(a) for a in fresh])
+            self._db.run(tx, "actors_upsert", rows=[actor_row(a) for a in fresh])
         by_kind: dict[str, list[str]] = defaultdict(list)
         for actor in fresh:
             by_kind[actor.kind.value].append(actor.id)
         for kind, ids in by_kind.items():
-            self._run(tx, "actors_set_kind_label", {"label": kind}, ids=ids)
+            self._db.run(tx, "actors_set_kind_label", {"label": kind}, ids=ids)
         return sum(1 for a in fresh if a.id not in known)
 
-    @_guarded
+    @guarded
     def upsert_actors(self, actors: Iterable[Actor]) -> int:
         actors = list(actors)
-        return self._write(lambda tx: self._put_actors(tx, actors))
+        return self._db.write(lambda tx: self._put_actors(tx, actors))
 
     def _recompute(self, tx: ManagedTransaction, keys: set[Key], canon: dict[str, str]) -> None:
         """Rebuild the aggregated relationships of ``keys`` from their claims."""
         if not keys:
             return
-        rows = self._run(tx, "claims_for_keys", keys=[key_text(k) for k in keys])
+        rows = self._db.run(tx, "claims_for_keys", keys=[key_text(k) for k in keys])
         grouped: dict[Key, list[Claim]] = defaultdict(list)
         for row in rows:
             claim = Claim.model_validate_json(row["data"])
             key = canonical_key(claim, canon, self.vocabulary)
             if key is not None:
                 grouped[key].append(claim)
-        self._run(
+        self._db.run(
             tx,
             "relations_delete",
             rows=[{"source": s, "target": t, "type": k} for s, t, k in sorted(keys)],
@@ -387,11 +230,11 @@ class Neo4jStore:
                 {"source": key[0], "target": key[1], "props": relation_props(relation)}
             )
         for kind, batch in by_type.items():
-            self._run(tx, "relations_merge", {"rel_type": kind}, rows=batch)
+            self._db.run(tx, "relations_merge", {"rel_type": kind}, rows=batch)
 
     def _old_keys(self, tx: ManagedTransaction, article_id: str, canon: dict[str, str]) -> set[Key]:
         keys = set()
-        for r in self._run(tx, "article_claim_keys", id=article_id):
+        for r in self._db.run(tx, "article_claim_keys", id=article_id):
             source, target = (
                 canon.get(r["source"], r["source"]),
                 canon.get(r["target"], r["target"]),
@@ -402,14 +245,14 @@ class Neo4jStore:
 
     def _clear(self, tx: ManagedTransaction, article_id: str, canon: dict[str, str]) -> set[Key]:
         keys = self._old_keys(tx, article_id, canon)
-        self._run(tx, "article_claims_delete", id=article_id)
-        self._run(tx, "article_mentions_delete", id=article_id)
+        self._db.run(tx, "article_claims_delete", id=article_id)
+        self._db.run(tx, "article_mentions_delete", id=article_id)
         return keys
 
     def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
         return self.upsert_articles([doc])[0]
 
-    @_guarded
+    @guarded
     def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
         docs = list(docs)
         for doc in docs:
@@ -426,7 +269,7 @@ class Neo4jStore:
             self._recompute(tx, touched, canon)
             return results
 
-        return self._write(work)
+        return self._db.write(work)
 
     def _upsert_in(
         self,
@@ -438,7 +281,7 @@ class Neo4jStore:
     ) -> UpsertResult:
         """One article inside the batch transaction; the relations it touches join ``touched``."""
         article_id = doc.article.id
-        found = self._run(tx, "article_fingerprint", id=article_id)
+        found = self._db.run(tx, "article_fingerprint", id=article_id)
         previous = found[0]["fingerprint"] if found else None
         if previous == fingerprint:
             return UpsertResult(
@@ -452,21 +295,21 @@ class Neo4jStore:
         for claim in doc.claims:
             refs.update(x for x in (claim.source, claim.target, claim.attributed_to) if x)
         wanted = sorted(refs - carried)
-        present = {r["data"] for r in self._run(tx, "actors_by_id", ids=wanted)}
+        present = {r["data"] for r in self._db.run(tx, "actors_by_id", ids=wanted)}
         known = {Actor.model_validate_json(d).id for d in present}
         for ref in wanted:
             if ref not in known:
                 raise UnknownActor(ref)
         new_actors = self._put_actors(tx, doc.actors)
         touched |= self._clear(tx, article_id, canon)
-        self._run(tx, "article_upsert", **article_params(doc, fingerprint))
-        self._run(
+        self._db.run(tx, "article_upsert", **article_params(doc, fingerprint))
+        self._db.run(
             tx,
             "claims_create",
             article=article_id,
             rows=[claim_row(c, self.vocabulary, canon) for c in doc.claims],
         )
-        self._run(
+        self._db.run(
             tx,
             "mentions_create",
             article=article_id,
@@ -481,21 +324,21 @@ class Neo4jStore:
             article=article_id, status=status, claims=len(doc.claims), new_actors=new_actors
         )
 
-    @_guarded
+    @guarded
     def delete_article(self, article_id: str) -> None:
         def work(tx: ManagedTransaction) -> None:
-            if not self._run(tx, "article_fingerprint", id=article_id):
+            if not self._db.run(tx, "article_fingerprint", id=article_id):
                 raise UnknownArticle(article_id)
             canon = canonical_ids(self._merges_in(tx))
             touched = self._clear(tx, article_id, canon)
-            self._run(tx, "article_delete", id=article_id)
+            self._db.run(tx, "article_delete", id=article_id)
             self._recompute(tx, touched, canon)
 
-        self._write(work)
+        self._db.write(work)
 
     # -- lookups ------------------------------------------------------------------
     def _actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
-        rows = self._read("actors_by_id", ids=sorted(set(ids)))
+        rows = self._db.read("actors_by_id", ids=sorted(set(ids)))
         return {a.id: a for a in (Actor.model_validate_json(r["data"]) for r in rows)}
 
     def _candidates(self, name: str, limit: int) -> NameIndex:
@@ -504,20 +347,20 @@ class Neo4jStore:
         rows = []
         if tokens:
             query = " ".join(f"{t}~" for t in tokens)
-            rows = self._read("actors_fulltext", query=query, limit=limit)
-        rows += self._read("actors_by_key", key=normalise(name))
+            rows = self._db.read("actors_fulltext", query=query, limit=limit)
+        rows += self._db.read("actors_by_key", key=normalise(name))
         for row in rows:
             actor = Actor.model_validate_json(row["data"])
             index.add(actor.id, (*actor.names, *actor.external_ids.values()))
         return index
 
-    @_guarded
+    @guarded
     def actor(self, ref: str) -> Actor:
         canon = self._canon()
         if self._actors_by_id([ref]):
             ids = {canon.get(ref, ref)}
         else:
-            rows = self._read("actors_by_key", key=normalise(ref))
+            rows = self._db.read("actors_by_key", key=normalise(ref))
             ids = {canon.get(i, i) for i in (Actor.model_validate_json(r["data"]).id for r in rows)}
         if len(ids) > 1:
             raise AmbiguousActor(ref, tuple(sorted(ids)))
@@ -526,11 +369,11 @@ class Neo4jStore:
         (actor_id,) = ids
         return self._actors_by_id([actor_id])[actor_id]
 
-    @_guarded
+    @guarded
     def actors(self) -> list[Actor]:
-        return [Actor.model_validate_json(r["data"]) for r in self._read("actors_all")]
+        return [Actor.model_validate_json(r["data"]) for r in self._db.read("actors_all")]
 
-    @_guarded
+    @guarded
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         check_bound("limit", limit)
         canon = self._canon()
@@ -542,18 +385,18 @@ class Neo4jStore:
             best.setdefault(i, ActorMatch(actor=found[i], score=round(s, 2), matched=m))
         return list(best.values())[:limit]
 
-    @_guarded
+    @guarded
     def article(self, article_id: str) -> Article:
-        rows = self._read("article_get", id=article_id)
+        rows = self._db.read("article_get", id=article_id)
         if not rows:
             raise UnknownArticle(article_id)
         return Article.model_validate_json(rows[0]["data"]).model_copy(
             update={"text": rows[0]["text"]}
         )
 
-    @_guarded
+    @guarded
     def stats(self) -> Stats:
-        (row,) = self._read("stats", types=list(self.vocabulary.names))
+        (row,) = self._db.read("stats", types=list(self.vocabulary.names))
         return Stats(**{**row, "actors": row["actors"] - len(self._canon())})
 
     # -- queries ------------------------------------------------------------------
@@ -570,7 +413,9 @@ class Neo4jStore:
     def _relations(self, statement: str, filters: Filters, **params: Any) -> list[Relation]:
         """Holding relations from the aggregated relationships, or re-aggregated claims."""
         if filters.is_unfiltered:
-            rows = self._read(f"relations_{statement}", types=list(self.vocabulary.names), **params)
+            rows = self._db.read(
+                f"relations_{statement}", types=list(self.vocabulary.names), **params
+            )
             found = {
                 (r["source"], r["target"], r["type"]): relation_from_record(
                     r["source"], r["target"], r["type"], r["props"]
@@ -581,7 +426,7 @@ class Neo4jStore:
         canon = self._canon()
         if "ids" in params:
             params["ids"] = with_merged(params["ids"], canon)
-        rows = self._read(f"claims_{statement}", **self._window(filters), **params)
+        rows = self._db.read(f"claims_{statement}", **self._window(filters), **params)
         claims = {c.id: c for c in (Claim.model_validate_json(r["data"]) for r in rows)}
         return aggregate(canonical_claims(claims.values(), canon), self.vocabulary, filters)
 
@@ -609,7 +454,7 @@ class Neo4jStore:
             if actor_id not in found:
                 raise UnknownActor(actor_id)
 
-    @_guarded
+    @guarded
     def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
         return (
             self._relations("all", filters)
@@ -617,17 +462,17 @@ class Neo4jStore:
             else self._relations("window", filters)
         )
 
-    @_guarded
+    @guarded
     def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
         self._known(actor_id)
         return allies(self._graph(self._ball([actor_id], 1, filters), filters), actor_id)
 
-    @_guarded
+    @guarded
     def enemies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
         self._known(actor_id)
         return enemies(self._graph(self._ball([actor_id], 1, filters), filters), actor_id)
 
-    @_guarded
+    @guarded
     def neighbourhood(
         self, actor_id: str, depth: int = 1, filters: Filters = NO_FILTERS, limit: int = 100
     ) -> Subgraph:
@@ -637,7 +482,7 @@ class Neo4jStore:
         ids = self._ball([actor_id], depth, filters)
         return neighbourhood(self._graph(ids, filters), actor_id, depth, limit)
 
-    @_guarded
+    @guarded
     def paths(
         self,
         source_id: str,
@@ -664,14 +509,14 @@ class Neo4jStore:
             positive_only=positive_only,
         )
 
-    @_guarded
+    @guarded
     def evidence(
         self, source_id: str, target_id: str, filters: Filters = NO_FILTERS
     ) -> list[EvidenceItem]:
         self._known(source_id, target_id)
         canon = self._canon()
         a, b = with_merged([source_id], canon), with_merged([target_id], canon)
-        rows = self._read("claims_between", a=a, b=b, **self._window(filters))
+        rows = self._db.read("claims_between", a=a, b=b, **self._window(filters))
         items = [
             EvidenceItem(
                 claim=Claim.model_validate_json(r["data"]),

@@ -13,7 +13,8 @@ import pytest
 from neo4j import exceptions as neo4j_errors
 
 from graph.backends import cypher, open_store
-from graph.backends.neo4j import SCHEMA, Neo4jStore, _guarded, safe_uri
+from graph.backends.neo4j import Neo4jStore
+from graph.backends.neo4j_session import SCHEMA, guarded, safe_uri
 from graph.errors import ConfigurationError, OutOfRange, StoreUnavailable, UnknownRelationType
 from graph.settings import Settings
 from graph.vocabulary import Vocabulary
@@ -115,7 +116,7 @@ class _Refusing:
     def __init__(self, error: Exception) -> None:
         self.error = error
 
-    @_guarded
+    @guarded
     def stats(self) -> None:
         raise self.error
 

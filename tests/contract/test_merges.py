@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from world import ACTORS
 
 from graph.errors import InvalidQuery, UnknownActor
 from graph.store import GraphStore
+from tests.contract.world import ACTORS
 
 
 def _answers(store: GraphStore) -> tuple:

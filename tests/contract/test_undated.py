@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from world import article
-
 from graph.filters import Filters
 from graph.store import GraphStore
+from tests.contract.world import article
 
 UNDATED = article("u1", None, [("gamma-state", "ALLIED_WITH", "delta-party", 0.7, "asserted")])
 

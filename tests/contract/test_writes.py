@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from world import A1, ACTORS, WORLD, article
 
 from graph.errors import UnknownActor, UnknownArticle, UnknownRelationType
 from graph.store import GraphStore, UpsertStatus
+from tests.contract.world import A1, ACTORS, WORLD, article
 
 
 def answers(store: GraphStore) -> tuple:

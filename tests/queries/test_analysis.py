@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,9 +17,7 @@ from queries.brokers import brokers, support_chains
 from queries.inference import infer
 from queries.stance_graph import store_stance_graph
 from queries.timeline import timeline
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "contract"))
-from world import ACTORS, WORLD
+from tests.contract.world import ACTORS, WORLD
 
 
 def signed(*edges: tuple[str, str, int, float]) -> nx.Graph:

@@ -1,0 +1,40 @@
+"""A fresh store of a named backend, for the suites parametrised over every backend.
+
+The Neo4j leg runs whenever ``NEO4J_URI`` is set (with ``NEO4J_USER``,
+``NEO4J_PASSWORD`` and optionally ``NEO4J_DATABASE``) and is skipped with a
+visible reason otherwise: no fake server ever stands in for Neo4j.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graph.backends.embedded import EmbeddedStore
+from graph.store import GraphStore
+
+BACKENDS = ("embedded", "neo4j")
+
+
+def fresh_store(backend: str, folder: Path) -> GraphStore:
+    """An empty store: a new SQLite file in ``folder``, or the live Neo4j wiped clean."""
+    if backend == "embedded":
+        return EmbeddedStore(folder / "store.sqlite")
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip(
+            "NEO4J_URI not set: the Neo4j leg needs a live server "
+            "(docker compose up neo4j, then NEO4J_URI=bolt://localhost:7687)"
+        )
+    from graph.backends.neo4j import Neo4jStore
+
+    store = Neo4jStore.connect(
+        uri,
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", ""),
+        os.environ.get("NEO4J_DATABASE"),
+    )
+    store.wipe()
+    return store
