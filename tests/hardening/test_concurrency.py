@@ -16,11 +16,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx2 as httpx
-from corpus import documents
 
 from graph.backends.embedded import EmbeddedStore
 from loaders.gazetteer import Gazetteer
 from loaders.native import parse_native
+from tests.hardening.corpus import documents
 
 TOKEN = "stress-token"
 DOCS = documents(24)

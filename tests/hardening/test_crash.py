@@ -9,11 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-from corpus import documents
-
 from graph.backends.embedded import EmbeddedStore
 from loaders.gazetteer import Gazetteer
 from loaders.native import parse_native
+from tests.hardening.corpus import documents
 
 LOADER = """
 import json, sys

@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 import httpx2 as httpx
-from test_concurrency import free_port, wait_ready
 
 from graph.backends.embedded import EmbeddedStore
 from tests.conftest import load_seeds
+from tests.hardening.test_concurrency import free_port, wait_ready
 
 TOKEN = "serve-log-token-123"
 
