@@ -108,7 +108,8 @@ class RelationTally:
         source, target, name = self.key
         spec = vocabulary[name]
         best = self._best
-        return Relation(
+        # built from values already validated (claims, the vocabulary): no need to check again
+        return Relation.model_construct(
             source=source,
             target=target,
             type=name,

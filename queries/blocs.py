@@ -47,14 +47,24 @@ class Blocs(BaseModel):
     frustrated: tuple[FrustratedTie, ...]
 
 
-def _cost(S: nx.Graph, node: str, bloc: int, membership: dict[str, int]) -> float:
-    """Frustration of ``node``'s ties if it sat in ``bloc``."""
-    cost = 0.0
-    for other, data in S.adj[node].items():
-        same = membership[other] == bloc
-        if (data["sign"] > 0 and not same) or (data["sign"] < 0 and same):
-            cost += abs(data["stance"])
-    return cost
+def _costs(
+    ties: list[tuple[str, int, float]], membership: dict[str, int]
+) -> tuple[float, dict[int, float]]:
+    """The frustration of one actor's ``ties`` in a bloc of its own, and in each bloc it touches.
+
+    In bloc ``b`` it is the positive weight outside ``b`` plus the negative
+    weight inside: ``alone - positive[b] + negative[b]``, one pass over the ties.
+    """
+    alone = 0.0
+    shift: dict[int, float] = {}
+    for other, sign, weight in ties:
+        bloc = membership[other]
+        if sign > 0:
+            alone += weight
+            shift[bloc] = shift.get(bloc, 0.0) - weight
+        else:
+            shift[bloc] = shift.get(bloc, 0.0) + weight
+    return alone, {bloc: alone + delta for bloc, delta in shift.items()}
 
 
 def blocs(G: nx.Graph) -> Blocs:
@@ -108,16 +118,21 @@ def blocs(G: nx.Graph) -> Blocs:
     ):
         for node in component:
             membership[node] = number
+    ties = {
+        node: [(other, data["sign"], abs(data["stance"])) for other, data in S.adj[node].items()]
+        for node in nodes
+    }
     fresh = len(set(membership.values()))
     for _ in range(_PASSES):
         check_deadline()
         moved = False
         for node in nodes:
             current = membership[node]
-            here = _cost(S, node, current, membership)
-            candidates = sorted({membership[o] for o in S.adj[node]} | {fresh})
-            best = min(candidates, key=lambda b: (_cost(S, node, b, membership), b))
-            if _cost(S, node, best, membership) < here - 1e-12:
+            alone, in_bloc = _costs(ties[node], membership)
+            here = in_bloc.get(current, alone)
+            in_bloc.setdefault(fresh, alone)
+            best = min(in_bloc, key=lambda b: (round(in_bloc[b], 9), b))
+            if in_bloc[best] < here - 1e-9:
                 membership[node] = best
                 fresh += best == fresh
                 moved = True

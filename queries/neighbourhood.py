@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import networkx as nx
 
 from graph.budget import check_deadline
@@ -53,6 +55,7 @@ def neighbourhood(G: nx.Graph, actor: str, depth: int = 1, limit: int = 100) -> 
     check_bound("limit", limit)
     if actor not in G:
         raise UnknownActor(actor)
+    adj = G._adj  # the plain dicts behind G.adj, as networkx's own traversals read them
     kept = [actor]
     seen = {actor}
     frontier = [actor]
@@ -61,9 +64,11 @@ def neighbourhood(G: nx.Graph, actor: str, depth: int = 1, limit: int = 100) -> 
         strength: dict[str, float] = {}
         for node in frontier:
             check_deadline()
-            for other, data in G.adj[node].items():
+            for other, data in adj[node].items():
                 if other not in seen:
-                    strength[other] = max(strength.get(other, 0.0), abs(data["stance"]))
+                    value = abs(data["stance"])
+                    if value > strength.get(other, -1.0):
+                        strength[other] = value
         layer = sorted(strength, key=lambda n: (-strength[n], n))
         room = limit - (len(kept) - 1)
         if len(layer) > room:
@@ -73,10 +78,13 @@ def neighbourhood(G: nx.Graph, actor: str, depth: int = 1, limit: int = 100) -> 
         frontier = layer
         if truncated or not frontier:
             break
-    sub = G.subgraph(kept)
-    relations = sorted(
-        (r for _, _, rels in sub.edges(data="relations") for r in rels), key=lambda r: r.key
-    )
+    found = []
+    for i, node in enumerate(kept):
+        ties = adj[node]
+        found.extend(
+            r for other in kept[i + 1 :] if other in ties for r in ties[other]["relations"]
+        )
+    relations = sorted(found, key=attrgetter("source", "target", "type"))
     return Subgraph(
         center=actor,
         nodes=tuple(G.nodes[n]["actor"] for n in kept),

@@ -113,7 +113,9 @@ class ClaimRow:
     def evidence(self) -> Evidence | None:
         """Built when first asked for (the claims a relation shows as its evidence)."""
         if self._evidence is None and self.quote is not None:
-            self._evidence = Evidence(quote=self.quote, start=self.quote_start, end=self.quote_end)
+            self._evidence = Evidence.model_construct(  # validated when the claim was stored
+                quote=self.quote, start=self.quote_start, end=self.quote_end
+            )
         return self._evidence
 
 

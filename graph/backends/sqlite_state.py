@@ -24,7 +24,11 @@ from .sqlite_rows import (
 from .sqlite_schema import INSERT_ARTICLE, INSERT_CLAIM, article_values, ensure_schema
 
 _ROW_SELECT = f"SELECT {', '.join(ROW_COLUMNS)} FROM claims"
-_CLAIM_SELECT = f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims WHERE (article, id) IN (VALUES"
+_CLAIM_SELECT = (
+    "SELECT "
+    + ", ".join(f"c.{column}" for column in CLAIM_COLUMNS)
+    + " FROM wanted CROSS JOIN claims AS c ON c.article = wanted.article AND c.id = wanted.id"
+)
 
 
 def _marks(n: int) -> str:
@@ -142,7 +146,10 @@ class SqliteState:
         for chunk in _chunks(list(keys)):
             pairs = ", ".join(["(?, ?)"] * len(chunk))
             params = [part for key in chunk for part in key]
-            rows = self.db.execute(f"{_CLAIM_SELECT} {pairs})", params)
+            # CROSS JOIN keeps ``wanted`` outside: one primary-key probe per claim
+            rows = self.db.execute(
+                f"WITH wanted(article, id) AS (VALUES {pairs}) {_CLAIM_SELECT}", params
+            )
             found.extend(claim_from_values(row) for row in rows)
         return found
 
