@@ -95,10 +95,22 @@ class EvidenceItem(_Result):
     article: Article
 
 
+class EvidencePage(_Result):
+    """One page of the evidence for a pair, and how many claims there are in all."""
+
+    total: int
+    items: tuple[EvidenceItem, ...]
+
+
 def evidence_order(item: EvidenceItem) -> tuple:
     """Sort key of evidence: by date (undated last), then claim id."""
-    day = item.claim.date
-    return (day is None, day or date.min, item.claim.id)
+    return claim_order(item.claim)
+
+
+def claim_order(claim: Claim) -> tuple:
+    """Sort key of claims as evidence: by date (undated last), then claim id."""
+    day = claim.date
+    return (day is None, day or date.min, claim.id)
 
 
 class Stats(_Result):
@@ -241,6 +253,19 @@ class GraphStore(Protocol):
 
         Sorted by date, then claim id; type and time filters apply.
         """
+        ...
+
+    def evidence_page(
+        self,
+        source_id: str,
+        target_id: str,
+        filters: Filters = NO_FILTERS,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> EvidencePage:
+        """``evidence(...)[offset:offset + limit]`` and the full count, without
+        building the items outside the page where the backend can avoid it."""
         ...
 
     def close(self) -> None: ...

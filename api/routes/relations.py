@@ -61,4 +61,12 @@ def evidence(
     response: Response,
 ) -> list[EvidenceItem]:
     """The claims between two actors, with quotes, articles and dates."""
-    return page(store.evidence(store.actor(source).id, store.actor(target).id, filters), response)
+    found = store.evidence_page(
+        store.actor(source).id,
+        store.actor(target).id,
+        filters,
+        offset=page.offset,
+        limit=page.limit,
+    )
+    response.headers["X-Total-Count"] = str(found.total)
+    return list(found.items)

@@ -21,7 +21,7 @@ from typing import ParamSpec, TypeVar
 import networkx as nx
 
 from graph.aggregate import sign, stance
-from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
+from graph.errors import AmbiguousActor, InvalidQuery, UnknownActor, UnknownArticle
 from graph.filters import NO_FILTERS, Filters, check_bound
 from graph.identity import canonical_ids, plan_merge, plan_unmerge
 from graph.model import Actor, AnnotatedArticle, Article, Merge, Relation
@@ -29,12 +29,13 @@ from graph.names import NameIndex
 from graph.store import (
     ActorMatch,
     EvidenceItem,
+    EvidencePage,
     Stance,
     Stats,
     Subgraph,
     UpsertResult,
     UpsertStatus,
-    evidence_order,
+    claim_order,
 )
 from graph.store import (
     Path as SignedPath,
@@ -343,13 +344,39 @@ class EmbeddedStore:
     def evidence(
         self, source_id: str, target_id: str, filters: Filters = NO_FILTERS
     ) -> list[EvidenceItem]:
+        return self._evidence_items(self._evidence_rows(source_id, target_id, filters))
+
+    @_locked
+    def evidence_page(
+        self,
+        source_id: str,
+        target_id: str,
+        filters: Filters = NO_FILTERS,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> EvidencePage:
+        check_bound("limit", limit)
+        if offset < 0:
+            raise InvalidQuery(f"offset={offset} is out of range; allowed 0 or more")
+        rows = self._evidence_rows(source_id, target_id, filters)
+        return EvidencePage(
+            total=len(rows), items=self._evidence_items(rows[offset : offset + limit])
+        )
+
+    def _evidence_rows(self, source_id: str, target_id: str, filters: Filters) -> list[ClaimRow]:
+        """The in-memory rows of the pair's evidence, in evidence order."""
         self._known(source_id, target_id)
         pair = (source_id, target_id) if source_id < target_id else (target_id, source_id)
         rows = self._claims.rows(self._pair_keys.get(pair, ()), filters)
-        claims = self._state.claims((r.article, r.id) for r in rows)
-        articles = self._state.articles({c.article for c in claims})
-        items = [EvidenceItem(claim=c, article=articles[c.article]) for c in claims]
-        return sorted(items, key=evidence_order)
+        rows.sort(key=claim_order)
+        return rows
+
+    def _evidence_items(self, rows: list[ClaimRow]) -> list[EvidenceItem]:
+        """The full claims of ``rows`` (from SQLite) with their articles, in the same order."""
+        claims = {c.id: c for c in self._state.claims((r.article, r.id) for r in rows)}
+        articles = self._state.articles({r.article for r in rows})
+        return [EvidenceItem(claim=claims[r.id], article=articles[r.article]) for r in rows]
 
     # -- identity ---------------------------------------------------------------
     def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:

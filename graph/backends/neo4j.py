@@ -43,6 +43,7 @@ from graph.backends.neo4j_rows import (
 from graph.backends.neo4j_session import Neo4jSession, guarded
 from graph.errors import (
     AmbiguousActor,
+    InvalidQuery,
     UnknownActor,
     UnknownArticle,
 )
@@ -60,6 +61,7 @@ from graph.names import NameIndex, normalise
 from graph.store import (
     ActorMatch,
     EvidenceItem,
+    EvidencePage,
     Path,
     Stance,
     Stats,
@@ -525,3 +527,20 @@ class Neo4jStore:
             for r in rows
         ]
         return sorted(items, key=evidence_order)
+
+    def evidence_page(
+        self,
+        source_id: str,
+        target_id: str,
+        filters: Filters = NO_FILTERS,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> EvidencePage:
+        check_bound("limit", limit)
+        if offset < 0:
+            raise InvalidQuery(f"offset={offset} is out of range; allowed 0 or more")
+        # Sliced here rather than with SKIP/LIMIT: the evidence order (undated last) is
+        # cheap in Python and the claims of one pair are few next to the graph.
+        items = self.evidence(source_id, target_id, filters)
+        return EvidencePage(total=len(items), items=tuple(items[offset : offset + limit]))

@@ -47,3 +47,13 @@ def test_health(client: TestClient) -> None:
     body = client.get("/health").json()
     assert body["status"] == "ok"
     assert body["stats"]["claims"] == 19
+
+
+def test_evidence_is_paginated_with_the_total_in_a_header(client: TestClient) -> None:
+    pair = {"source": "PMU", "target": "Syrian army"}
+    whole = client.get("/evidence", params=pair)
+    total = int(whole.headers["X-Total-Count"])
+    assert total == len(whole.json()) >= 2
+    second = client.get("/evidence", params={**pair, "offset": 1, "limit": 1})
+    assert second.headers["X-Total-Count"] == str(total)
+    assert second.json() == whole.json()[1:2]

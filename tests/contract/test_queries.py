@@ -172,6 +172,20 @@ def test_evidence_by_date(world: GraphStore) -> None:
     )
 
 
+def test_evidence_pages_are_slices_of_the_whole_with_its_count(world: GraphStore) -> None:
+    whole = world.evidence("beta-militia", "alpha-front")
+    pages = [world.evidence_page("beta-militia", "alpha-front", offset=i, limit=2) for i in (0, 2)]
+    assert [p.total for p in pages] == [3, 3]
+    assert [*pages[0].items, *pages[1].items] == whole
+    fights = world.evidence_page("alpha-front", "beta-militia", Filters(types=("FIGHTS",)))
+    assert (fights.total, [i.claim.type for i in fights.items]) == (1, ["FIGHTS"])
+    assert world.evidence_page("alpha-front", "beta-militia", offset=9).items == ()
+    with pytest.raises(InvalidQuery):
+        world.evidence_page("alpha-front", "beta-militia", offset=-1)
+    with pytest.raises(OutOfRange):
+        world.evidence_page("alpha-front", "beta-militia", limit=0)
+
+
 def test_queries_on_unknown_actors_fail(world: GraphStore) -> None:
     with pytest.raises(UnknownActor):
         world.allies("omega-unknown")
