@@ -23,7 +23,6 @@ STATUS: dict[type[errors.ActorGraphError], int] = {
     errors.UnknownRelationType: 422,
     errors.LoadError: 422,
     errors.ConfigurationError: 500,
-    errors.Unsupported: 501,
     errors.StoreUnavailable: 503,
     errors.QueryTimeout: 504,
 }
@@ -37,7 +36,6 @@ _CODES = {
     errors.UnknownRelationType: "unknown_relation_type",
     errors.LoadError: "invalid_input",
     errors.ConfigurationError: "configuration_error",
-    errors.Unsupported: "unsupported",
     errors.StoreUnavailable: "store_unavailable",
     errors.QueryTimeout: "query_timeout",
 }

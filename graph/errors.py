@@ -58,10 +58,6 @@ class InvalidQuery(ActorGraphError):
     """A query whose arguments contradict each other (e.g. since after until)."""
 
 
-class Unsupported(ActorGraphError):
-    """An operation this store does not offer yet."""
-
-
 class QueryTimeout(ActorGraphError):
     """A query ran over its time budget; it changed nothing."""
 
