@@ -26,7 +26,7 @@ from cli.output import errors, table
 from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
 from queries.blocs import blocs
-from queries.export import ExportFormat, export_graph, render
+from queries.export import CSV_TABLES, ExportFormat, csv_table, export_graph, render
 from queries.stance_graph import build_stance_graph
 
 Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"})
@@ -35,7 +35,10 @@ Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADM
 def export(
     format: Annotated[Format, typer.Option("--format", help="Export format.")],
     target: Annotated[
-        Path | None, typer.Argument(help="Output file, or folder for neo4j-admin.")
+        Path | None,
+        typer.Argument(
+            help="Output file; a folder for csv (nodes.csv, edges.csv) and neo4j-admin."
+        ),
     ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Same as TARGET.")] = None,
     store: StoreOpt = None,
@@ -46,7 +49,9 @@ def export(
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
 ) -> None:
-    """Write the graph (stdout without a target); neo4j-admin writes bulk-import CSV files."""
+    """Write the graph (stdout without a target: csv then prints both tables, a blank line
+    between); csv to a folder writes nodes.csv and edges.csv; neo4j-admin writes
+    bulk-import files."""
     destination = output or target
     with closing(opened(store)) as db:
         if format.value == "neo4j-admin":
@@ -58,7 +63,14 @@ def export(
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         actors, relations = db.actors(), db.relations(flt)
     membership = blocs(build_stance_graph(actors, relations)).membership
-    text = render(export_graph(actors, relations, membership), ExportFormat(format.value))
+    graph = export_graph(actors, relations, membership)
+    if destination is not None and format.value == "csv":
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in CSV_TABLES:
+            (destination / f"{name}.csv").write_text(csv_table(graph, name), encoding="utf-8")
+        errors.print(f"wrote {destination / 'nodes.csv'} and {destination / 'edges.csv'}")
+        return
+    text = render(graph, ExportFormat(format.value))
     if destination is None:
         sys.stdout.write(text)
     else:

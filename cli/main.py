@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from cli import actors, analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
-from cli.output import console, emit_json, errors, table
+from cli.output import console, emit_json, errors, plural, table
 from graph.ingest import LoadSummary, plan
 from graph.ingest import load as load_inputs
 from loaders.formats import FORMAT_NAMES
@@ -128,9 +128,10 @@ def _print_summary(summary: LoadSummary) -> None:
     for i in summary.inputs:
         docs = i.documents
         console.print(
-            f"[bold]{i.path}[/bold] ({i.format}): {i.records} records -> "
+            f"[bold]{i.path}[/bold] ({i.format}): {plural(i.records, 'record')} -> "
             f"{docs['new']} new, {docs['unchanged']} unchanged, {docs['updated']} updated; "
-            f"{i.claims} claims; {sum(i.skipped.values())} skipped; {i.rejected} rejected",
+            f"{plural(i.claims, 'claim')}; {sum(i.skipped.values())} skipped; "
+            f"{i.rejected} rejected",
             highlight=False,
         )
         if i.rejects_file:

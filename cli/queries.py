@@ -20,7 +20,7 @@ from cli.common import (
     friendly_errors,
     opened,
 )
-from cli.output import console, emit_json, short, table
+from cli.output import console, emit_json, plural, short, table
 from graph.model import Relation
 from graph.store import Stance
 
@@ -242,7 +242,7 @@ def evidence(
             return names[actor_id]
 
         console.print(
-            f"[bold]Evidence between {a.name} and {b.name}[/bold]: {_count(len(items), 'claim')}",
+            f"[bold]Evidence between {a.name} and {b.name}[/bold]: {plural(len(items), 'claim')}",
             highlight=False,
         )
         for i in items:
@@ -262,10 +262,6 @@ def evidence(
             published = i.article.published or "undated"
             source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
             console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def search(

@@ -124,16 +124,29 @@ def export_graph(
     return E
 
 
-def _csv(E: nx.MultiDiGraph) -> str:
-    """Nodes then edges, as two CSV tables separated by a blank line."""
+CSV_TABLES = ("nodes", "edges")
+
+
+def csv_table(E: nx.MultiDiGraph, name: str) -> str:
+    """One CSV table of ``E``: ``"nodes"`` or ``"edges"``, each with a header row.
+
+    >>> E = nx.MultiDiGraph()
+    >>> E.add_node("a", label="A", kind="militia")
+    >>> print(csv_table(E, "nodes").strip())
+    id,label,kind,country,bloc
+    a,A,militia,,
+    """
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["id", "label", "kind", "country", "bloc"])
-    for node, data in E.nodes(data=True):
-        writer.writerow(
-            [node, data["label"], data["kind"], data.get("country", ""), data.get("bloc", "")]
-        )
-    writer.writerow([])
+    if name == "nodes":
+        writer.writerow(["id", "label", "kind", "country", "bloc"])
+        for node, data in E.nodes(data=True):
+            writer.writerow(
+                [node, data["label"], data["kind"], data.get("country", ""), data.get("bloc", "")]
+            )
+        return out.getvalue()
+    if name != "edges":
+        raise InvalidQuery(f"unknown CSV table {name!r}; expected nodes or edges")
     columns = [
         "relation",
         "polarity",
@@ -148,6 +161,11 @@ def _csv(E: nx.MultiDiGraph) -> str:
     for u, v, data in E.edges(data=True):
         writer.writerow([u, v, *(data.get(c, "") for c in columns)])
     return out.getvalue()
+
+
+def _csv(E: nx.MultiDiGraph) -> str:
+    """Nodes then edges, as two CSV tables separated by a blank line."""
+    return csv_table(E, "nodes") + "\r\n" + csv_table(E, "edges")
 
 
 def render(E: nx.MultiDiGraph, fmt: ExportFormat | str) -> str:

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, StoreDep
+from graph.errors import InvalidQuery
 from queries.blocs import blocs
-from queries.export import MEDIA_TYPES, SUFFIXES, ExportFormat, export_graph, render
+from queries.export import (
+    CSV_TABLES,
+    MEDIA_TYPES,
+    SUFFIXES,
+    ExportFormat,
+    csv_table,
+    export_graph,
+    render,
+)
 from queries.stance_graph import build_stance_graph
 
 router = APIRouter(tags=["export"])
+
+CsvTable = StrEnum("CsvTable", {name.upper(): name for name in CSV_TABLES})
 
 
 @router.get(
@@ -28,12 +40,19 @@ def export(
     store: StoreDep,
     filters: FiltersDep,
     format: Annotated[ExportFormat, Query(description="Output format")] = ExportFormat.NODE_LINK,
+    table: Annotated[
+        CsvTable | None,
+        Query(description="With format=csv: only this table (default: both, a blank line between)"),
+    ] = None,
 ) -> Response:
     """The graph as node-link JSON, Cytoscape JSON, GraphML, GEXF or CSV."""
+    if table is not None and format is not ExportFormat.CSV:
+        raise InvalidQuery("table applies to format=csv only")
     actors, relations = store.actors(), store.relations(filters)
     membership = blocs(build_stance_graph(actors, relations)).membership
-    body = render(export_graph(actors, relations, membership), format)
-    name = f"actorgraph.{SUFFIXES[format]}"
+    graph = export_graph(actors, relations, membership)
+    body = render(graph, format) if table is None else csv_table(graph, table.value)
+    name = f"actorgraph{'' if table is None else '-' + table.value}.{SUFFIXES[format]}"
     return Response(
         body,
         media_type=MEDIA_TYPES[format],

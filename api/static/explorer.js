@@ -95,7 +95,10 @@ async function draw() {
   cy.add(sub.relations.map(edgeData));
   cy.getElementById(sub.center).addClass("centre");
   await colourByBloc();
-  cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: 9000 }).run();
+  cy.layout({
+    name: "cose", animate: false, randomize: false, padding: 30,
+    nodeDimensionsIncludeLabels: true, nodeRepulsion: 40000, idealEdgeLength: 60,
+  }).run();
   const when = state.asOf ? ` as of ${state.asOf}` : "";
   status(`${sub.nodes.length} actors, ${sub.relations.length} relations${when}` +
          (sub.truncated ? " (limit reached)" : ""));
@@ -263,6 +266,7 @@ function updateExports() {
   for (const a of document.querySelectorAll("#exports a")) {
     const url = new URL("/export", window.location.origin);
     url.searchParams.set("format", a.dataset.format);
+    if (a.dataset.table) url.searchParams.set("table", a.dataset.table);
     for (const [k, v] of Object.entries(filters())) url.searchParams.set(k, v);
     a.href = url.pathname + url.search;
     a.setAttribute("download", "");

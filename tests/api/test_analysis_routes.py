@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import networkx as nx
@@ -38,3 +39,15 @@ def test_export_route_formats(client: TestClient) -> None:
     hostile = client.get("/export", params={"format": "node-link", "polarity": -1}).json()
     assert {e["polarity"] for e in hostile["links"]} == {-1}
     assert client.get("/export", params={"format": "pdf"}).status_code == 422
+
+
+def test_csv_export_one_table_at_a_time(client: TestClient) -> None:
+    edges = client.get("/export", params={"format": "csv", "table": "edges"})
+    assert edges.headers["content-type"].startswith("text/csv")
+    assert 'filename="actorgraph-edges.csv"' in edges.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(edges.text)))
+    assert len(rows) == 13
+    assert rows[0].keys() >= {"source", "target", "relation", "weight"}
+    nodes = client.get("/export", params={"format": "csv", "table": "nodes"}).text
+    assert nodes.startswith("id,label,kind,country,bloc")
+    assert client.get("/export", params={"format": "gexf", "table": "nodes"}).status_code == 422

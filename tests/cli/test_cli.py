@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -148,6 +149,17 @@ def test_export_to_stdout_and_file(store: str, tmp_path: Path) -> None:
         == 0
     )
     assert target.read_text().startswith("<gexf")
+
+
+def test_csv_export_to_a_folder_writes_a_table_each(store: str, tmp_path: Path) -> None:
+    folder = tmp_path / "dash"
+    result = runner.invoke(app, ["export", "--format", "csv", "-o", str(folder), "--store", store])
+    assert result.exit_code == 0
+    nodes = list(csv.DictReader((folder / "nodes.csv").open()))
+    edges = list(csv.DictReader((folder / "edges.csv").open()))
+    assert {"popular-mobilisation-forces", "iran"} <= {n["id"] for n in nodes}
+    assert len(edges) == 13
+    assert {"weight", "first_seen", "n_articles"} <= set(edges[0])
 
 
 @pytest.mark.parametrize(

@@ -178,7 +178,11 @@ def test_bloc_colouring_and_exports(page: Page, server: str) -> None:
         " window.cy.getElementById('popular-mobilisation-forces').data('bloc')"
     )
     assert same
-    for fmt in ("node-link", "cytoscape", "graphml", "gexf", "csv"):
+    for fmt in ("node-link", "cytoscape", "graphml", "gexf"):
         href = page.locator(f"#exports a[data-format='{fmt}']").get_attribute("href")
         assert href == f"/export?format={fmt}"
         assert httpx.get(server + href).status_code == 200
+    for table, header in (("nodes", "id,label"), ("edges", "source,target")):
+        href = page.locator(f"#exports a[data-table='{table}']").get_attribute("href")
+        assert href == f"/export?format=csv&table={table}"
+        assert httpx.get(server + href).text.startswith(header)
