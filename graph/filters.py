@@ -36,6 +36,22 @@ def check_bound(name: str, value: int) -> int:
     return value
 
 
+def check_page(offset: int, limit: int) -> slice:
+    """The slice of a page: ``offset`` 0 or more, ``limit`` inside its bounds.
+
+    >>> [1, 2, 3, 4][check_page(1, 2)]
+    [2, 3]
+    >>> check_page(-1, 10)
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidQuery: offset=-1 is out of range; allowed 0 or more
+    """
+    check_bound("limit", limit)
+    if offset < 0:
+        raise InvalidQuery(f"offset={offset} is out of range; allowed 0 or more")
+    return slice(offset, offset + limit)
+
+
 class Filters(BaseModel):
     """Which claims count: a time window, relation types, polarity, confidence.
 

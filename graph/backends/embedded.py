@@ -21,8 +21,8 @@ from typing import ParamSpec, TypeVar
 import networkx as nx
 
 from graph.aggregate import sign, stance
-from graph.errors import AmbiguousActor, InvalidQuery, UnknownActor, UnknownArticle
-from graph.filters import NO_FILTERS, Filters, check_bound
+from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
+from graph.filters import NO_FILTERS, Filters, check_bound, check_page
 from graph.identity import canonical_ids, plan_merge, plan_unmerge
 from graph.model import Actor, AnnotatedArticle, Article, Merge, Relation
 from graph.names import NameIndex
@@ -356,13 +356,9 @@ class EmbeddedStore:
         offset: int = 0,
         limit: int = 100,
     ) -> EvidencePage:
-        check_bound("limit", limit)
-        if offset < 0:
-            raise InvalidQuery(f"offset={offset} is out of range; allowed 0 or more")
+        page = check_page(offset, limit)
         rows = self._evidence_rows(source_id, target_id, filters)
-        return EvidencePage(
-            total=len(rows), items=self._evidence_items(rows[offset : offset + limit])
-        )
+        return EvidencePage(total=len(rows), items=self._evidence_items(rows[page]))
 
     def _evidence_rows(self, source_id: str, target_id: str, filters: Filters) -> list[ClaimRow]:
         """The in-memory rows of the pair's evidence, in evidence order."""

@@ -43,11 +43,10 @@ from graph.backends.neo4j_rows import (
 from graph.backends.neo4j_session import Neo4jSession, guarded
 from graph.errors import (
     AmbiguousActor,
-    InvalidQuery,
     UnknownActor,
     UnknownArticle,
 )
-from graph.filters import NO_FILTERS, Filters, check_bound
+from graph.filters import NO_FILTERS, Filters, check_bound, check_page
 from graph.identity import (
     canonical_claims,
     canonical_ids,
@@ -537,10 +536,8 @@ class Neo4jStore:
         offset: int = 0,
         limit: int = 100,
     ) -> EvidencePage:
-        check_bound("limit", limit)
-        if offset < 0:
-            raise InvalidQuery(f"offset={offset} is out of range; allowed 0 or more")
+        page = check_page(offset, limit)
         # Sliced here rather than with SKIP/LIMIT: the evidence order (undated last) is
         # cheap in Python and the claims of one pair are few next to the graph.
         items = self.evidence(source_id, target_id, filters)
-        return EvidencePage(total=len(items), items=tuple(items[offset : offset + limit]))
+        return EvidencePage(total=len(items), items=tuple(items[page]))
