@@ -11,16 +11,20 @@ from graph.store import Stance
 def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
     if actor not in G:
         raise UnknownActor(actor)
-    found = []
-    for other, data in G.adj[actor].items():
-        if data["sign"] != wanted:
-            continue
-        relations = tuple(r for r in data["relations"] if r.polarity == wanted)
-        found.append(
-            Stance(actor=G.nodes[other]["actor"], stance=data["stance"], relations=relations)
+    nodes = G.nodes
+    picked = sorted(
+        ((other, data) for other, data in G.adj[actor].items() if data["sign"] == wanted),
+        key=lambda item: (-wanted * item[1]["stance"], item[0]),
+    )
+    # the graph holds validated actors and relations: no need to check them again
+    return [
+        Stance.model_construct(
+            actor=nodes[other]["actor"],
+            stance=data["stance"],
+            relations=tuple(r for r in data["relations"] if r.polarity == wanted),
         )
-    found.sort(key=lambda s: (-wanted * s.stance, s.actor.id))
-    return found
+        for other, data in picked
+    ]
 
 
 def allies(G: nx.Graph, actor: str) -> list[Stance]:
