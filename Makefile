@@ -8,7 +8,7 @@ LINTER := tools/cypher-lint
 WEB    := web
 VENDOR := api/static/vendor/cytoscape.min.js
 
-.PHONY: install run test lint format chromium
+.PHONY: install run test lint format chromium screenshot
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -45,3 +45,7 @@ test: install $(LINTER)/node_modules/.installed chromium
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+## retake the README's explorer screenshot (docs/explorer.png) with the end-to-end test
+screenshot: install chromium
+	ACTORGRAPH_SCREENSHOT=1 $(VENV)/bin/pytest tests/web -k search_pick_see_click_read
