@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +18,8 @@ from loaders.formats import FORMAT_NAMES
 
 router = APIRouter(prefix="/ingest", tags=["ingest"])
 
+REJECTS_SHOWN = 100
+
 
 @router.post("", dependencies=[Depends(require_writer)])
 def ingest(
@@ -25,12 +29,22 @@ def ingest(
         str | None,
         Query(description=f"One of {', '.join(FORMAT_NAMES)}; detected from the files if omitted"),
     ] = None,
+    skip_bad: Annotated[
+        bool,
+        Query(
+            description="Load the good records and answer the bad ones (first "
+            f"{REJECTS_SHOWN} per input) with their reasons, instead of refusing the upload"
+        ),
+    ] = False,
 ) -> dict:
     """Load uploaded files like ``actorgraph load``: a re3d folder's three JSON files, a brat
     ``.ann`` with its ``.txt``, or any single file. Every record is checked before anything is
-    stored; a bad record answers 422 with file, record and field, and changes nothing."""
+    stored; a bad record answers 422 with file, record and field, and changes nothing (unless
+    ``skip_bad``: then each input's bad records are listed under ``rejects``)."""
     with tempfile.TemporaryDirectory(prefix="actorgraph-ingest-") as tmp:
-        folder = Path(tmp)
+        folder, rejects = Path(tmp) / "upload", Path(tmp) / "rejects"
+        folder.mkdir()
+        rejects.mkdir()
         for upload in files:
             name = Path(upload.filename or "upload").name or "upload"
             (folder / name).write_bytes(upload.file.read())
@@ -38,14 +52,24 @@ def ingest(
             inputs = plan([folder], format)
             if not inputs.inputs and not inputs.gazetteers:
                 raise LoadError("upload", "no input of a known format among the files")
-            check(store, inputs)
-            summary = load(store, inputs)
+            if not skip_bad:
+                check(store, inputs)
+            summary = load(store, inputs, skip_bad=skip_bad, rejects_dir=rejects)
         except LoadError as exc:
             where = Path(exc.file)
             shown = where.relative_to(folder) if where.is_relative_to(folder) else where
             raise LoadError(str(shown), exc.message, record=exc.record, field=exc.field) from None
-    result = summary.as_dict()
-    for item in result["inputs"]:
-        given = Path(item["path"])
-        item["path"] = str(given.relative_to(folder)) if given.is_relative_to(folder) else "upload"
+        result = summary.as_dict()
+        for item in result["inputs"]:
+            written = item.pop("rejects_file")
+            item["rejects"] = _first_rejects(Path(written)) if written else []
+            given = Path(item["path"])
+            inside = given.is_relative_to(folder)
+            item["path"] = str(given.relative_to(folder)) if inside else "upload"
     return result
+
+
+def _first_rejects(path: Path) -> list[dict]:
+    """The first rejects written for one input: record, field, reason, raw."""
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in itertools.islice(lines, REJECTS_SHOWN)]

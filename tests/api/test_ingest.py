@@ -56,6 +56,24 @@ def test_a_bad_record_changes_nothing(client: TestClient, seeded: EmbeddedStore)
     assert (seeded.stats(), seeded.relations()) == before
 
 
+def test_skip_bad_loads_the_rest_and_answers_the_rejects(
+    client: TestClient, seeded: EmbeddedStore
+) -> None:
+    before = seeded.stats().articles
+    bad = (SAMPLES / "acled_current.csv").read_bytes().replace(b"8-May-20", b"yesterday")
+    response = client.post(
+        "/ingest", params={"skip_bad": True}, files=[("files", ("acled.csv", bad))]
+    )
+    assert response.status_code == 200, response.text
+    (done,) = response.json()["inputs"]
+    assert done["rejected"] == 1
+    (reject,) = done["rejects"]
+    assert (reject["record"], reject["field"]) == ("line 3", "event_date")
+    assert "expected a date" in reject["reason"]
+    assert "rejects_file" not in done
+    assert seeded.stats().articles == before + done["documents"]["new"] > before
+
+
 def test_a_forced_format_that_does_not_fit(client: TestClient) -> None:
     response = client.post(
         "/ingest", params={"format": "gdelt"}, files=_files(SAMPLES / "ucdp.csv")
