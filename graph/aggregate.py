@@ -164,25 +164,45 @@ def aggregate(
     >>> aggregate([c1, c2], vocab, Filters(as_of=date(2016, 12, 31)))[0].n_claims
     1
     """
-    tallies: dict[tuple[str, str, str], RelationTally] = {}
+    groups: dict[tuple[str, str, str], list[Claim]] = {}
     for n, claim in enumerate(claims):
         if n % 4096 == 0:
             check_deadline()
-        if not filters.admits_claim(claim):
-            continue
-        spec = vocabulary[claim.type]
+        groups.setdefault(relation_key(claim, vocabulary), []).append(claim)
+    return aggregate_groups(groups.items(), vocabulary, filters, holding_only=holding_only)
+
+
+def aggregate_groups(
+    groups: Iterable[tuple[tuple[str, str, str], Iterable[Claim]]],
+    vocabulary: Vocabulary,
+    filters: Filters = NO_FILTERS,
+    *,
+    holding_only: bool = True,
+) -> list[Relation]:
+    """Relations from claims already grouped by relation key, under ``filters``.
+
+    :func:`aggregate` for callers that keep their claims grouped (the embedded
+    store's index): a key whose type ``filters`` refuses is skipped whole.
+    Returns the relations sorted by ``(source, target, type)``.
+    """
+    relations = []
+    for n, (key, claims) in enumerate(groups):
+        if n % 1024 == 0:
+            check_deadline()
+        spec = vocabulary[key[2]]
         if not filters.admits_type(spec.name, spec.polarity):
             continue
-        key = relation_key(claim, vocabulary)
-        tally = tallies.get(key)
-        if tally is None:
-            tally = tallies[key] = RelationTally(key)
-        tally.add(claim, vocabulary)
-    relations = []
-    for key in sorted(tallies):
-        relation = tallies[key].relation(vocabulary)
-        if relation.holds or not holding_only:
-            relations.append(relation)
+        tally = None
+        for claim in claims:
+            if filters.admits_claim(claim):
+                if tally is None:
+                    tally = RelationTally(key)
+                tally.add(claim, vocabulary)
+        if tally is not None:
+            relation = tally.relation(vocabulary)
+            if relation.holds or not holding_only:
+                relations.append(relation)
+    relations.sort(key=lambda r: (r.source, r.target, r.type))
     return relations
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from graph.aggregate import RelationTally, pair_key
-from graph.budget import check_deadline
+from graph.aggregate import RelationTally, aggregate_groups, pair_key
 from graph.filters import Filters
 from graph.model import Relation
 from graph.vocabulary import Vocabulary
@@ -104,26 +103,7 @@ class ClaimIndex:
 
     def relations_under(self, filters: Filters) -> list[Relation]:
         """The holding relations of the claims ``filters`` admit, sorted by key."""
-        vocabulary = self.vocabulary
-        found = []
-        for n, (key, rows) in enumerate(self.by_key.items()):
-            if n % 1024 == 0:
-                check_deadline()
-            spec = vocabulary[key[2]]
-            if not filters.admits_type(spec.name, spec.polarity):
-                continue
-            tally = None
-            for row in rows:
-                if filters.admits_claim(row):
-                    if tally is None:
-                        tally = RelationTally(key)
-                    tally.add(row, vocabulary)
-            if tally is not None:
-                relation = tally.relation(vocabulary)
-                if relation.holds:
-                    found.append(relation)
-        found.sort(key=lambda r: (r.source, r.target, r.type))
-        return found
+        return aggregate_groups(self.by_key.items(), self.vocabulary, filters)
 
     def rows(self, keys: Iterable[Key], filters: Filters) -> list[ClaimRow]:
         """The claims of ``keys`` that ``filters`` admit (type, polarity, time, confidence)."""
