@@ -191,7 +191,7 @@ def support(
     """The external support network: chains of backing (state -> militia -> ally)."""
     with closing(opened(store)) as db:
         G = store_stance_graph(db, filters_of(as_of, since, until, None, min_confidence, db))
-        found = support_chains(G, min_length=min_length, max_length=max(min_length, 4))
+        found = support_chains(G, min_length=min_length)
     if json:
         emit_json(found)
         return

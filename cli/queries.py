@@ -155,10 +155,10 @@ def path(
         return
     if not found:
         kind = "cooperative path" if positive_only else "path"
-        console.print(f"No {kind} from {a.name} to {b.name} within {_hops(max_hops)}.")
+        console.print(f"No {kind} from {a.name} to {b.name} within {plural(max_hops, 'hop')}.")
     for n, p in enumerate(found, 1):
         sign = {1: "positive (+)", -1: "negative (-)", 0: "neutral (0)"}[p.sign]
-        console.print(f"[bold]Path {n}[/bold]: {_hops(p.hops)}, sign {sign}")
+        console.print(f"[bold]Path {n}[/bold]: {plural(p.hops, 'hop')}, sign {sign}")
         for step in p.steps:
             mark = {1: "[green]+[/green]", -1: "[red]-[/red]", 0: "0"}[step.sign]
             said = "; ".join(
@@ -169,10 +169,6 @@ def path(
                 f"  ({mark}) {names[step.source]} -> {names[step.target]}: {said}",
                 highlight=False,
             )
-
-
-def _hops(n: int) -> str:
-    return f"{n} hop" if n == 1 else f"{n} hops"
 
 
 def neighbourhood(

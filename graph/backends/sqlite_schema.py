@@ -94,7 +94,3 @@ def article_values(article: Article, fingerprint: str, mentions: tuple[Mention, 
     """The row of ``article``: its text and mentions in columns of their own."""
     data = article.model_copy(update={"text": None}).model_dump_json()
     return (article.id, fingerprint, data, article.text, _MENTIONS.dump_json(mentions).decode())
-
-
-def mentions_from_json(data: str) -> tuple[Mention, ...]:
-    return _MENTIONS.validate_json(data)
