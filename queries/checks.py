@@ -23,6 +23,10 @@ class NotAStanceGraph(InvalidQuery):
 def require_stance_graph(G: object, analysis: str) -> nx.Graph:
     """``G`` if it is an undirected simple graph whose edges carry ``sign`` and ``stance``.
 
+    A graph :func:`~queries.stance_graph.build_stance_graph` made (marked
+    ``G.graph["stance_graph"]``) is taken as it is; any other has every edge
+    checked, once per call.
+
     Parameters
     ----------
     G : object
@@ -58,6 +62,8 @@ def require_stance_graph(G: object, analysis: str) -> nx.Graph:
             f"{analysis} needs an undirected stance graph "
             f"(queries.stance_graph.build_stance_graph), not {type(G).__name__}"
         )
+    if G.graph.get("stance_graph"):
+        return G
     for u, v, data in G.edges(data=True):
         sign, stance = data.get("sign"), data.get("stance")
         if (

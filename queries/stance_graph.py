@@ -45,7 +45,7 @@ def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -
     >>> G.edges["a", "b"]["sign"], G.edges["b", "a"]["stance"]
     (-1, -0.9)
     """
-    G = nx.Graph()
+    G = nx.Graph(stance_graph=True)  # queries.checks trusts the graphs made here
     for actor in actors:
         G.add_node(actor.id, actor=actor)
     pairs: dict[tuple[str, str], list[Relation]] = defaultdict(list)
