@@ -8,7 +8,6 @@ between. The final counts and relations equal those of a serial load.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,15 +20,10 @@ from graph.backends.embedded import EmbeddedStore
 from loaders.gazetteer import Gazetteer
 from loaders.native import parse_native
 from tests.hardening.corpus import documents
+from tests.servers import free_port, wait_ready
 
 TOKEN = "stress-token"
 DOCS = documents(24)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def serve(store: Path, port: int) -> subprocess.Popen:
@@ -52,17 +46,6 @@ def serve(store: Path, port: int) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-
-
-def wait_ready(url: str, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/ready", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{url} did not become ready")
 
 
 def serial_answer(tmp_path: Path) -> tuple:

@@ -17,7 +17,7 @@ import httpx2 as httpx
 
 from graph.backends.embedded import EmbeddedStore
 from tests.conftest import load_seeds
-from tests.hardening.test_concurrency import free_port, wait_ready
+from tests.servers import free_port, wait_ready
 
 TOKEN = "serve-log-token-123"
 

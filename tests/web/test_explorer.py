@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ import yaml
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.conftest import SEEDS
+from tests.servers import free_port, wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 README_SCREENSHOT = ROOT / "docs" / "explorer.png"
@@ -34,19 +34,13 @@ FLAGS = [
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = tmp_path_factory.mktemp("web") / "explorer.sqlite"
     cli = [str(Path(sys.executable).parent / "actorgraph")]
     subprocess.run([*cli, "load", str(SEEDS), "--store", str(store)], check=True, cwd=ROOT,
                    capture_output=True)  # fmt: skip
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "ACTORGRAPH_STORE": str(store)}
     env.pop("ACTORGRAPH_API_TOKEN", None)
     proc = subprocess.Popen(
@@ -55,14 +49,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the API server did not come up")
+        wait_ready(url, time.monotonic() + 10)
         yield url
     finally:
         proc.terminate()
