@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from graph.budget import check_deadline
 from graph.filters import NO_FILTERS, Filters
@@ -42,11 +43,16 @@ def claim_weight(claim: Claim, vocabulary: Vocabulary) -> float:
 class RelationTally:
     """The running aggregate of the claims of one relation, added one at a time.
 
-    :func:`relation_from_claims` and the embedded store's incremental index
+    :func:`relation_from_claims` and the embedded store's persisted tallies
     both aggregate through this, so there is one rule for weight, counts,
     first/last seen and the evidence shown. Claims are duck-typed: anything
     with a claim's ``id``, ``article``, ``confidence``, ``modality``, ``date``
     and ``evidence`` will do.
+
+    A tally can be resumed from a stored one (:meth:`resume`) and take more
+    claims, as long as those come from articles it has not counted yet: an
+    article's claims arrive together, and a retracted one is re-tallied from
+    scratch (a tally cannot take a claim back).
 
     >>> from datetime import date
     >>> vocab = Vocabulary.default()
@@ -61,14 +67,15 @@ class RelationTally:
     """
 
     __slots__ = (
-        "_best",
-        "_best_rank",
-        "articles",
+        "best",
+        "best_rank",
         "first_seen",
         "key",
         "last_seen",
         "n_claims",
         "n_denials",
+        "new_articles",
+        "prior_articles",
         "weight",
     )
 
@@ -77,18 +84,51 @@ class RelationTally:
         self.weight = 0.0
         self.n_claims = 0
         self.n_denials = 0
-        self.articles: dict[str, int] = {}
+        self.prior_articles = 0
+        self.new_articles: set[str] = set()
         self.first_seen: date | None = None
         self.last_seen: date | None = None
-        self._best: Claim | None = None
-        self._best_rank: tuple = ()
+        self.best: Any = None
+        """The claim shown as evidence: anything with ``evidence`` and ``article``."""
+        self.best_rank: tuple = ()
+
+    @classmethod
+    def resume(
+        cls,
+        key: tuple[str, str, str],
+        *,
+        weight: float,
+        n_claims: int,
+        n_articles: int,
+        n_denials: int,
+        first_seen: date | None,
+        last_seen: date | None,
+        best: Any,
+        best_rank: tuple,
+    ) -> RelationTally:
+        """A tally that goes on from stored figures (see :meth:`rank`)."""
+        tally = cls(key)
+        tally.weight, tally.n_claims, tally.n_denials = weight, n_claims, n_denials
+        tally.prior_articles = n_articles
+        tally.first_seen, tally.last_seen = first_seen, last_seen
+        tally.best, tally.best_rank = best, best_rank
+        return tally
+
+    @staticmethod
+    def rank(denied: bool, weight: float, day: date | None, claim_id: str) -> tuple:
+        """How a claim ranks as the evidence shown: the smallest rank wins.
+
+        The strongest supporting claim; a denial only when nothing supports;
+        earliest, then smallest id, on ties.
+        """
+        return (denied, -weight, day is None, day or date.min, claim_id)
 
     def add(self, claim: Claim, vocabulary: Vocabulary) -> None:
         """Count ``claim`` (already admitted by any filters) towards the relation."""
         weight = claim_weight(claim, vocabulary)
         self.weight += weight
         self.n_claims += 1
-        self.articles[claim.article] = self.articles.get(claim.article, 0) + 1
+        self.new_articles.add(claim.article)
         day = claim.date
         if day is not None:
             if self.first_seen is None or day < self.first_seen:
@@ -97,17 +137,19 @@ class RelationTally:
                 self.last_seen = day
         denied = claim.modality == Modality.DENIED
         self.n_denials += denied
-        # the evidence shown: the strongest supporting claim (a denial only when
-        # nothing supports); earliest, then smallest id, on ties
-        rank = (denied, -weight, day is None, day, claim.id)
-        if self._best is None or rank < self._best_rank:
-            self._best, self._best_rank = claim, rank
+        rank = self.rank(denied, weight, day, claim.id)
+        if self.best is None or rank < self.best_rank:
+            self.best, self.best_rank = claim, rank
+
+    @property
+    def n_articles(self) -> int:
+        return self.prior_articles + len(self.new_articles)
 
     def relation(self, vocabulary: Vocabulary) -> Relation:
         """The relation as tallied so far (at least one claim added)."""
         source, target, name = self.key
         spec = vocabulary[name]
-        best = self._best
+        best = self.best
         # built from values already validated (claims, the vocabulary): no need to check again
         return Relation.model_construct(
             source=source,
@@ -117,7 +159,7 @@ class RelationTally:
             symmetric=spec.symmetric,
             weight=round(self.weight, 6),
             n_claims=self.n_claims,
-            n_articles=len(self.articles),
+            n_articles=self.n_articles,
             n_denials=self.n_denials,
             first_seen=self.first_seen,
             last_seen=self.last_seen,

@@ -1,12 +1,12 @@
 """The embedded store (the default): SQLite for durable truth, networkx as the query index.
 
-On open, every actor and a compact row per claim are read back from SQLite
-(:mod:`graph.backends.claim_index`); the unfiltered relations and the stance
-graph are then maintained incrementally: an added claim updates its
-relation's running tally, a retraction re-tallies only the relations it
-touches. Filtered queries (time window, confidence, types) tally the
-admitted claims afresh. Full claims and articles are read from SQLite only
-for evidence.
+SQLite holds the actors, articles and claims, and a running tally per
+relation written in the same transaction as the claims
+(:mod:`graph.backends.sqlite_relations`). On open the store reads the actors
+and the relations, not the claims, and builds the stance graph in memory; each
+write then updates the tallies it touches and the graph edges of their pairs.
+Filtered queries (time window, confidence) tally the admitted claims afresh
+with an indexed read; evidence is read by relation key.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import functools
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -24,7 +25,7 @@ from graph.aggregate import sign, stance
 from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
 from graph.filters import NO_FILTERS, Filters, check_bound, check_page
 from graph.identity import canonical_ids, plan_merge, plan_unmerge
-from graph.model import Actor, AnnotatedArticle, Article, Merge, Relation
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge, Relation
 from graph.names import NameIndex
 from graph.store import (
     ActorMatch,
@@ -46,8 +47,8 @@ from queries.paths import signed_paths
 from queries.stance_graph import build_stance_graph
 from queries.stances import allies, enemies
 
-from .claim_index import ClaimIndex, Key
-from .sqlite_rows import ROW_COLUMNS, ClaimRow, claim_values
+from .sqlite_relations import Key, RelationTable
+from .sqlite_rows import ClaimRow, claim_values
 from .sqlite_state import SqliteState
 
 P = ParamSpec("P")
@@ -88,6 +89,7 @@ class EmbeddedStore:
     ) -> None:
         self.vocabulary = vocabulary or Vocabulary.default()
         self._state = SqliteState(path, busy_seconds)
+        self._table = RelationTable(self.vocabulary)
         self._lock = threading.RLock()
         self._load()
 
@@ -101,14 +103,29 @@ class EmbeddedStore:
         self._actors: dict[str, Actor] = {}
         self._names = NameIndex()
         self._graph = nx.Graph()
+        self._relations: dict[Key, Relation] = {}
+        """Every relation with claims, holding or not."""
         self._pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
         self._merges = self._state.merges()
         self._canon = canonical_ids(self._merges)
         self._fingerprints: dict[str, str] = dict(self._state.fingerprints())
-        self._claims = ClaimIndex(self.vocabulary, self._canon)
+        self._tally_if_needed()
+        self._n_claims = self._state.count_claims()
         for actor in self._state.actors():
             self._remember_actor(actor)
-        self._recompute(self._claims.add(self._state.claim_rows()))
+        self._apply({r.key: r for r in self._table.relations(self._state.db)})
+
+    def _tally_if_needed(self) -> None:
+        """Re-tally a file written by an earlier actorgraph or under another vocabulary."""
+        db = self._state.db
+        if self._table.is_current(db):
+            return
+        if db.in_transaction:  # a write found another process's changes: it holds the lock
+            self._table.rebuild(db, self._canon)
+            return
+        with self._state.transaction() as db:
+            if not self._table.is_current(db):
+                self._table.rebuild(db, self._canon)
 
     def _sync(self) -> None:
         """Reload if another process committed since we last looked."""
@@ -127,24 +144,34 @@ class EmbeddedStore:
         else:
             self._graph.add_node(actor.id, actor=actor)
 
-    def _recompute(self, keys: set[Key]) -> None:
-        """Refresh the relations of ``keys`` and the stance-graph edges of their pairs."""
-        self._claims.refresh(keys)
-        relations = self._claims.relations
+    def _apply(self, changes: dict[Key, Relation | None]) -> None:
+        """Take in changed relations (None: gone) and re-draw the graph edges of their pairs."""
+        relations = self._relations
+        pair_keys = self._pair_keys
         pairs = set()
-        for key in keys:
-            pair = (key[0], key[1]) if key[0] < key[1] else (key[1], key[0])
-            self._pair_keys[pair].add(key)
+        for key, relation in changes.items():
+            source, target = key[0], key[1]
+            pair = (source, target) if source < target else (target, source)
+            if relation is None:
+                relations.pop(key, None)
+                pair_keys[pair].discard(key)
+            else:
+                relations[key] = relation
+                pair_keys[pair].add(key)
             pairs.add(pair)
-        for u, v in pairs:
-            live = [relations[k] for k in self._pair_keys[(u, v)] if k in relations]
-            self._pair_keys[(u, v)] = {r.key for r in live}
-            holding = sorted((r for r in live if r.holds), key=lambda r: r.key)
+        by_key = attrgetter("source", "target", "type")
+        for pair in pairs:
+            keys = pair_keys[pair]
+            holding = sorted((r for r in map(relations.__getitem__, keys) if r.holds), key=by_key)
+            if not keys:
+                del pair_keys[pair]
             if holding:
                 value = stance(holding)
-                self._graph.add_edge(u, v, relations=tuple(holding), stance=value, sign=sign(value))
-            elif self._graph.has_edge(u, v):
-                self._graph.remove_edge(u, v)
+                self._graph.add_edge(
+                    *pair, relations=tuple(holding), stance=value, sign=sign(value)
+                )
+            elif self._graph.has_edge(*pair):
+                self._graph.remove_edge(*pair)
 
     # -- writes -----------------------------------------------------------------
     def upsert_actors(self, actors: Iterable[Actor]) -> int:
@@ -171,6 +198,9 @@ class EmbeddedStore:
         results: list[UpsertResult] = []
         written: list[tuple[AnnotatedArticle, str, list[tuple]]] = []
         actors: list[Actor] = []
+        stale: set[Key] = set()  # relations that lose claims: re-tallied
+        added: list[tuple[Key, Claim]] = []  # claims that go on top of their relation's tally
+        removed = 0
         with self._lock:
             with self._state.transaction() as db:
                 self._sync()
@@ -194,24 +224,31 @@ class EmbeddedStore:
                     if previous is not None:
                         self._state.put_articles(db, written[pending:])
                         pending = len(written)
-                        self._state.delete_article(db, article_id)
-                    written.append((doc, fingerprint, [claim_values(c) for c in doc.claims]))
+                        stale |= self._table.keys_of_article(db, article_id)
+                        removed += self._state.delete_article(db, article_id)
+                    written.append((doc, fingerprint, self._claim_values(doc.claims, added)))
                     batch[article_id] = fingerprint
                     status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
                     results.append(self._result(doc, status, new_actors))
                 self._state.put_actors(db, actors)
                 self._state.put_articles(db, written[pending:])
+                changes = self._table.update(db, stale, added)
             for actor in actors:
                 self._remember_actor(actor)
-            touched: set[Key] = set()
-            for doc, fingerprint, values in written:
-                article_id = doc.article.id
-                if article_id in self._fingerprints:
-                    touched |= self._claims.remove_article(article_id)
-                self._fingerprints[article_id] = fingerprint
-                touched |= self._claims.add(ClaimRow(v[: len(ROW_COLUMNS)]) for v in values)
-            self._recompute(touched)
+            self._fingerprints.update(batch)
+            self._n_claims += sum(len(values) for _, _, values in written) - removed
+            self._apply(changes)
             return results
+
+    def _claim_values(self, claims: Iterable[Claim], added: list[tuple[Key, Claim]]) -> list[tuple]:
+        """The rows of ``claims``, keyed; each claim that counts is appended to ``added``."""
+        rows = []
+        for claim in claims:
+            row, key = self._table.claim_values(claim_values(claim), self._canon)
+            rows.append(row)
+            if key is not None:
+                added.append((key, claim))
+        return rows
 
     @staticmethod
     def _result(doc: AnnotatedArticle, status: UpsertStatus, new_actors: int) -> UpsertResult:
@@ -237,9 +274,12 @@ class EmbeddedStore:
                 self._sync()
                 if article_id not in self._fingerprints:
                     raise UnknownArticle(article_id)
-                self._state.delete_article(db, article_id)
+                stale = self._table.keys_of_article(db, article_id)
+                removed = self._state.delete_article(db, article_id)
+                changes = self._table.update(db, stale, ())
             del self._fingerprints[article_id]
-            self._recompute(self._claims.remove_article(article_id))
+            self._n_claims -= removed
+            self._apply(changes)
 
     # -- lookups ----------------------------------------------------------------
     @_locked
@@ -279,8 +319,8 @@ class EmbeddedStore:
         return Stats(
             actors=len(self._actors) - len(self._canon),
             articles=len(self._fingerprints),
-            claims=self._claims.n_claims,
-            relations=sum(1 for r in self._claims.relations.values() if r.holds),
+            claims=self._n_claims,
+            relations=sum(1 for r in self._relations.values() if r.holds),
         )
 
     # -- queries ----------------------------------------------------------------
@@ -297,10 +337,17 @@ class EmbeddedStore:
 
     @_locked
     def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
-        if filters.is_unfiltered:
-            relations = self._claims.relations
-            return [relations[k] for k in sorted(relations) if relations[k].holds]
-        return self._claims.relations_under(filters)
+        relations = self._relations
+        if filters.is_timeless and not filters.min_confidence:
+            # the type and polarity filters drop whole relations: no claim needs reading
+            vocabulary = self.vocabulary
+            return [
+                relation
+                for key in sorted(relations)
+                if (relation := relations[key]).holds
+                and filters.admits_type(key[2], vocabulary[key[2]].polarity)
+            ]
+        return self._table.filtered(self._state.db, filters)
 
     @_locked
     def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
@@ -364,7 +411,7 @@ class EmbeddedStore:
         """The in-memory rows of the pair's evidence, in evidence order."""
         self._known(source_id, target_id)
         pair = (source_id, target_id) if source_id < target_id else (target_id, source_id)
-        rows = self._claims.rows(self._pair_keys.get(pair, ()), filters)
+        rows = self._table.rows(self._state.db, self._pair_keys.get(pair, ()), filters)
         rows.sort(key=claim_order)
         return rows
 
@@ -381,6 +428,7 @@ class EmbeddedStore:
                 self._sync()
                 merge = plan_merge(self._actors, self._canon, source_id, target_id, note)
                 merge = self._state.put_merge(db, merge)
+                self._table.rekey(db, self._canon, canonical_ids(self._state.merges()))
             self._load()
             return merge
 
@@ -390,6 +438,7 @@ class EmbeddedStore:
                 self._sync()
                 merge = plan_unmerge(self._merges, actor_id)
                 self._state.put_merge(db, merge)
+                self._table.rekey(db, self._canon, canonical_ids(self._state.merges()))
             self._load()
             return merge
 

@@ -81,7 +81,7 @@ class ClaimRow:
     )
 
     def __init__(self, row: tuple) -> None:
-        """From the :data:`ROW_COLUMNS` of a stored claim (or :func:`claim_values`)."""
+        """From the :data:`ROW_COLUMNS` of a stored claim, first in ``row``."""
         intern = sys.intern
         (
             article,
@@ -97,6 +97,7 @@ class ClaimRow:
             self.quote,
             self.quote_start,
             self.quote_end,
+            *_,
         ) = row
         # shared by many claims: one string each, not one per row
         self.article = intern(article)

@@ -11,8 +11,9 @@ from graph.model import Article, Claim, Mention
 
 from .sqlite_rows import CLAIM_COLUMNS, claim_values
 
-VERSION = 1
-"""``PRAGMA user_version`` of this layout. Version 0 kept claims and mentions as JSON rows."""
+VERSION = 2
+"""``PRAGMA user_version`` of this layout. Version 0 kept claims and mentions as JSON rows;
+version 1 had no relations table (every claim was re-tallied on open)."""
 
 TABLES = (
     "CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, data TEXT NOT NULL)",
@@ -24,7 +25,20 @@ TABLES = (
     " type TEXT NOT NULL, confidence REAL NOT NULL, modality TEXT NOT NULL, date TEXT,"
     " valid_from TEXT, valid_to TEXT, quote TEXT, quote_start INTEGER, quote_end INTEGER,"
     " attributed_to TEXT, mode TEXT, certainty TEXT, support_type TEXT, attributes TEXT,"
+    " ksource TEXT, ktarget TEXT,"
     " PRIMARY KEY (article, id)) WITHOUT ROWID",
+    # the relation a claim counts towards (merges applied); NULL: none (a merged self-loop)
+    "CREATE INDEX IF NOT EXISTS claims_key ON claims (ksource, ktarget, type)",
+    # the running tally of every relation with claims, holding or not (sqlite_relations)
+    "CREATE TABLE IF NOT EXISTS relations ("
+    " source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL, weight REAL NOT NULL,"
+    " n_claims INTEGER NOT NULL, n_articles INTEGER NOT NULL, n_denials INTEGER NOT NULL,"
+    " first_seen TEXT, last_seen TEXT, best_article TEXT NOT NULL, best_claim TEXT NOT NULL,"
+    " best_denied INTEGER NOT NULL, best_weight REAL NOT NULL, best_date TEXT,"
+    " quote TEXT, quote_start INTEGER, quote_end INTEGER,"
+    " PRIMARY KEY (source, target, type)) WITHOUT ROWID",
+    # what the tallies were computed under; they are rebuilt when it differs
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS merges (seq INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL)",
 )
 
@@ -34,7 +48,8 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
 
 
-INSERT_CLAIM = _insert("claims", CLAIM_COLUMNS)
+INSERT_CLAIM = _insert("claims", (*CLAIM_COLUMNS, "ksource", "ktarget"))
+"""Takes :func:`~graph.backends.sqlite_rows.claim_values` and the claim's relation key ends."""
 INSERT_ARTICLE = _insert("articles", ("id", "fingerprint", "data", "text", "mentions"))
 
 
@@ -50,6 +65,10 @@ def ensure_schema(db: sqlite3.Connection, path: str) -> None:
             )
         if version < VERSION and _columns(db, "claims") == {"id", "article", "data"}:
             _upgrade_from_json(db)
+        elif version == 1:
+            # the keys and tallies are filled in by the store (no meta row: rebuild)
+            for column in ("ksource", "ktarget"):
+                db.execute(f"ALTER TABLE claims ADD COLUMN {column} TEXT")
         for statement in TABLES:
             db.execute(statement)
         db.execute(f"PRAGMA user_version = {VERSION}")
@@ -64,7 +83,7 @@ def _columns(db: sqlite3.Connection, table: str) -> set[str]:
 
 
 def _upgrade_from_json(db: sqlite3.Connection) -> None:
-    """Layout 0 -> 1: claims from JSON into columns; article text and mentions apart."""
+    """Layout 0 -> 2: claims from JSON into columns; article text and mentions apart."""
     for index in ("claims_article", "mentions_article"):
         db.execute(f"DROP INDEX IF EXISTS {index}")
     for table in ("claims", "articles"):
@@ -72,7 +91,8 @@ def _upgrade_from_json(db: sqlite3.Connection) -> None:
     for statement in TABLES:
         db.execute(statement)
     claims = db.execute("SELECT data FROM claims_v0")
-    db.executemany(INSERT_CLAIM, (claim_values(Claim.model_validate_json(d)) for (d,) in claims))
+    rows = ((*claim_values(Claim.model_validate_json(d)), None, None) for (d,) in claims)
+    db.executemany(INSERT_CLAIM, rows)
     mentions: dict[str, list[Mention]] = {}
     for article_id, data in db.execute("SELECT article, data FROM mentions"):
         mentions.setdefault(article_id, []).append(Mention.model_validate_json(data))

@@ -15,15 +15,9 @@ from pathlib import Path
 from graph.errors import StoreUnavailable
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge
 
-from .sqlite_rows import (
-    CLAIM_COLUMNS,
-    ROW_COLUMNS,
-    ClaimRow,
-    claim_from_values,
-)
+from .sqlite_rows import CLAIM_COLUMNS, claim_from_values
 from .sqlite_schema import INSERT_ARTICLE, INSERT_CLAIM, article_values, ensure_schema
 
-_ROW_SELECT = f"SELECT {', '.join(ROW_COLUMNS)} FROM claims"
 _CLAIM_SELECT = (
     "SELECT "
     + ", ".join(f"c.{column}" for column in CLAIM_COLUMNS)
@@ -135,10 +129,8 @@ class SqliteState:
         """``(article id, fingerprint)`` of every stored article."""
         yield from self.db.execute("SELECT id, fingerprint FROM articles")
 
-    def claim_rows(self) -> Iterator[ClaimRow]:
-        """Every claim, as the compact rows the store keeps in memory."""
-        for row in self.db.execute(_ROW_SELECT):
-            yield ClaimRow(row)
+    def count_claims(self) -> int:
+        return self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
 
     def claims(self, keys: Iterable[tuple[str, str]]) -> list[Claim]:
         """The full claims with these ``(article, claim id)`` keys (in no particular order)."""
@@ -197,16 +189,18 @@ class SqliteState:
         )
 
     @staticmethod
-    def delete_article(db: sqlite3.Connection, article_id: str) -> None:
-        db.execute("DELETE FROM claims WHERE article = ?", (article_id,))
+    def delete_article(db: sqlite3.Connection, article_id: str) -> int:
+        """Delete an article and its claims; returns how many claims went."""
+        removed = db.execute("DELETE FROM claims WHERE article = ?", (article_id,)).rowcount
         db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return removed
 
     @staticmethod
     def put_articles(
         db: sqlite3.Connection, docs: Iterable[tuple[AnnotatedArticle, str, list[tuple]]]
     ) -> None:
-        """Insert documents not stored yet, each with its fingerprint and claim values
-        (:func:`~graph.backends.sqlite_rows.claim_values`): one statement per table."""
+        """Insert documents not stored yet, each with its fingerprint and claim rows
+        (:data:`~graph.backends.sqlite_schema.INSERT_CLAIM`): one statement per table."""
         articles, claims = [], []
         for doc, fingerprint, values in docs:
             articles.append(article_values(doc.article, fingerprint, doc.mentions))

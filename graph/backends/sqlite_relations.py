@@ -1,0 +1,342 @@
+"""The embedded store's relations: a running tally per relation, kept in SQLite.
+
+Every claim carries the key of the relation it counts towards (``ksource``,
+``ktarget``, ``type``, merges applied), and the ``relations`` table holds the
+tally of every key, written in the same transaction as the claims. The store
+therefore opens by reading relations, not by re-tallying every claim, and
+answers filtered aggregations and evidence with indexed reads of the claims.
+
+The tallies depend on the vocabulary (which types are symmetric, modality
+weights) and on the merges; a file tallied under another vocabulary, or by an
+actorgraph without this table, is re-tallied once on open (:meth:`rebuild`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from graph.aggregate import RelationTally, aggregate_groups, pair_key
+from graph.filters import Filters
+from graph.model import Claim, Evidence, Relation
+from graph.vocabulary import Vocabulary
+
+from .sqlite_rows import ROW_COLUMNS, ClaimRow, parse_day
+
+Key = tuple[str, str, str]
+
+RELATION_COLUMNS = (
+    "source",
+    "target",
+    "type",
+    "weight",
+    "n_claims",
+    "n_articles",
+    "n_denials",
+    "first_seen",
+    "last_seen",
+    "best_article",
+    "best_claim",
+    "best_denied",
+    "best_weight",
+    "best_date",
+    "quote",
+    "quote_start",
+    "quote_end",
+)
+_SELECT_RELATIONS = f"SELECT {', '.join(RELATION_COLUMNS)} FROM relations"
+_PUT_RELATION = (
+    f"INSERT OR REPLACE INTO relations ({', '.join(RELATION_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(RELATION_COLUMNS))})"
+)
+_KEY_MATCH = "ksource = ? AND ktarget = ? AND type = ?"
+_ROWS_OF_KEY = f"SELECT {', '.join(ROW_COLUMNS)} FROM claims WHERE {_KEY_MATCH}"
+_SET_KEY = "UPDATE claims SET ksource = ?, ktarget = ? WHERE article = ? AND id = ?"
+
+
+class _Shown:
+    """The stored claim a relation shows as its evidence (what a tally reads of it)."""
+
+    __slots__ = ("article", "evidence")
+
+    def __init__(self, article: str, evidence: Evidence | None) -> None:
+        self.article = article
+        self.evidence = evidence
+
+
+def _evidence(quote: str | None, start: int | None, end: int | None) -> Evidence | None:
+    if quote is None:
+        return None
+    return Evidence.model_construct(quote=quote, start=start, end=end)  # validated when stored
+
+
+def _day(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def tally_values(tally: RelationTally) -> tuple:
+    """The :data:`RELATION_COLUMNS` of ``tally`` (at least one claim counted)."""
+    best = tally.best
+    denied, negative_weight, _, _, claim_id = tally.best_rank
+    evidence = best.evidence
+    return (
+        *tally.key,
+        tally.weight,
+        tally.n_claims,
+        tally.n_articles,
+        tally.n_denials,
+        _day(tally.first_seen),
+        _day(tally.last_seen),
+        best.article,
+        claim_id,
+        int(denied),
+        -negative_weight,
+        _day(None if tally.best_rank[2] else tally.best_rank[3]),
+        evidence.quote if evidence else None,
+        evidence.start if evidence else None,
+        evidence.end if evidence else None,
+    )
+
+
+def tally_from_values(row: tuple) -> RelationTally:
+    """The tally stored as ``row``, ready to take claims of articles it has not counted."""
+    (source, target, kind, weight, n_claims, n_articles, n_denials, first, last) = row[:9]
+    best_article, best_claim, denied, best_weight, best_date, quote, start, end = row[9:]
+    return RelationTally.resume(
+        (source, target, kind),
+        weight=weight,
+        n_claims=n_claims,
+        n_articles=n_articles,
+        n_denials=n_denials,
+        first_seen=parse_day(first),
+        last_seen=parse_day(last),
+        best=_Shown(best_article, _evidence(quote, start, end)),
+        best_rank=RelationTally.rank(bool(denied), best_weight, parse_day(best_date), best_claim),
+    )
+
+
+def relation_from_values(row: tuple, vocabulary: Vocabulary) -> Relation:
+    """The relation of a stored tally (what the store reads on open)."""
+    source, target, kind, weight, n_claims, n_articles, n_denials, first, last = row[:9]
+    spec = vocabulary[kind]
+    return Relation.model_construct(
+        source=source,
+        target=target,
+        type=kind,
+        polarity=spec.polarity,
+        symmetric=spec.symmetric,
+        weight=round(weight, 6),
+        n_claims=n_claims,
+        n_articles=n_articles,
+        n_denials=n_denials,
+        first_seen=parse_day(first),
+        last_seen=parse_day(last),
+        evidence=_evidence(*row[14:17]),
+        evidence_article=row[9],
+    )
+
+
+def vocabulary_mark(vocabulary: Vocabulary) -> str:
+    """What the tallies depend on of ``vocabulary``: symmetric types, modality weights."""
+    shape = {
+        "symmetric": sorted(t.name for t in vocabulary if t.symmetric),
+        "types": sorted(vocabulary.names),
+        "modality_weights": {str(k): v for k, v in vocabulary.modality_weights.items()},
+    }
+    return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()
+
+
+def _chunks(items: list, size: int = 300) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class RelationTable:
+    """Reads and keeps up to date the relation keys of claims and the relations table.
+
+    Every method that writes runs inside the caller's transaction.
+
+    Parameters
+    ----------
+    vocabulary : Vocabulary
+    """
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.mark = vocabulary_mark(vocabulary)
+
+    def key(self, source: str, target: str, kind: str, canon: Mapping[str, str]) -> Key | None:
+        """The relation a claim counts towards; None when a merge made it a self-loop."""
+        source = canon.get(source, source)
+        target = canon.get(target, target)
+        if source == target:
+            return None
+        return pair_key(source, target, kind, self.vocabulary)
+
+    def claim_values(self, values: tuple, canon: Mapping[str, str]) -> tuple[tuple, Key | None]:
+        """A claim's stored values with its key appended (for ``INSERT_CLAIM``), and the key."""
+        key = self.key(values[2], values[3], values[4], canon)
+        return (*values, *(key[:2] if key else (None, None))), key
+
+    # -- reads ------------------------------------------------------------------
+    def is_current(self, db: sqlite3.Connection) -> bool:
+        """Whether the file's tallies were made under this vocabulary."""
+        row = db.execute("SELECT value FROM meta WHERE key = 'tallied_under'").fetchone()
+        return row is not None and row[0] == self.mark
+
+    def relations(self, db: sqlite3.Connection) -> Iterator[Relation]:
+        """Every stored relation, holding or not."""
+        vocabulary = self.vocabulary
+        for row in db.execute(_SELECT_RELATIONS):
+            yield relation_from_values(row, vocabulary)
+
+    def keys_of_article(self, db: sqlite3.Connection, article_id: str) -> set[Key]:
+        """The keys an article's stored claims count towards."""
+        sql = "SELECT DISTINCT ksource, ktarget, type FROM claims WHERE article = ?"
+        return {row for row in db.execute(sql, (article_id,)) if row[0] is not None}
+
+    def rows(self, db: sqlite3.Connection, keys: Iterable[Key], filters: Filters) -> list[ClaimRow]:
+        """The claims of ``keys`` that ``filters`` admit."""
+        found = []
+        for key in keys:
+            spec = self.vocabulary[key[2]]
+            if filters.admits_type(spec.name, spec.polarity):
+                rows = map(ClaimRow, db.execute(_ROWS_OF_KEY, key))
+                found.extend(r for r in rows if filters.admits_claim(r))
+        return found
+
+    def filtered(self, db: sqlite3.Connection, filters: Filters) -> list[Relation]:
+        """The holding relations of the claims ``filters`` admit, sorted by key.
+
+        The window and confidence floor narrow the read in SQL; ``filters``
+        itself decides, claim by claim.
+        """
+        where, params = ["ksource IS NOT NULL", "confidence >= ?"], [filters.min_confidence]
+        if not filters.is_timeless:
+            where.append("date IS NOT NULL")
+        for bound, op in ((filters.since, ">="), (filters.until, "<="), (filters.as_of, "<=")):
+            if bound is not None:
+                where.append(f"date {op} ?")
+                params.append(bound.isoformat())
+        types = [t.name for t in self.vocabulary if filters.admits_type(t.name, t.polarity)]
+        where.append(f"type IN ({', '.join('?' * len(types))})")
+        params.extend(types)
+        sql = (
+            f"SELECT {', '.join(ROW_COLUMNS)}, ksource, ktarget FROM claims"
+            f" WHERE {' AND '.join(where)} ORDER BY ksource, ktarget, type"
+        )
+        rows = db.execute(sql, params)
+        groups = (
+            (key, map(ClaimRow, group))
+            for key, group in itertools.groupby(rows, key=lambda r: (r[13], r[14], r[4]))
+        )
+        return aggregate_groups(groups, self.vocabulary, filters)
+
+    # -- writes (inside the caller's transaction) --------------------------------------
+    def update(
+        self, db: sqlite3.Connection, stale: set[Key], added: Iterable[tuple[Key, Claim]]
+    ) -> dict[Key, Relation | None]:
+        """Bring the tallies of ``stale`` keys and of the ``added`` claims up to date.
+
+        ``stale`` keys lost claims and are re-tallied from the claims table (the
+        added claims already in it); the other keys of ``added`` go on from
+        their stored tally. Returns each touched key's relation, None when it
+        has no claims left.
+        """
+        vocabulary = self.vocabulary
+        tallies: dict[Key, RelationTally] = {}
+        fresh: dict[Key, list[Claim]] = {}
+        for key, claim in added:
+            if key not in stale:
+                fresh.setdefault(key, []).append(claim)
+        for chunk in _chunks(list(fresh)):
+            pairs = ", ".join(["(?, ?, ?)"] * len(chunk))
+            sql = f"{_SELECT_RELATIONS} WHERE (source, target, type) IN (VALUES {pairs})"
+            for row in db.execute(sql, [part for key in chunk for part in key]):
+                tally = tally_from_values(row)
+                tallies[tally.key] = tally
+        for key, claims in fresh.items():
+            tally = tallies.get(key)
+            if tally is None:
+                tally = tallies[key] = RelationTally(key)
+            for claim in claims:
+                tally.add(claim, vocabulary)
+        gone = []
+        for key in stale:
+            tally = RelationTally(key)
+            for row in db.execute(_ROWS_OF_KEY, key):
+                tally.add(ClaimRow(row), vocabulary)
+            if tally.n_claims:
+                tallies[key] = tally
+            else:
+                gone.append(key)
+        db.executemany(_PUT_RELATION, map(tally_values, tallies.values()))
+        where = "source = ? AND target = ? AND type = ?"
+        db.executemany(f"DELETE FROM relations WHERE {where}", gone)
+        changes: dict[Key, Relation | None] = dict.fromkeys(gone)
+        changes.update((key, tally.relation(vocabulary)) for key, tally in tallies.items())
+        return changes
+
+    def rekey(
+        self,
+        db: sqlite3.Connection,
+        before: Mapping[str, str],
+        after: Mapping[str, str],
+    ) -> dict[Key, Relation | None]:
+        """Re-key the claims of the actors a merge or unmerge moved; re-tally their relations.
+
+        ``before`` and ``after`` map merged-away actor ids to their canonical actor.
+        """
+        moved = sorted(i for i in {*before, *after} if before.get(i, i) != after.get(i, i))
+        stale: set[Key] = set()
+        updates = []
+        for chunk in _chunks(moved):
+            marks = ", ".join("?" * len(chunk))
+            sql = (
+                "SELECT article, id, source, target, type, ksource, ktarget FROM claims"
+                f" WHERE source IN ({marks}) OR target IN ({marks})"
+            )
+            for article, claim_id, source, target, kind, ksource, ktarget in db.execute(
+                sql, chunk * 2
+            ):
+                if ksource is not None:
+                    stale.add((ksource, ktarget, kind))
+                key = self.key(source, target, kind, after)
+                if key is not None:
+                    stale.add(key)
+                updates.append((*(key[:2] if key else (None, None)), article, claim_id))
+        db.executemany(
+            "UPDATE claims SET ksource = ?, ktarget = ? WHERE article = ? AND id = ?", updates
+        )
+        return self.update(db, stale, ())
+
+    def rebuild(self, db: sqlite3.Connection, canon: Mapping[str, str]) -> None:
+        """Key every claim and tally every relation afresh, under this vocabulary."""
+        claims = db.execute("SELECT article, id, source, target, type FROM claims").fetchall()
+        updates = []
+        for article, claim_id, source, target, kind in claims:
+            key = self.key(source, target, kind, canon)
+            updates.append((*(key[:2] if key else (None, None)), article, claim_id))
+        db.executemany(
+            "UPDATE claims SET ksource = ?, ktarget = ? WHERE article = ? AND id = ?", updates
+        )
+        db.execute("DELETE FROM relations")
+        sql = (
+            f"SELECT {', '.join(ROW_COLUMNS)}, ksource, ktarget FROM claims"
+            " WHERE ksource IS NOT NULL ORDER BY ksource, ktarget, type"
+        )
+        vocabulary = self.vocabulary
+        tallies = []
+        for key, group in itertools.groupby(db.execute(sql), key=lambda r: (r[13], r[14], r[4])):
+            tally = RelationTally(key)
+            for row in group:
+                tally.add(ClaimRow(row), vocabulary)
+            tallies.append(tally_values(tally))
+        db.executemany(_PUT_RELATION, tallies)
+        db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('tallied_under', ?)", (self.mark,)
+        )

@@ -1,0 +1,173 @@
+"""The embedded store's persisted relation tallies always equal a tally of the claims afresh.
+
+Whatever sequence of loads, re-loads, retractions, merges and unmerges, and
+across a reopen, an upgrade from layout 1 or a change of vocabulary.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.aggregate import aggregate
+from graph.backends.embedded import EmbeddedStore
+from graph.errors import InvalidQuery
+from graph.filters import NO_FILTERS, Filters
+from graph.identity import canonical_claims, canonical_ids
+from graph.model import AnnotatedArticle, Modality
+from graph.vocabulary import Vocabulary
+from tests.contract.world import ACTORS, WORLD, article
+
+IDS = [a.id for a in ACTORS]
+TYPES = ["ALLIED_WITH", "FIGHTS", "SUPPORTS", "OPPOSES", "LEADS"]
+FILTERS = (
+    NO_FILTERS,
+    Filters(since=date(2016, 6, 1)),
+    Filters(as_of=date(2016, 12, 31), min_confidence=0.6),
+    Filters(types=("FIGHTS", "ALLIED_WITH")),
+    Filters(polarity=(-1,), until=date(2017, 1, 1)),
+)
+
+rows = st.lists(
+    st.tuples(
+        st.sampled_from(IDS),
+        st.sampled_from(TYPES),
+        st.sampled_from(IDS),
+        st.sampled_from([0.5, 0.75, 1.0]),
+        st.sampled_from(["asserted", "alleged", "denied"]),
+    ).filter(lambda r: r[0] != r[2]),
+    min_size=1,
+    max_size=5,
+    unique_by=lambda r: (r[0], r[1], r[2], r[4]),
+)
+put = st.tuples(
+    st.just("put"),
+    st.sampled_from(["a1", "a2", "a3", "a4"]),
+    st.sampled_from([date(2016, 3, 1), date(2017, 5, 1), None]),
+    rows,
+)
+delete = st.tuples(st.just("delete"), st.sampled_from(["a1", "a2", "a3", "a4"]))
+merge = st.tuples(st.just("merge"), st.sampled_from(IDS), st.sampled_from(IDS))
+unmerge = st.tuples(st.just("unmerge"), st.sampled_from(IDS))
+operations = st.lists(st.one_of(put, put, delete, merge, unmerge), min_size=1, max_size=12)
+
+
+def run(store: EmbeddedStore, ops: list[tuple], docs: dict[str, AnnotatedArticle]) -> None:
+    """Apply ``ops`` to ``store``, keeping ``docs`` as the articles it should hold."""
+    for op in ops:
+        if op[0] == "put":
+            docs[op[1]] = article(op[1], op[2], op[3])
+            store.upsert_article(docs[op[1]])
+        elif op[0] == "delete" and op[1] in docs:
+            store.delete_article(op[1])
+            del docs[op[1]]
+        elif op[0] == "merge":
+            try:
+                store.merge_actors(op[1], op[2])
+            except InvalidQuery:
+                pass  # already merged, or one actor already: refused, nothing changed
+        elif op[0] == "unmerge":
+            try:
+                store.unmerge(op[1])
+            except InvalidQuery:
+                pass
+
+
+def expected(store: EmbeddedStore, docs: dict[str, AnnotatedArticle], filters: Filters) -> list:
+    canon = canonical_ids(store.merges())
+    claims = [c for doc in docs.values() for c in doc.claims]
+    return aggregate(canonical_claims(claims, canon), store.vocabulary, filters)
+
+
+def check(store: EmbeddedStore, docs: dict[str, AnnotatedArticle]) -> None:
+    for filters in FILTERS:
+        assert store.relations(filters) == expected(store, docs, filters), filters
+    assert store.stats().claims == sum(len(doc.claims) for doc in docs.values())
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(ops=operations, more=operations)
+def test_tallies_match_the_claims_after_any_writes_and_a_reopen(
+    tmp_path_factory, ops: list[tuple], more: list[tuple]
+) -> None:
+    path = tmp_path_factory.mktemp("tallies") / "s.sqlite"
+    store = EmbeddedStore(path)
+    store.upsert_actors(ACTORS)
+    docs: dict[str, AnnotatedArticle] = {}
+    run(store, ops, docs)
+    check(store, docs)
+    before = (store.relations(), store.stats())
+    store.close()
+    store = EmbeddedStore(path)
+    try:
+        assert (store.relations(), store.stats()) == before
+        run(store, more, docs)
+        check(store, docs)
+    finally:
+        store.close()
+
+
+def _as_layout_1(path: Path) -> None:
+    """Turn a store file back into layout 1: claims without keys, no tallies."""
+    db = sqlite3.connect(path)
+    db.executescript(
+        """
+        DROP TABLE relations; DROP TABLE meta; DROP INDEX claims_key;
+        ALTER TABLE claims DROP COLUMN ksource; ALTER TABLE claims DROP COLUMN ktarget;
+        PRAGMA user_version = 1;
+        """
+    )
+    db.close()
+
+
+def test_a_layout_1_file_is_tallied_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    store = EmbeddedStore(path)
+    store.upsert_actors(ACTORS)
+    store.upsert_articles(WORLD)
+    store.merge_actors("delta-party", "gamma-state")
+    today = (store.stats(), store.relations(), store.evidence("alpha-front", "gamma-state"))
+    store.close()
+    _as_layout_1(path)
+    upgraded = EmbeddedStore(path)
+    try:
+        assert (
+            upgraded.stats(),
+            upgraded.relations(),
+            upgraded.evidence("alpha-front", "gamma-state"),
+        ) == today
+        assert today[2], "the merged pair has evidence"
+    finally:
+        upgraded.close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM relations").fetchone()[0] > 0
+
+
+def test_another_vocabulary_re_tallies_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    store = EmbeddedStore(path)
+    store.upsert_actors(ACTORS)
+    store.upsert_articles(WORLD)
+    default = store.relations(Filters(types=("OPPOSES",)))
+    store.close()
+    vocabulary = Vocabulary.default()
+    weights = {**vocabulary.modality_weights, Modality.ALLEGED: 0.1}
+    vocabulary = vocabulary.model_copy(update={"modality_weights": weights})
+    reweighted = EmbeddedStore(path, vocabulary)
+    try:
+        (opposes,) = reweighted.relations(Filters(types=("OPPOSES",)))
+        assert opposes.weight == 0.06  # the alleged 0.6 claim at the new weight 0.1
+        assert default[0].weight != opposes.weight
+        docs = {doc.article.id: doc for doc in WORLD}
+        check(reweighted, docs)
+    finally:
+        reweighted.close()
