@@ -175,6 +175,9 @@ def neighbourhood(
     actor: ActorArg,
     depth: Annotated[int, typer.Option("--depth", help="Hops (1..4).")] = 1,
     limit: Annotated[int, typer.Option("--limit", help="Most actors (1..1000).")] = 100,
+    max_relations: Annotated[
+        int, typer.Option("--max-relations", help="Most relations shown (1..10000).")
+    ] = 500,
     store: StoreOpt = None,
     json: JsonOpt = False,
     debug: DebugOpt = False,
@@ -188,13 +191,16 @@ def neighbourhood(
     with closing(opened(store, must_exist=True)) as db:
         who = db.actor(actor)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
-        sub = db.neighbourhood(who.id, depth, flt, limit)
+        sub = db.neighbourhood(who.id, depth, flt, limit, max_relations)
     if json:
         emit_json(sub)
         return
     names = {n.id: n.name for n in sub.nodes}
+    shown = len(sub.relations)
     table(
-        f"Within {depth} hop(s) of {who.name}" + (" (truncated)" if sub.truncated else ""),
+        f"Within {depth} hop(s) of {who.name}"
+        + (" (actor limit reached)" if sub.truncated else "")
+        + (f" ({shown} of {sub.total_relations} relations)" if shown < sub.total_relations else ""),
         ("source", "relation", "target", "weight", "articles", "first", "last"),
         [
             (

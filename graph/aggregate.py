@@ -13,7 +13,7 @@ from typing import Any
 
 from graph.budget import check_deadline
 from graph.filters import NO_FILTERS, Filters
-from graph.model import Claim, Modality, Relation
+from graph.model import Claim, Modality, Relation, trusted
 from graph.vocabulary import Vocabulary
 
 
@@ -151,7 +151,8 @@ class RelationTally:
         spec = vocabulary[name]
         best = self.best
         # built from values already validated (claims, the vocabulary): no need to check again
-        return Relation.model_construct(
+        return trusted(
+            Relation,
             source=source,
             target=target,
             type=name,

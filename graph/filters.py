@@ -16,6 +16,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "max_hops": (1, 6),
     "k": (1, 10),
     "limit": (1, 1000),
+    "max_relations": (1, 10000),
     "max_length": (2, 4),
 }
 

@@ -71,6 +71,10 @@ class Subgraph(_Result):
     nodes: tuple[Actor, ...]
     relations: tuple[Relation, ...]
     truncated: bool = False
+    """Whether the actor limit left actors out."""
+    total_relations: int = 0
+    """How many relations the nodes have among them; ``relations`` holds at most
+    ``max_relations`` of them (the strongest ties first, whole)."""
 
 
 class PathStep(_Result):
@@ -219,13 +223,21 @@ class GraphStore(Protocol):
         ...
 
     def neighbourhood(
-        self, actor_id: str, depth: int = 1, filters: Filters = NO_FILTERS, limit: int = 100
+        self,
+        actor_id: str,
+        depth: int = 1,
+        filters: Filters = NO_FILTERS,
+        limit: int = 100,
+        max_relations: int = 500,
     ) -> Subgraph:
         """Actors within ``depth`` hops and the relations among them.
 
         Breadth first; at most ``limit`` actors besides the centre, nearer
         first, then by the strongest relation linking them into the
-        subgraph, then by id; ``truncated`` says whether the limit cut.
+        subgraph, then by id; ``truncated`` says whether the limit cut. At
+        most ``max_relations`` relations: the centre's ties, then the
+        strongest other ties, each tie whole (see
+        :func:`queries.neighbourhood.neighbourhood`).
         """
         ...
 

@@ -63,6 +63,13 @@ def actor_neighbourhood(
     filters: FiltersDep,
     depth: Annotated[int, bounded("depth", "Hops from the actor")] = 1,
     limit: Annotated[int, bounded("limit", "Most actors besides the centre")] = 100,
+    max_relations: Annotated[
+        int, bounded("max_relations", "Most relations: the centre's ties, then the strongest")
+    ] = 500,
 ) -> Subgraph:
-    """Actors within ``depth`` hops and the relations among them."""
-    return store.neighbourhood(store.actor(ref).id, depth, filters, limit)
+    """Actors within ``depth`` hops and the relations among them.
+
+    ``total_relations`` counts every relation among the actors returned;
+    ``relations`` holds at most ``max_relations`` of them, each tie whole.
+    """
+    return store.neighbourhood(store.actor(ref).id, depth, filters, limit, max_relations)

@@ -100,8 +100,11 @@ async function draw() {
     nodeDimensionsIncludeLabels: true, nodeRepulsion: 40000, idealEdgeLength: 60,
   }).run();
   const when = state.asOf ? ` as of ${state.asOf}` : "";
-  status(`${sub.nodes.length} actors, ${sub.relations.length} relations${when}` +
-         (sub.truncated ? " (limit reached)" : ""));
+  const relations = sub.relations.length < sub.total_relations
+    ? `the ${sub.relations.length} strongest of ${sub.total_relations} relations`
+    : `${sub.relations.length} relations`;
+  status(`${sub.nodes.length} actors, ${relations}${when}` +
+         (sub.truncated ? " (actor limit reached)" : ""));
   updateExports();
   return sub;
 }

@@ -12,9 +12,11 @@ with an indexed read; evidence is read by relation key.
 from __future__ import annotations
 
 import functools
+import gc
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -68,6 +70,22 @@ def _locked(method: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """Build the index without the cyclic garbage collector re-scanning it as it grows.
+
+    The index is hundreds of thousands of objects that live as long as the
+    store; collecting while they are created more than doubles the time to open.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class EmbeddedStore:
     """A :class:`graph.store.GraphStore` in one SQLite file, indexed in memory.
 
@@ -108,12 +126,13 @@ class EmbeddedStore:
         self._pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
         self._merges = self._state.merges()
         self._canon = canonical_ids(self._merges)
-        self._fingerprints: dict[str, str] = dict(self._state.fingerprints())
         self._tally_if_needed()
-        self._n_claims = self._state.count_claims()
-        for actor in self._state.actors():
-            self._remember_actor(actor)
-        self._apply({r.key: r for r in self._table.relations(self._state.db)})
+        with _long_lived():
+            self._fingerprints: dict[str, str] = dict(self._state.fingerprints())
+            self._n_claims = self._state.count_claims()
+            for actor in self._state.actors():
+                self._remember_actor(actor)
+            self._apply({r.key: r for r in self._table.relations(self._state.db)})
 
     def _tally_if_needed(self) -> None:
         """Re-tally a file written by an earlier actorgraph or under another vocabulary."""
@@ -160,18 +179,20 @@ class EmbeddedStore:
                 pair_keys[pair].add(key)
             pairs.add(pair)
         by_key = attrgetter("source", "target", "type")
+        edges, gone = [], []
         for pair in pairs:
             keys = pair_keys[pair]
-            holding = sorted((r for r in map(relations.__getitem__, keys) if r.holds), key=by_key)
             if not keys:
                 del pair_keys[pair]
+            holding = sorted((r for r in map(relations.__getitem__, keys) if r.holds), key=by_key)
             if holding:
                 value = stance(holding)
-                self._graph.add_edge(
-                    *pair, relations=tuple(holding), stance=value, sign=sign(value)
-                )
-            elif self._graph.has_edge(*pair):
-                self._graph.remove_edge(*pair)
+                edge = {"relations": tuple(holding), "stance": value, "sign": sign(value)}
+                edges.append((*pair, edge))
+            else:
+                gone.append(pair)
+        self._graph.add_edges_from(edges)
+        self._graph.remove_edges_from(gone)
 
     # -- writes -----------------------------------------------------------------
     def upsert_actors(self, actors: Iterable[Actor]) -> int:
@@ -201,7 +222,7 @@ class EmbeddedStore:
         stale: set[Key] = set()  # relations that lose claims: re-tallied
         added: list[tuple[Key, Claim]] = []  # claims that go on top of their relation's tally
         removed = 0
-        with self._lock:
+        with self._lock, _long_lived():
             with self._state.transaction() as db:
                 self._sync()
                 batch: dict[str, str] = {}  # article id -> fingerprint, as of this batch
@@ -361,10 +382,15 @@ class EmbeddedStore:
 
     @_locked
     def neighbourhood(
-        self, actor_id: str, depth: int = 1, filters: Filters = NO_FILTERS, limit: int = 100
+        self,
+        actor_id: str,
+        depth: int = 1,
+        filters: Filters = NO_FILTERS,
+        limit: int = 100,
+        max_relations: int = 500,
     ) -> Subgraph:
         self._known(actor_id)
-        return neighbourhood(self._graph_for(filters), actor_id, depth, limit)
+        return neighbourhood(self._graph_for(filters), actor_id, depth, limit, max_relations)
 
     @_locked
     def paths(

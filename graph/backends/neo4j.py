@@ -475,13 +475,20 @@ class Neo4jStore:
 
     @guarded
     def neighbourhood(
-        self, actor_id: str, depth: int = 1, filters: Filters = NO_FILTERS, limit: int = 100
+        self,
+        actor_id: str,
+        depth: int = 1,
+        filters: Filters = NO_FILTERS,
+        limit: int = 100,
+        max_relations: int = 500,
     ) -> Subgraph:
         check_bound("depth", depth)
         check_bound("limit", limit)
+        check_bound("max_relations", max_relations)
         self._known(actor_id)
         ids = self._ball([actor_id], depth, filters)
-        return neighbourhood(self._graph(ids, filters), actor_id, depth, limit)
+        graph = self._graph(ids, filters)
+        return neighbourhood(graph, actor_id, depth, limit, max_relations)
 
     @guarded
     def paths(

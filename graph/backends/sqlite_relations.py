@@ -22,7 +22,7 @@ from typing import Any
 
 from graph.aggregate import RelationTally, aggregate_groups, pair_key
 from graph.filters import Filters
-from graph.model import Claim, Evidence, Relation
+from graph.model import Claim, Evidence, Relation, trusted
 from graph.vocabulary import Vocabulary
 
 from .sqlite_rows import ROW_COLUMNS, ClaimRow, parse_day
@@ -53,6 +53,7 @@ _PUT_RELATION = (
     f"INSERT OR REPLACE INTO relations ({', '.join(RELATION_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(RELATION_COLUMNS))})"
 )
+_RELATION_OF_KEY = f"{_SELECT_RELATIONS} WHERE source = ? AND target = ? AND type = ?"
 _KEY_MATCH = "ksource = ? AND ktarget = ? AND type = ?"
 _ROWS_OF_KEY = f"SELECT {', '.join(ROW_COLUMNS)} FROM claims WHERE {_KEY_MATCH}"
 _SET_KEY = "UPDATE claims SET ksource = ?, ktarget = ? WHERE article = ? AND id = ?"
@@ -71,7 +72,7 @@ class _Shown:
 def _evidence(quote: str | None, start: int | None, end: int | None) -> Evidence | None:
     if quote is None:
         return None
-    return Evidence.model_construct(quote=quote, start=start, end=end)  # validated when stored
+    return trusted(Evidence, quote=quote, start=start, end=end)  # validated when stored
 
 
 def _day(value: Any) -> str | None:
@@ -123,7 +124,8 @@ def relation_from_values(row: tuple, vocabulary: Vocabulary) -> Relation:
     """The relation of a stored tally (what the store reads on open)."""
     source, target, kind, weight, n_claims, n_articles, n_denials, first, last = row[:9]
     spec = vocabulary[kind]
-    return Relation.model_construct(
+    return trusted(
+        Relation,
         source=source,
         target=target,
         type=kind,
@@ -253,12 +255,10 @@ class RelationTable:
         for key, claim in added:
             if key not in stale:
                 fresh.setdefault(key, []).append(claim)
-        for chunk in _chunks(list(fresh)):
-            pairs = ", ".join(["(?, ?, ?)"] * len(chunk))
-            sql = f"{_SELECT_RELATIONS} WHERE (source, target, type) IN (VALUES {pairs})"
-            for row in db.execute(sql, [part for key in chunk for part in key]):
-                tally = tally_from_values(row)
-                tallies[tally.key] = tally
+        for key in fresh:  # one primary-key probe each (a row-value IN scans the table)
+            row = db.execute(_RELATION_OF_KEY, key).fetchone()
+            if row is not None:
+                tallies[key] = tally_from_values(row)
         for key, claims in fresh.items():
             tally = tallies.get(key)
             if tally is None:

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from graph.model import Claim, Evidence
+from graph.model import Claim, Evidence, trusted
 
 CLAIM_COLUMNS = (
     "article",
@@ -114,8 +114,8 @@ class ClaimRow:
     def evidence(self) -> Evidence | None:
         """Built when first asked for (the claims a relation shows as its evidence)."""
         if self._evidence is None and self.quote is not None:
-            self._evidence = Evidence.model_construct(  # validated when the claim was stored
-                quote=self.quote, start=self.quote_start, end=self.quote_end
+            self._evidence = trusted(  # validated when the claim was stored
+                Evidence, quote=self.quote, start=self.quote_start, end=self.quote_end
             )
         return self._evidence
 

@@ -61,6 +61,20 @@ def test_neighbourhood_depth_and_limit(client: TestClient) -> None:
     assert sub["truncated"] is True
 
 
+def test_neighbourhood_caps_relations_and_counts_them_all(client: TestClient) -> None:
+    url = "/actors/iran/neighbourhood"
+    full = client.get(url, params={"depth": 2}).json()
+    assert full["total_relations"] == len(full["relations"]) > 2
+    capped = client.get(url, params={"depth": 2, "max_relations": 2}).json()
+    assert capped["total_relations"] == full["total_relations"]
+    # Iran's one tie first, then the strongest other: the PMU with the Syrian Arab Army
+    assert [(r["source"], r["target"]) for r in capped["relations"]] == [
+        ("iran", PMU),
+        (PMU, "syrian-arab-army"),
+    ]
+    assert client.get(url, params={"max_relations": 0}).status_code == 422
+
+
 def test_out_of_range_depth_says_the_allowed_range(client: TestClient) -> None:
     response = client.get("/actors/iran/neighbourhood", params={"depth": 9})
     assert response.status_code == 422

@@ -115,6 +115,34 @@ def test_neighbourhood_limit_truncates(world: GraphStore) -> None:
     assert all({r.source, r.target} <= {"alpha-front", "delta-party"} for r in sub.relations)
 
 
+def test_neighbourhood_caps_relations_centre_ties_first_each_tie_whole(
+    world: GraphStore,
+) -> None:
+    full = world.neighbourhood("beta-militia", depth=2)
+    assert full.total_relations == len(full.relations) == 6
+
+    def shown(max_relations: int) -> list[tuple[str, str, str]]:
+        sub = world.neighbourhood("beta-militia", depth=2, max_relations=max_relations)
+        assert sub.total_relations == 6
+        assert sub.nodes == full.nodes
+        return [r.key for r in sub.relations]
+
+    # the centre's ties only, strongest |stance| first: gamma (0.9), alpha (-0.6), delta (-0.3)
+    assert shown(4) == [
+        ("alpha-front", "beta-militia", "ALLIED_WITH"),
+        ("alpha-front", "beta-militia", "FIGHTS"),
+        ("beta-militia", "delta-party", "OPPOSES"),
+        ("gamma-state", "beta-militia", "SUPPORTS"),
+    ]
+    # the alpha tie comes whole (both its relations) or not at all
+    assert shown(3) == [
+        ("alpha-front", "beta-militia", "ALLIED_WITH"),
+        ("alpha-front", "beta-militia", "FIGHTS"),
+        ("gamma-state", "beta-militia", "SUPPORTS"),
+    ]
+    assert shown(2) == [("gamma-state", "beta-militia", "SUPPORTS")]
+
+
 def test_signed_paths(world: GraphStore) -> None:
     found = world.paths("gamma-state", "delta-party", k=2)
     assert [(p.actors, p.sign) for p in found] == [
@@ -143,6 +171,7 @@ def test_max_hops_bounds_the_search(world: GraphStore) -> None:
     [
         (lambda s: s.neighbourhood("alpha-front", depth=9), "depth"),
         (lambda s: s.neighbourhood("alpha-front", limit=0), "limit"),
+        (lambda s: s.neighbourhood("alpha-front", max_relations=0), "max_relations"),
         (lambda s: s.paths("alpha-front", "gamma-state", max_hops=99), "max_hops"),
         (lambda s: s.paths("alpha-front", "gamma-state", k=50), "k"),
     ],
