@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from itertools import islice, pairwise
+import heapq
+from collections.abc import Mapping
+from itertools import pairwise
 
 import networkx as nx
 
@@ -12,8 +14,12 @@ from graph.filters import check_bound
 from graph.store import Path, PathStep
 from queries.stance_graph import positive_subgraph
 
-# Paths enumerated beyond the k-th to break ties of equal length deterministically.
+# When fewer than k paths have the fewest hops: the most paths of each longer
+# length ranked (by strength, then actors) for the rest.
 _TIE_SCAN = 500
+
+Ranked = tuple[float, tuple[str, ...]]
+"""A partial path ranked for the k best: (minus its total |stance|, its actors)."""
 
 
 def _as_path(G: nx.Graph, nodes: list[str]) -> Path:
@@ -82,17 +88,142 @@ def signed_paths(
             raise UnknownActor(node)
     if source == target:
         raise InvalidQuery("a path needs two different actors")
-    walk = positive_subgraph(G) if positive_only else G
-    found: list[list[str]] = []
-    try:
-        for nodes in islice(nx.shortest_simple_paths(walk, source, target), k + _TIE_SCAN):
-            check_deadline()
-            if len(nodes) - 1 > max_hops:
-                break
-            if len(found) >= k and len(nodes) > len(found[k - 1]):
-                break
-            found.append(nodes)
-    except nx.NetworkXNoPath:
+    adj = (positive_subgraph(G) if positive_only else G).adj
+    rings = _meet(adj, source, target, max_hops)
+    if rings is None:
         return []
+    found, n_shortest = _best_shortest(adj, *rings, k)
+    if n_shortest < k:  # fewer than k paths of the fewest hops: the next lengths too
+        hops = len(found[0]) - 1
+        for more in range(hops + 1, max_hops + 1):
+            found += _of_length(adj, source, target, more, _TIE_SCAN)
+            if len(found) >= k:
+                break
     found.sort(key=lambda nodes: (len(nodes), -round(_strength(G, nodes), 9), nodes))
     return [_as_path(G, nodes) for nodes in found[:k]]
+
+
+def _of_length(adj: Mapping, source: str, target: str, hops: int, limit: int) -> list[list[str]]:
+    """Up to ``limit`` simple paths of exactly ``hops`` hops, depth first.
+
+    A step is taken only to an actor close enough to ``target`` to arrive in
+    the hops left (hop distances from ``target``, breadth first).
+    """
+    near = {target: 0}
+    ring = [target]
+    for d in range(1, hops):
+        ring = [u for v in ring for u in adj[v] if u not in near]
+        near.update(dict.fromkeys(ring, d))
+    found: list[list[str]] = []
+    path = [source]
+    taken = {source, target}  # the target only ends a path
+
+    def extend(node: str, left: int) -> None:
+        if left == 1:
+            if target in adj[node]:
+                found.append([*path, target])
+            return
+        for nxt in adj[node]:
+            if near.get(nxt, hops) < left and nxt not in taken and len(found) < limit:
+                path.append(nxt)
+                taken.add(nxt)
+                extend(nxt, left - 1)
+                taken.discard(nxt)
+                path.pop()
+
+    check_deadline()
+    extend(source, hops)
+    return found
+
+
+def _meet(
+    adj: Mapping, source: str, target: str, max_hops: int
+) -> tuple[list[list[str]], list[list[str]]] | None:
+    """Breadth-first rings around both ends, grown a whole ring at a time until they meet.
+
+    Grows the side with the smaller frontier. Returns the rings around the
+    source and around the target (``rings[d]``: the actors ``d`` hops away;
+    the fewest hops is the sum of their depths), or None when no path has at
+    most ``max_hops``.
+    """
+    seen = {source}, {target}
+    rings: tuple[list[list[str]], list[list[str]]] = [[source]], [[target]]
+    while len(rings[0]) + len(rings[1]) - 2 < max_hops:
+        side = 0 if len(rings[0][-1]) <= len(rings[1][-1]) else 1
+        mine, other = seen[side], seen[1 - side]
+        ring = []
+        for node in rings[side][-1]:
+            check_deadline()
+            for nxt in adj[node]:
+                if nxt not in mine:
+                    mine.add(nxt)
+                    ring.append(nxt)
+        if not ring:
+            return None
+        rings[side].append(ring)
+        if not other.isdisjoint(ring):
+            return rings
+    return None
+
+
+def _best_shortest(
+    adj: Mapping, around_source: list[list[str]], around_target: list[list[str]], k: int
+) -> tuple[list[list[str]], int]:
+    """The k strongest paths with the fewest hops, and how many such paths there are.
+
+    Every such path passes through exactly one actor of both outer rings; the
+    best prefixes and suffixes through each are found by dynamic programming
+    over the rings.
+    """
+    middle = set(around_source[-1]).intersection(around_target[-1])
+    prefixes, n_prefixes = _best_walks(adj, around_source, middle, k, forward=True)
+    suffixes, n_suffixes = _best_walks(adj, around_target, middle, k, forward=False)
+    candidates = (
+        (round(p + s, 9), head + tail[1:])
+        for m in middle
+        for p, head in prefixes[m]
+        for s, tail in suffixes[m]
+    )
+    best = [list(nodes) for _, nodes in heapq.nsmallest(k, candidates)]
+    return best, sum(n_prefixes[m] * n_suffixes[m] for m in middle)
+
+
+def _linked(ties: Mapping, nodes: set[str]) -> list[str]:
+    """The actors of ``nodes`` in ``ties``, scanning the smaller of the two."""
+    if len(ties) < len(nodes):
+        return [u for u in ties if u in nodes]
+    return [u for u in nodes if u in ties]
+
+
+def _best_walks(
+    adj: Mapping, rings: list[list[str]], ends: set[str], k: int, *, forward: bool
+) -> tuple[dict[str, list[Ranked]], dict[str, int]]:
+    """The k best shortest walks between the rings' centre and each of ``ends``, and how many.
+
+    A walk is ranked by minus its total |stance| (rounded to 1e-9), then by
+    its actors in path order: from the centre when ``forward``, else towards
+    it. Only the actors of each ring that lead on to ``ends`` are visited.
+    """
+    layers = [ends]
+    for ring in reversed(rings[:-1]):
+        ahead = layers[-1]
+        layers.append({u for u in ring if _linked(adj[u], ahead)})
+    layers.reverse()
+    (centre,) = layers[0]
+    best: dict[str, list[Ranked]] = {centre: [(0.0, (centre,))]}
+    count = {centre: 1}
+    for behind, layer in pairwise(layers):
+        check_deadline()
+        for v in layer:
+            ties = adj[v]
+            steps = [(u, abs(ties[u]["stance"])) for u in _linked(ties, behind)]
+            count[v] = sum(count[u] for u, _ in steps)
+            best[v] = heapq.nsmallest(
+                k,
+                (
+                    (round(weight - strength, 9), (*walk, v) if forward else (v, *walk))
+                    for u, strength in steps
+                    for weight, walk in best[u]
+                ),
+            )
+    return best, count
