@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from operator import attrgetter
+import heapq
+import itertools
+from collections.abc import Iterable
+from itertools import repeat
+from operator import attrgetter, getitem, neg
 
 import networkx as nx
 
@@ -71,17 +75,28 @@ def neighbourhood(
     if actor not in G:
         raise UnknownActor(actor)
     adj = G._adj  # the plain dicts behind G.adj, as networkx's own traversals read them
-    kept, truncated = _nearest(adj, actor, depth, limit)
-    ties = []
-    for i, node in enumerate(kept):
+    kept, truncated = _nearest(G, actor, depth, limit)
+    ties: list[tuple] = []
+    total = 0
+    later = set(kept)
+    for node in kept:
+        later.discard(node)
         around = adj[node]
-        for other in kept[i + 1 :]:
-            data = around.get(other)
-            if data is not None:
-                pair = (node, other) if node < other else (other, node)
-                ties.append((node != actor, -abs(data["stance"]), pair, data["relations"]))
-    ties.sort(key=lambda tie: tie[:3])
-    total = sum(len(tie[3]) for tie in ties)
+        others = list(around.keys() & later)
+        if not others:
+            continue
+        # hubs have thousands of ties among them: built by map/zip, not tie by tie
+        data = [around[other] for other in others]
+        relations = list(map(getitem, data, repeat("relations")))
+        total += sum(map(len, relations))
+        ties += zip(
+            repeat(node != actor),
+            map(neg, map(abs, map(getitem, data, repeat("stance")))),
+            map(min, repeat(node), others),
+            map(max, repeat(node), others),
+            relations,
+        )
+    ties.sort()  # pairs are distinct: the relations are never compared
     found: list = []
     for *_, relations in ties:
         if len(found) + len(relations) > max_relations:
@@ -97,28 +112,75 @@ def neighbourhood(
     )
 
 
-def _nearest(adj: dict, actor: str, depth: int, limit: int) -> tuple[list[str], bool]:
+def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:
+    """``actor``'s ties as ``(-|stance|, other)``, strongest first, then by id.
+
+    Kept on the graph (``G.graph["ranked_ties"]``) once asked for, so a hub's
+    thousands of ties are sorted once, not on every neighbourhood through it.
+    Whoever changes the edges of a graph it keeps calls :func:`forget_ties`.
+
+    >>> from queries.stance_graph import example_graph
+    >>> ranked_ties(example_graph(), "a")
+    [(-0.9, 'b'), (-0.8, 'c'), (-0.0, 'e')]
+    """
+    cache = G.graph.setdefault("ranked_ties", {})
+    ranked = cache.get(actor)
+    if ranked is None:
+        ranked = cache[actor] = sorted((-abs(d["stance"]), o) for o, d in G._adj[actor].items())
+    return ranked
+
+
+def forget_ties(G: nx.Graph, actors: Iterable[str]) -> None:
+    """Drop the :func:`ranked_ties` of ``actors`` (their edges changed)."""
+    cache = G.graph.get("ranked_ties")
+    if cache:
+        for actor in actors:
+            cache.pop(actor, None)
+
+
+def _nearest(G: nx.Graph, actor: str, depth: int, limit: int) -> tuple[list[str], bool]:
     """``actor`` and the ``limit`` actors nearest it, breadth first; whether any were left out."""
     kept = [actor]
     seen = {actor}
     frontier = [actor]
-    truncated = False
     for _ in range(depth):
-        strength: dict[str, float] = {}
-        for node in frontier:
-            check_deadline()
-            for other, data in adj[node].items():
-                if other not in seen:
-                    value = abs(data["stance"])
-                    if value > strength.get(other, -1.0):
-                        strength[other] = value
-        layer = sorted(strength, key=lambda n: (-strength[n], n))
-        room = limit - (len(kept) - 1)
-        if len(layer) > room:
-            layer, truncated = layer[:room], True
+        layer, more = _strongest_unseen(G, frontier, seen, limit - (len(kept) - 1))
         kept.extend(layer)
         seen.update(layer)
         frontier = layer
-        if truncated or not frontier:
+        if more:
+            return kept, True
+        if not frontier:
             break
-    return kept, truncated
+    return kept, False
+
+
+def _strongest_unseen(
+    G: nx.Graph, frontier: list[str], seen: set[str], room: int
+) -> tuple[list[str], bool]:
+    """Up to ``room`` actors tied to ``frontier`` and not ``seen``; whether more were left out.
+
+    Ordered by their strongest tie into the frontier, then by id: the
+    frontier's :func:`ranked_ties` merged, so only their heads are read.
+    """
+    lists = [ranked_ties(G, node) for node in frontier]
+    heap = [(ties[0], i, 0) for i, ties in enumerate(lists) if ties]
+    heapq.heapify(heap)
+    picked: list[str] = []
+    taken = set(seen)
+    for n in itertools.count():
+        if not heap:
+            break
+        if n % 4096 == 0:
+            check_deadline()
+        (_, other), i, j = heap[0]
+        if other not in taken:
+            if len(picked) == room:
+                return picked, True
+            picked.append(other)
+            taken.add(other)
+        if j + 1 < len(lists[i]):
+            heapq.heapreplace(heap, (lists[i][j + 1], i, j + 1))
+        else:
+            heapq.heappop(heap)
+    return picked, False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.errors import UnknownActor
+from graph.model import trusted
 from graph.store import Stance
 
 
@@ -18,7 +19,8 @@ def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
     )
     # the graph holds validated actors and relations: no need to check them again
     return [
-        Stance.model_construct(
+        trusted(
+            Stance,
             actor=nodes[other]["actor"],
             stance=data["stance"],
             relations=tuple(r for r in data["relations"] if r.polarity == wanted),

@@ -12,23 +12,17 @@ with an indexed read; evidence is read by relation key.
 from __future__ import annotations
 
 import functools
-import gc
 import threading
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from operator import attrgetter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import networkx as nx
 
-from graph.aggregate import sign, stance
-from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
+from graph.errors import UnknownActor, UnknownArticle
 from graph.filters import NO_FILTERS, Filters, check_bound, check_page
 from graph.identity import canonical_ids, plan_merge, plan_unmerge
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge, Relation
-from graph.names import NameIndex
 from graph.store import (
     ActorMatch,
     EvidenceItem,
@@ -49,6 +43,7 @@ from queries.paths import signed_paths
 from queries.stance_graph import build_stance_graph
 from queries.stances import allies, enemies
 
+from .memory_index import MemoryIndex, long_lived
 from .sqlite_relations import Key, RelationTable
 from .sqlite_rows import ClaimRow, claim_values
 from .sqlite_state import SqliteState
@@ -68,22 +63,6 @@ def _locked(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
 
     return wrapper
-
-
-@contextmanager
-def _long_lived() -> Iterator[None]:
-    """Build the index without the cyclic garbage collector re-scanning it as it grows.
-
-    The index is hundreds of thousands of objects that live as long as the
-    store; collecting while they are created more than doubles the time to open.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class EmbeddedStore:
@@ -118,21 +97,21 @@ class EmbeddedStore:
     def _load(self) -> None:
         """(Re)build the in-memory index from the SQLite file."""
         self._version = self._state.data_version()
-        self._actors: dict[str, Actor] = {}
-        self._names = NameIndex()
-        self._graph = nx.Graph()
-        self._relations: dict[Key, Relation] = {}
-        """Every relation with claims, holding or not."""
-        self._pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
         self._merges = self._state.merges()
         self._canon = canonical_ids(self._merges)
         self._tally_if_needed()
-        with _long_lived():
+        with long_lived():
+            self._index = index = MemoryIndex(self._canon)
             self._fingerprints: dict[str, str] = dict(self._state.fingerprints())
             self._n_claims = self._state.count_claims()
             for actor in self._state.actors():
-                self._remember_actor(actor)
-            self._apply({r.key: r for r in self._table.relations(self._state.db)})
+                index.remember(actor)
+            index.apply({r.key: r for r in self._table.relations(self._state.db)})
+
+    @property
+    def _graph(self) -> nx.Graph:
+        """The stance graph of every holding relation (unfiltered queries run on it)."""
+        return self._index.graph
 
     def _tally_if_needed(self) -> None:
         """Re-tally a file written by an earlier actorgraph or under another vocabulary."""
@@ -151,49 +130,6 @@ class EmbeddedStore:
         if self._state.data_version() != self._version:
             self._load()
 
-    def _remember_actor(self, actor: Actor) -> None:
-        if actor.id in self._actors:
-            self._names.remove(actor.id)
-        self._actors[actor.id] = actor
-        self._names.add(actor.id, (*actor.names, *actor.external_ids.values()))
-        if actor.id in self._canon:
-            return  # merged into another actor: not a node of its own
-        if actor.id in self._graph:
-            self._graph.nodes[actor.id]["actor"] = actor
-        else:
-            self._graph.add_node(actor.id, actor=actor)
-
-    def _apply(self, changes: dict[Key, Relation | None]) -> None:
-        """Take in changed relations (None: gone) and re-draw the graph edges of their pairs."""
-        relations = self._relations
-        pair_keys = self._pair_keys
-        pairs = set()
-        for key, relation in changes.items():
-            source, target = key[0], key[1]
-            pair = (source, target) if source < target else (target, source)
-            if relation is None:
-                relations.pop(key, None)
-                pair_keys[pair].discard(key)
-            else:
-                relations[key] = relation
-                pair_keys[pair].add(key)
-            pairs.add(pair)
-        by_key = attrgetter("source", "target", "type")
-        edges, gone = [], []
-        for pair in pairs:
-            keys = pair_keys[pair]
-            if not keys:
-                del pair_keys[pair]
-            holding = sorted((r for r in map(relations.__getitem__, keys) if r.holds), key=by_key)
-            if holding:
-                value = stance(holding)
-                edge = {"relations": tuple(holding), "stance": value, "sign": sign(value)}
-                edges.append((*pair, edge))
-            else:
-                gone.append(pair)
-        self._graph.add_edges_from(edges)
-        self._graph.remove_edges_from(gone)
-
     # -- writes -----------------------------------------------------------------
     def upsert_actors(self, actors: Iterable[Actor]) -> int:
         actors = list(actors)
@@ -201,13 +137,13 @@ class EmbeddedStore:
             self._sync()
             fresh = [a for a in actors if self._keeps(a)]
             self._state.put_actors(db, fresh)
-            new = sum(1 for a in fresh if a.id not in self._actors)
+            new = sum(1 for a in fresh if a.id not in self._index.actors)
             for actor in fresh:
-                self._remember_actor(actor)
+                self._index.remember(actor)
             return new
 
     def _keeps(self, actor: Actor) -> bool:
-        known = self._actors.get(actor.id)
+        known = self._index.actors.get(actor.id)
         if known is None:
             return True
         return known != actor and not (actor.unresolved and not known.unresolved)
@@ -222,7 +158,7 @@ class EmbeddedStore:
         stale: set[Key] = set()  # relations that lose claims: re-tallied
         added: list[tuple[Key, Claim]] = []  # claims that go on top of their relation's tally
         removed = 0
-        with self._lock, _long_lived():
+        with self._lock, long_lived():
             with self._state.transaction() as db:
                 self._sync()
                 batch: dict[str, str] = {}  # article id -> fingerprint, as of this batch
@@ -238,7 +174,9 @@ class EmbeddedStore:
                     self._validate(doc, introduced)
                     fresh = [a for a in doc.actors if self._keeps(a)]
                     new_actors = sum(
-                        1 for a in fresh if a.id not in self._actors and a.id not in introduced
+                        1
+                        for a in fresh
+                        if a.id not in self._index.actors and a.id not in introduced
                     )
                     introduced.update(a.id for a in doc.actors)
                     actors.extend(fresh)
@@ -255,10 +193,10 @@ class EmbeddedStore:
                 self._state.put_articles(db, written[pending:])
                 changes = self._table.update(db, stale, added)
             for actor in actors:
-                self._remember_actor(actor)
+                self._index.remember(actor)
             self._fingerprints.update(batch)
             self._n_claims += sum(len(values) for _, _, values in written) - removed
-            self._apply(changes)
+            self._index.apply(changes)
             return results
 
     def _claim_values(self, claims: Iterable[Claim], added: list[tuple[Key, Claim]]) -> list[tuple]:
@@ -286,8 +224,8 @@ class EmbeddedStore:
             if claim.attributed_to:
                 refs.append(claim.attributed_to)
         for ref in refs:
-            if ref not in self._actors and ref not in introduced and ref not in carried:
-                raise UnknownActor(ref, tuple(self._names.suggest(ref)))
+            if ref not in self._index.actors and ref not in introduced and ref not in carried:
+                raise UnknownActor(ref, tuple(self._index.names.suggest(ref)))
 
     def delete_article(self, article_id: str) -> None:
         with self._lock:
@@ -300,30 +238,23 @@ class EmbeddedStore:
                 changes = self._table.update(db, stale, ())
             del self._fingerprints[article_id]
             self._n_claims -= removed
-            self._apply(changes)
+            self._index.apply(changes)
 
     # -- lookups ----------------------------------------------------------------
     @_locked
     def actor(self, ref: str) -> Actor:
-        if ref in self._actors:
-            return self._actors[self._canon.get(ref, ref)]
-        ids = {self._canon.get(i, i) for i in self._names.lookup(ref)}
-        if len(ids) > 1:
-            raise AmbiguousActor(ref, tuple(sorted(ids)))
-        if not ids:
-            raise UnknownActor(ref, tuple(self._names.suggest(ref)))
-        return self._actors[ids.pop()]
+        return self._index.resolve(ref)
 
     @_locked
     def actors(self) -> list[Actor]:
-        return [self._actors[i] for i in sorted(self._actors)]
+        return [self._index.actors[i] for i in sorted(self._index.actors)]
 
     @_locked
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         check_bound("limit", limit)
         found: dict[str, ActorMatch] = {}
-        for i, score, shown in self._names.search(query, limit + len(self._canon)):
-            actor = self._actors[self._canon.get(i, i)]
+        for i, score, shown in self._index.names.search(query, limit + len(self._canon)):
+            actor = self._index.actors[self._canon.get(i, i)]
             if actor.id not in found:
                 found[actor.id] = ActorMatch(actor=actor, score=round(score, 2), matched=shown)
         return list(found.values())[:limit]
@@ -338,36 +269,29 @@ class EmbeddedStore:
     @_locked
     def stats(self) -> Stats:
         return Stats(
-            actors=len(self._actors) - len(self._canon),
+            actors=len(self._index.actors) - len(self._canon),
             articles=len(self._fingerprints),
             claims=self._n_claims,
-            relations=sum(1 for r in self._relations.values() if r.holds),
+            relations=sum(1 for r in self._index.relations.values() if r.holds),
         )
 
     # -- queries ----------------------------------------------------------------
     def _graph_for(self, filters: Filters) -> nx.Graph:
         if filters.is_unfiltered:
             return self._graph
-        actors = (a for a in self._actors.values() if a.id not in self._canon)
+        actors = (a for a in self._index.actors.values() if a.id not in self._canon)
         return build_stance_graph(actors, self.relations(filters))
 
     def _known(self, *actor_ids: str) -> None:
         for actor_id in actor_ids:
-            if actor_id not in self._actors:
-                raise UnknownActor(actor_id, tuple(self._names.suggest(actor_id)))
+            if actor_id not in self._index.actors:
+                raise UnknownActor(actor_id, tuple(self._index.names.suggest(actor_id)))
 
     @_locked
     def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
-        relations = self._relations
         if filters.is_timeless and not filters.min_confidence:
             # the type and polarity filters drop whole relations: no claim needs reading
-            vocabulary = self.vocabulary
-            return [
-                relation
-                for key in sorted(relations)
-                if (relation := relations[key]).holds
-                and filters.admits_type(key[2], vocabulary[key[2]].polarity)
-            ]
+            return self._index.holding(filters, self.vocabulary)
         return self._table.filtered(self._state.db, filters)
 
     @_locked
@@ -437,7 +361,7 @@ class EmbeddedStore:
         """The in-memory rows of the pair's evidence, in evidence order."""
         self._known(source_id, target_id)
         pair = (source_id, target_id) if source_id < target_id else (target_id, source_id)
-        rows = self._table.rows(self._state.db, self._pair_keys.get(pair, ()), filters)
+        rows = self._table.rows(self._state.db, self._index.pair_keys.get(pair, ()), filters)
         rows.sort(key=claim_order)
         return rows
 
@@ -452,7 +376,7 @@ class EmbeddedStore:
         with self._lock:
             with self._state.transaction() as db:
                 self._sync()
-                merge = plan_merge(self._actors, self._canon, source_id, target_id, note)
+                merge = plan_merge(self._index.actors, self._canon, source_id, target_id, note)
                 merge = self._state.put_merge(db, merge)
                 self._table.rekey(db, self._canon, canonical_ids(self._state.merges()))
             self._load()

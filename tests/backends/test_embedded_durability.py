@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 from graph.backends.embedded import EmbeddedStore
@@ -45,3 +47,15 @@ def test_retraction_survives_reopening(tmp_path: Path) -> None:
     assert reopened.stats().claims == 0
     assert reopened.relations() == []
     assert reopened.stats().actors == len(read_gazetteer(SEEDS / "actors.yaml"))
+
+
+def test_a_reload_frees_the_old_index_though_it_was_frozen(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store.sqlite")
+    load_seeds(store)
+    store.neighbourhood("iran")  # networkx caches its views on first use
+    assert gc.get_freeze_count() > 0, "the index is exempt from collection"
+    old = weakref.ref(store._graph)
+    store.merge_actors("kataib-hezbollah", "popular-mobilisation-forces")  # reloads the index
+    gc.collect()
+    assert old() is None, "the index a reload replaced is still alive"
+    store.close()

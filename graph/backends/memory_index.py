@@ -1,0 +1,138 @@
+"""What the embedded store answers queries from: actors, their names, relations, the stance graph.
+
+Built on open from the SQLite file and kept up to date by every write
+(:class:`graph.backends.embedded.EmbeddedStore`). It holds no reference
+cycles, so an index a reload replaces is freed at once, frozen
+(:func:`long_lived`) or not.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from operator import attrgetter
+
+import networkx as nx
+
+from graph.aggregate import sign, stance
+from graph.errors import AmbiguousActor, UnknownActor
+from graph.filters import Filters
+from graph.model import Actor, Relation
+from graph.names import NameIndex
+from graph.vocabulary import Vocabulary
+from queries.neighbourhood import forget_ties
+
+from .sqlite_relations import Key
+
+_BY_KEY = attrgetter("source", "target", "type")
+
+
+@contextmanager
+def long_lived() -> Iterator[None]:
+    """Build index objects that live as long as the store, then exempt them from collection.
+
+    The index is millions of objects. Collecting while they are created more
+    than doubles the time to open, and every full collection afterwards would
+    scan them all: a pause of a second at a million claims, in the middle of
+    some query. So the collector waits while they are built, and what was
+    built is frozen (:func:`gc.freeze`) when the work succeeds.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+
+
+class MemoryIndex:
+    """Actors by id and by name, every relation by key, and the stance graph of the holding ones.
+
+    Parameters
+    ----------
+    canon : mapping of str to str
+        Merged-away actor id -> the actor it counts as; a merged-away actor
+        is known by its names but is no node of its own.
+    """
+
+    def __init__(self, canon: Mapping[str, str]) -> None:
+        self.canon = canon
+        self.actors: dict[str, Actor] = {}
+        self.names = NameIndex()
+        self.graph = nx.Graph()
+        self.relations: dict[Key, Relation] = {}
+        """Every relation with claims, holding or not."""
+        self.pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
+
+    def remember(self, actor: Actor) -> None:
+        """Add or replace an actor."""
+        if actor.id in self.actors:
+            self.names.remove(actor.id)
+        self.actors[actor.id] = actor
+        self.names.add(actor.id, (*actor.names, *actor.external_ids.values()))
+        if actor.id in self.canon:
+            return  # merged into another actor: not a node of its own
+        if actor.id in self.graph:
+            self.graph.nodes[actor.id]["actor"] = actor
+        else:
+            self.graph.add_node(actor.id, actor=actor)
+
+    def resolve(self, ref: str) -> Actor:
+        """The (canonical) actor an id, name or alias refers to."""
+        if ref in self.actors:
+            return self.actors[self.canon.get(ref, ref)]
+        ids = {self.canon.get(i, i) for i in self.names.lookup(ref)}
+        if len(ids) > 1:
+            raise AmbiguousActor(ref, tuple(sorted(ids)))
+        if not ids:
+            raise UnknownActor(ref, tuple(self.names.suggest(ref)))
+        return self.actors[ids.pop()]
+
+    def holding(self, filters: Filters, vocabulary: Vocabulary) -> list[Relation]:
+        """The holding relations of the types and polarities ``filters`` admit, by key.
+
+        Only for filters without a time window or confidence floor: those
+        change which claims count, and need the claims.
+        """
+        relations = self.relations
+        return [
+            relation
+            for key in sorted(relations)
+            if (relation := relations[key]).holds
+            and filters.admits_type(key[2], vocabulary[key[2]].polarity)
+        ]
+
+    def apply(self, changes: Mapping[Key, Relation | None]) -> None:
+        """Take in changed relations (None: gone) and re-draw the graph edges of their pairs."""
+        relations = self.relations
+        pair_keys = self.pair_keys
+        pairs = set()
+        for key, relation in changes.items():
+            source, target = key[0], key[1]
+            pair = (source, target) if source < target else (target, source)
+            if relation is None:
+                relations.pop(key, None)
+                pair_keys[pair].discard(key)
+            else:
+                relations[key] = relation
+                pair_keys[pair].add(key)
+            pairs.add(pair)
+        edges, gone = [], []
+        for pair in pairs:
+            keys = pair_keys[pair]
+            if not keys:
+                del pair_keys[pair]
+            holding = sorted((r for r in map(relations.__getitem__, keys) if r.holds), key=_BY_KEY)
+            if holding:
+                value = stance(holding)
+                edge = {"relations": tuple(holding), "stance": value, "sign": sign(value)}
+                edges.append((*pair, edge))
+            else:
+                gone.append(pair)
+        self.graph.add_edges_from(edges)
+        self.graph.remove_edges_from(gone)
+        forget_ties(self.graph, {actor for pair in pairs for actor in pair})
