@@ -32,7 +32,6 @@ from graph.store import (
     Subgraph,
     UpsertResult,
     UpsertStatus,
-    claim_order,
 )
 from graph.store import (
     Path as SignedPath,
@@ -45,7 +44,7 @@ from queries.stances import allies, enemies
 
 from .memory_index import MemoryIndex, long_lived
 from .sqlite_relations import Key, RelationTable
-from .sqlite_rows import ClaimRow, claim_values
+from .sqlite_rows import claim_values
 from .sqlite_state import SqliteState
 
 P = ParamSpec("P")
@@ -341,7 +340,7 @@ class EmbeddedStore:
     def evidence(
         self, source_id: str, target_id: str, filters: Filters = NO_FILTERS
     ) -> list[EvidenceItem]:
-        return self._evidence_items(self._evidence_rows(source_id, target_id, filters))
+        return list(self._evidence(source_id, target_id, filters, 0, -1).items)
 
     @_locked
     def evidence_page(
@@ -353,23 +352,21 @@ class EmbeddedStore:
         offset: int = 0,
         limit: int = 100,
     ) -> EvidencePage:
-        page = check_page(offset, limit)
-        rows = self._evidence_rows(source_id, target_id, filters)
-        return EvidencePage(total=len(rows), items=self._evidence_items(rows[page]))
+        check_page(offset, limit)
+        return self._evidence(source_id, target_id, filters, offset, limit)
 
-    def _evidence_rows(self, source_id: str, target_id: str, filters: Filters) -> list[ClaimRow]:
-        """The in-memory rows of the pair's evidence, in evidence order."""
+    def _evidence(
+        self, source_id: str, target_id: str, filters: Filters, offset: int, limit: int
+    ) -> EvidencePage:
+        """The pair's admitted claims in evidence order (``limit`` -1: all), with their articles."""
         self._known(source_id, target_id)
         pair = (source_id, target_id) if source_id < target_id else (target_id, source_id)
-        rows = self._table.rows(self._state.db, self._index.pair_keys.get(pair, ()), filters)
-        rows.sort(key=claim_order)
-        return rows
-
-    def _evidence_items(self, rows: list[ClaimRow]) -> list[EvidenceItem]:
-        """The full claims of ``rows`` (from SQLite) with their articles, in the same order."""
-        claims = {c.id: c for c in self._state.claims((r.article, r.id) for r in rows)}
-        articles = self._state.articles({r.article for r in rows})
-        return [EvidenceItem(claim=claims[r.id], article=articles[r.article]) for r in rows]
+        keys = self._index.pair_keys.get(pair, ())
+        total, wanted = self._table.evidence(self._state.db, keys, filters, offset, limit)
+        claims = {c.id: c for c in self._state.claims(wanted)}
+        articles = self._state.articles({article for article, _ in wanted})
+        items = [EvidenceItem(claim=claims[i], article=articles[a]) for a, i in wanted]
+        return EvidencePage(total=total, items=items)
 
     # -- identity ---------------------------------------------------------------
     def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:

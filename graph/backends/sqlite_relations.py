@@ -152,6 +152,30 @@ def vocabulary_mark(vocabulary: Vocabulary) -> str:
     return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()
 
 
+def admitted(filters: Filters) -> tuple[str, list]:
+    """A SQL condition on a claim row that holds exactly when ``filters.admits_claim`` does.
+
+    >>> from datetime import date
+    >>> admitted(Filters(since=date(2016, 1, 1)))
+    ('confidence >= ? AND date IS NOT NULL AND date >= ?', [0.0, '2016-01-01'])
+    """
+    where, params = ["confidence >= ?"], [filters.min_confidence]
+    if not filters.is_timeless:
+        where.append("date IS NOT NULL")
+    if filters.since is not None:
+        where.append("date >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until is not None:
+        where.append("date <= ?")
+        params.append(filters.until.isoformat())
+    if filters.as_of is not None:
+        where.append("date <= ?")
+        where.append("(valid_from IS NULL OR valid_from <= ?)")
+        where.append("(valid_to IS NULL OR valid_to >= ?)")
+        params.extend([filters.as_of.isoformat()] * 3)
+    return " AND ".join(where), params
+
+
 def _chunks(items: list, size: int = 300) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -201,42 +225,53 @@ class RelationTable:
         sql = "SELECT DISTINCT ksource, ktarget, type FROM claims WHERE article = ?"
         return {row for row in db.execute(sql, (article_id,)) if row[0] is not None}
 
-    def rows(self, db: sqlite3.Connection, keys: Iterable[Key], filters: Filters) -> list[ClaimRow]:
-        """The claims of ``keys`` that ``filters`` admit."""
-        found = []
-        for key in keys:
-            spec = self.vocabulary[key[2]]
-            if filters.admits_type(spec.name, spec.polarity):
-                rows = map(ClaimRow, db.execute(_ROWS_OF_KEY, key))
-                found.extend(r for r in rows if filters.admits_claim(r))
-        return found
+    def evidence(
+        self,
+        db: sqlite3.Connection,
+        keys: Iterable[Key],
+        filters: Filters,
+        offset: int = 0,
+        limit: int = -1,
+    ) -> tuple[int, list[tuple[str, str]]]:
+        """How many claims of ``keys`` ``filters`` admit, and a page of them in evidence order.
+
+        The page is ``(article, claim id)`` pairs, by date (undated last) then
+        claim id (:func:`graph.store.claim_order`); ``limit`` -1: all of them.
+        Both are read from the claims index alone, not from the claims.
+        """
+        vocabulary = self.vocabulary
+        keys = [k for k in keys if filters.admits_type(k[2], vocabulary[k[2]].polarity)]
+        if not keys:
+            return 0, []
+        condition, params = admitted(filters)
+        select = f"SELECT article, id, date FROM claims WHERE {_KEY_MATCH} AND {condition}"
+        union = " UNION ALL ".join([select] * len(keys))
+        values = [value for key in keys for value in (*key, *params)]
+        total = db.execute(f"SELECT count(*) FROM ({union})", values).fetchone()[0]
+        page = db.execute(
+            f"SELECT article, id FROM ({union}) ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?",
+            [*values, limit, offset],
+        )
+        return total, page.fetchall()
 
     def filtered(self, db: sqlite3.Connection, filters: Filters) -> list[Relation]:
         """The holding relations of the claims ``filters`` admit, sorted by key.
 
-        The window and confidence floor narrow the read in SQL; ``filters``
-        itself decides, claim by claim.
+        The window and confidence floor select the claims in SQL (:func:`admitted`).
         """
-        where, params = ["ksource IS NOT NULL", "confidence >= ?"], [filters.min_confidence]
-        if not filters.is_timeless:
-            where.append("date IS NOT NULL")
-        for bound, op in ((filters.since, ">="), (filters.until, "<="), (filters.as_of, "<=")):
-            if bound is not None:
-                where.append(f"date {op} ?")
-                params.append(bound.isoformat())
+        condition, params = admitted(filters)
         types = [t.name for t in self.vocabulary if filters.admits_type(t.name, t.polarity)]
-        where.append(f"type IN ({', '.join('?' * len(types))})")
-        params.extend(types)
+        # grouped here, in one pass over the table: ORDER BY would walk the key
+        # index with a lookup per claim
         sql = (
             f"SELECT {', '.join(ROW_COLUMNS)}, ksource, ktarget FROM claims"
-            f" WHERE {' AND '.join(where)} ORDER BY ksource, ktarget, type"
+            f" WHERE ksource IS NOT NULL AND {condition}"
+            f" AND type IN ({', '.join('?' * len(types))})"
         )
-        rows = db.execute(sql, params)
-        groups = (
-            (key, map(ClaimRow, group))
-            for key, group in itertools.groupby(rows, key=lambda r: (r[13], r[14], r[4]))
-        )
-        return aggregate_groups(groups, self.vocabulary, filters)
+        groups: dict[Key, list[ClaimRow]] = {}
+        for row in db.execute(sql, [*params, *types]):
+            groups.setdefault((row[13], row[14], row[4]), []).append(ClaimRow(row))
+        return aggregate_groups(groups.items(), self.vocabulary, filters)
 
     # -- writes (inside the caller's transaction) --------------------------------------
     def update(

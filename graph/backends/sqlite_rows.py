@@ -14,9 +14,8 @@ import json
 import sys
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
-from graph.model import Claim, Evidence, trusted
+from graph.model import Certainty, Claim, Evidence, Modality, Mode, SupportType, trusted
 
 CLAIM_COLUMNS = (
     "article",
@@ -146,11 +145,47 @@ def claim_values(claim: Claim) -> tuple:
 
 
 def claim_from_values(values: tuple) -> Claim:
-    """The :class:`Claim` stored as ``values`` (all of :data:`CLAIM_COLUMNS`)."""
-    fields: dict[str, Any] = dict(zip(CLAIM_COLUMNS, values, strict=True))
-    quote, start, end = fields.pop("quote"), fields.pop("quote_start"), fields.pop("quote_end")
-    if quote is not None:
-        fields["evidence"] = {"quote": quote, "start": start, "end": end}
-    attributes = fields.pop("attributes")
-    fields["attributes"] = json.loads(attributes) if attributes else {}
-    return Claim.model_validate(fields)
+    """The :class:`Claim` stored as ``values`` (all of :data:`CLAIM_COLUMNS`).
+
+    Built from values validated when the claim was stored, without
+    validating them again (evidence lists run to thousands of claims).
+    """
+    (
+        article,
+        claim_id,
+        source,
+        target,
+        kind,
+        confidence,
+        modality,
+        day,
+        valid_from,
+        valid_to,
+        quote,
+        start,
+        end,
+        attributed_to,
+        mode,
+        certainty,
+        support_type,
+        attributes,
+    ) = values
+    return trusted(
+        Claim,
+        id=claim_id,
+        article=article,
+        source=source,
+        target=target,
+        type=kind,
+        confidence=confidence,
+        modality=Modality(modality),
+        attributed_to=attributed_to,
+        evidence=None if quote is None else trusted(Evidence, quote=quote, start=start, end=end),
+        date=parse_day(day),
+        valid_from=parse_day(valid_from),
+        valid_to=parse_day(valid_to),
+        mode=None if mode is None else Mode(mode),
+        certainty=None if certainty is None else Certainty(certainty),
+        support_type=None if support_type is None else SupportType(support_type),
+        attributes=json.loads(attributes) if attributes else {},
+    )

@@ -27,8 +27,10 @@ TABLES = (
     " attributed_to TEXT, mode TEXT, certainty TEXT, support_type TEXT, attributes TEXT,"
     " ksource TEXT, ktarget TEXT,"
     " PRIMARY KEY (article, id)) WITHOUT ROWID",
-    # the relation a claim counts towards (merges applied); NULL: none (a merged self-loop)
-    "CREATE INDEX IF NOT EXISTS claims_key ON claims (ksource, ktarget, type)",
+    # the relation a claim counts towards (merges applied); NULL: none (a merged self-loop).
+    # It covers the filters and the evidence order: a page of evidence reads no claim rows
+    "CREATE INDEX IF NOT EXISTS claims_key"
+    " ON claims (ksource, ktarget, type, date, confidence, valid_from, valid_to)",
     # the running tally of every relation with claims, holding or not (sqlite_relations)
     "CREATE TABLE IF NOT EXISTS relations ("
     " source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL, weight REAL NOT NULL,"

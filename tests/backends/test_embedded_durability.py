@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import gc
+import warnings
 import weakref
+from datetime import date
 from pathlib import Path
 
 from graph.backends.embedded import EmbeddedStore
+from graph.model import AnnotatedArticle, Article, Claim, Evidence
 from loaders.gazetteer import read_gazetteer
 from tests.conftest import SEEDS, load_seeds
+from tests.contract.world import ACTORS
 
 
 def snapshot(store: EmbeddedStore) -> tuple:
@@ -59,3 +63,44 @@ def test_a_reload_frees_the_old_index_though_it_was_frozen(tmp_path: Path) -> No
     gc.collect()
     assert old() is None, "the index a reload replaced is still alive"
     store.close()
+
+
+def test_claims_read_back_equal_the_claims_loaded(tmp_path: Path) -> None:
+    day = date(2016, 2, 24)
+    claim = Claim(
+        id="c-rich",
+        article="a-rich",
+        source="alpha-front",
+        target="beta-militia",
+        type="SUPPORTS",
+        confidence=0.75,
+        modality="alleged",
+        attributed_to="gamma-state",
+        evidence=Evidence(quote="Alpha armed Beta.", start=0, end=17),
+        date=day,
+        valid_from=day,
+        valid_to=date(2017, 1, 1),
+        mode="material",
+        certainty="alleged",
+        support_type="weapons",
+        attributes={"source_row": 7, "tags": ["arms"]},
+    )
+    doc = AnnotatedArticle(
+        article=Article(id="a-rich", title="Rich", published=day, text="Alpha armed Beta."),
+        claims=(claim,),
+    )
+    path = tmp_path / "store.sqlite"
+    store = EmbeddedStore(path)
+    store.upsert_actors(ACTORS)
+    store.upsert_article(doc)
+    store.close()
+    store = EmbeddedStore(path)  # claims built from the stored values, not validated again
+    try:
+        (item,) = store.evidence("alpha-front", "beta-militia")
+        assert item.claim == claim
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # pydantic warns when a value is not its field's type
+            assert item.claim.model_dump_json() == claim.model_dump_json()
+        assert item.claim.model_dump() == Claim.model_validate(claim.model_dump()).model_dump()
+    finally:
+        store.close()
