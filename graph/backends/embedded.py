@@ -98,7 +98,7 @@ class EmbeddedStore:
         self._version = self._state.data_version()
         self._merges = self._state.merges()
         self._canon = canonical_ids(self._merges)
-        self._tally_if_needed()
+        self._table.tally_if_needed(self._state, self._canon)
         with long_lived():
             self._index = index = MemoryIndex(self._canon)
             self._fingerprints: dict[str, str] = dict(self._state.fingerprints())
@@ -111,18 +111,6 @@ class EmbeddedStore:
     def _graph(self) -> nx.Graph:
         """The stance graph of every holding relation (unfiltered queries run on it)."""
         return self._index.graph
-
-    def _tally_if_needed(self) -> None:
-        """Re-tally a file written by an earlier actorgraph or under another vocabulary."""
-        db = self._state.db
-        if self._table.is_current(db):
-            return
-        if db.in_transaction:  # a write found another process's changes: it holds the lock
-            self._table.rebuild(db, self._canon)
-            return
-        with self._state.transaction() as db:
-            if not self._table.is_current(db):
-                self._table.rebuild(db, self._canon)
 
     def _sync(self) -> None:
         """Reload if another process committed since we last looked."""
@@ -281,6 +269,18 @@ class EmbeddedStore:
         actors = (a for a in self._index.actors.values() if a.id not in self._canon)
         return build_stance_graph(actors, self.relations(filters))
 
+    def _ties_of(self, actor_id: str, filters: Filters) -> nx.Graph:
+        """The stance graph of ``actor_id``'s own relations: all allies and enemies read."""
+        if filters.is_unfiltered:
+            return self._graph
+        keys = self._index.actor_keys.get(actor_id, ())
+        if filters.is_timeless and not filters.min_confidence:
+            relations = self._index.holding(filters, self.vocabulary, keys)
+        else:
+            relations = self._table.tallied(self._state.db, keys, filters)
+        ids = {actor_id, *(r.source for r in relations), *(r.target for r in relations)}
+        return build_stance_graph(map(self._index.actors.__getitem__, ids), relations)
+
     def _known(self, *actor_ids: str) -> None:
         for actor_id in actor_ids:
             if actor_id not in self._index.actors:
@@ -296,12 +296,12 @@ class EmbeddedStore:
     @_locked
     def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
         self._known(actor_id)
-        return allies(self._graph_for(filters), actor_id)
+        return allies(self._ties_of(actor_id, filters), actor_id)
 
     @_locked
     def enemies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
         self._known(actor_id)
-        return enemies(self._graph_for(filters), actor_id)
+        return enemies(self._ties_of(actor_id, filters), actor_id)
 
     @_locked
     def neighbourhood(

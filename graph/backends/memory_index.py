@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from operator import attrgetter
 
@@ -67,6 +67,8 @@ class MemoryIndex:
         self.relations: dict[Key, Relation] = {}
         """Every relation with claims, holding or not."""
         self.pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
+        self.actor_keys: dict[str, set[Key]] = defaultdict(set)
+        """The keys of every relation an actor has, holding or not."""
 
     def remember(self, actor: Actor) -> None:
         """Add or replace an actor."""
@@ -92,8 +94,10 @@ class MemoryIndex:
             raise UnknownActor(ref, tuple(self.names.suggest(ref)))
         return self.actors[ids.pop()]
 
-    def holding(self, filters: Filters, vocabulary: Vocabulary) -> list[Relation]:
-        """The holding relations of the types and polarities ``filters`` admit, by key.
+    def holding(
+        self, filters: Filters, vocabulary: Vocabulary, keys: Iterable[Key] | None = None
+    ) -> list[Relation]:
+        """The holding relations (of ``keys``, else all) whose type ``filters`` admits, by key.
 
         Only for filters without a time window or confidence floor: those
         change which claims count, and need the claims.
@@ -101,7 +105,7 @@ class MemoryIndex:
         relations = self.relations
         return [
             relation
-            for key in sorted(relations)
+            for key in sorted(relations if keys is None else keys)
             if (relation := relations[key]).holds
             and filters.admits_type(key[2], vocabulary[key[2]].polarity)
         ]
@@ -117,9 +121,13 @@ class MemoryIndex:
             if relation is None:
                 relations.pop(key, None)
                 pair_keys[pair].discard(key)
+                self.actor_keys[source].discard(key)
+                self.actor_keys[target].discard(key)
             else:
                 relations[key] = relation
                 pair_keys[pair].add(key)
+                self.actor_keys[source].add(key)
+                self.actor_keys[target].add(key)
             pairs.add(pair)
         edges, gone = [], []
         for pair in pairs:

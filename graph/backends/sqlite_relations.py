@@ -26,6 +26,7 @@ from graph.model import Claim, Evidence, Relation, trusted
 from graph.vocabulary import Vocabulary
 
 from .sqlite_rows import ROW_COLUMNS, ClaimRow, parse_day
+from .sqlite_state import SqliteState
 
 Key = tuple[str, str, str]
 
@@ -214,6 +215,17 @@ class RelationTable:
         row = db.execute("SELECT value FROM meta WHERE key = 'tallied_under'").fetchone()
         return row is not None and row[0] == self.mark
 
+    def tally_if_needed(self, state: SqliteState, canon: Mapping[str, str]) -> None:
+        """Re-tally a file written by an earlier actorgraph or under another vocabulary."""
+        if self.is_current(state.db):
+            return
+        if state.db.in_transaction:  # a write found another process's changes: it holds the lock
+            self.rebuild(state.db, canon)
+            return
+        with state.transaction() as db:
+            if not self.is_current(db):
+                self.rebuild(db, canon)
+
     def relations(self, db: sqlite3.Connection) -> Iterator[Relation]:
         """Every stored relation, holding or not."""
         vocabulary = self.vocabulary
@@ -272,6 +284,15 @@ class RelationTable:
         for row in db.execute(sql, [*params, *types]):
             groups.setdefault((row[13], row[14], row[4]), []).append(ClaimRow(row))
         return aggregate_groups(groups.items(), self.vocabulary, filters)
+
+    def tallied(
+        self, db: sqlite3.Connection, keys: Iterable[Key], filters: Filters
+    ) -> list[Relation]:
+        """The holding relations of ``keys`` under ``filters``, from their claims, by key."""
+        condition, params = admitted(filters)
+        sql = f"{_ROWS_OF_KEY} AND {condition}"
+        groups = ((key, map(ClaimRow, db.execute(sql, (*key, *params)))) for key in keys)
+        return aggregate_groups(groups, self.vocabulary, filters)
 
     # -- writes (inside the caller's transaction) --------------------------------------
     def update(

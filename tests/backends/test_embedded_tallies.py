@@ -21,6 +21,8 @@ from graph.filters import NO_FILTERS, Filters
 from graph.identity import canonical_claims, canonical_ids
 from graph.model import AnnotatedArticle, Modality, Relation
 from graph.vocabulary import Vocabulary
+from queries.stance_graph import build_stance_graph
+from queries.stances import allies, enemies
 from tests.contract.world import ACTORS, WORLD, article
 
 IDS = [a.id for a in ACTORS]
@@ -83,7 +85,13 @@ def expected(store: EmbeddedStore, docs: dict[str, AnnotatedArticle], filters: F
 
 def check(store: EmbeddedStore, docs: dict[str, AnnotatedArticle]) -> None:
     for filters in FILTERS:
-        assert store.relations(filters) == expected(store, docs, filters), filters
+        relations = expected(store, docs, filters)
+        assert store.relations(filters) == relations, filters
+        merged = canonical_ids(store.merges())  # merged-away actors have no stances of their own
+        G = build_stance_graph([a for a in store.actors() if a.id not in merged], relations)
+        for actor in G:
+            assert store.allies(actor, filters) == allies(G, actor), (actor, filters)
+            assert store.enemies(actor, filters) == enemies(G, actor), (actor, filters)
     assert store.stats().claims == sum(len(doc.claims) for doc in docs.values())
 
 
