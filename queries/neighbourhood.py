@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import repeat
-from operator import attrgetter, getitem, neg
+from operator import attrgetter, getitem
 
 import networkx as nx
 
@@ -76,29 +76,15 @@ def neighbourhood(
         raise UnknownActor(actor)
     adj = G._adj  # the plain dicts behind G.adj, as networkx's own traversals read them
     kept, truncated = _nearest(G, actor, depth, limit)
-    ties: list[tuple] = []
-    total = 0
-    later = set(kept)
-    for node in kept:
+    others = set(kept[1:])
+    ties = _centre_ties(adj[actor], actor, others)
+    total = sum(len(tie[-1]) for tie in ties)
+    later = set(others)
+    for node in kept[1:]:
         later.discard(node)
-        around = adj[node]
-        others = list(around.keys() & later)
-        if not others:
-            continue
-        # hubs have thousands of ties among them: built by map/zip, not tie by tie
-        data = [around[other] for other in others]
-        relations = list(map(getitem, data, repeat("relations")))
-        total += sum(map(len, relations))
-        ties += zip(
-            repeat(node != actor),
-            map(neg, map(abs, map(getitem, data, repeat("stance")))),
-            map(min, repeat(node), others),
-            map(max, repeat(node), others),
-            relations,
-        )
-    ties.sort()  # pairs are distinct: the relations are never compared
+        total += _count(adj[node], later)
     found: list = []
-    for *_, relations in ties:
+    for *_, relations in itertools.chain(ties, _strongest_among(G, kept[1:])):
         if len(found) + len(relations) > max_relations:
             break
         found.extend(relations)
@@ -110,6 +96,48 @@ def neighbourhood(
         truncated=truncated,
         total_relations=total,
     )
+
+
+def _centre_ties(around: dict, centre: str, others: set[str]) -> list[tuple]:
+    """The centre's ties to ``others``, strongest first, then by the pair's ids."""
+    ties = []
+    for other in around.keys() & others:
+        data = around[other]
+        low, high = (centre, other) if centre < other else (other, centre)
+        ties.append((-abs(data["stance"]), low, high, data["relations"]))
+    ties.sort()  # pairs are distinct: the relations are never compared
+    return ties
+
+
+def _count(around: dict, others: set[str]) -> int:
+    """How many relations the ties in ``around`` to ``others`` carry.
+
+    Hubs have thousands of ties among them: counted by map, not tie by tie.
+    """
+    tied = map(around.__getitem__, around.keys() & others)
+    return sum(map(len, map(getitem, tied, repeat("relations"))))
+
+
+def _strongest_among(G: nx.Graph, nodes: list[str]) -> Iterator[tuple]:
+    """The ties among ``nodes``, strongest first (then by the pair's ids), each once.
+
+    A merge of the nodes' :func:`ranked_ties`: read only as far as the caller
+    takes them, not all of the thousands of ties among hubs.
+    """
+    members = set(nodes)
+    adj = G._adj
+
+    def ranked(node: str) -> Iterator[tuple]:
+        for rank, other in ranked_ties(G, node):
+            if other in members:
+                low, high = (node, other) if node < other else (other, node)
+                yield rank, low, high
+
+    previous = None
+    for tie in heapq.merge(*map(ranked, nodes)):
+        if tie != previous:  # each pair comes from both its ends, one after the other
+            previous = tie
+            yield (*tie, adj[tie[1]][tie[2]]["relations"])
 
 
 def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:

@@ -12,9 +12,9 @@ from graph.store import Stance
 def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
     if actor not in G:
         raise UnknownActor(actor)
-    nodes = G.nodes
+    nodes = G._node  # the plain dicts behind G.nodes and G.adj: a hub has thousands of ties
     picked = sorted(
-        ((other, data) for other, data in G.adj[actor].items() if data["sign"] == wanted),
+        ((other, data) for other, data in G._adj[actor].items() if data["sign"] == wanted),
         key=lambda item: (-wanted * item[1]["stance"], item[0]),
     )
     # the graph holds validated actors and relations: no need to check them again
@@ -23,7 +23,7 @@ def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
             Stance,
             actor=nodes[other]["actor"],
             stance=data["stance"],
-            relations=tuple(r for r in data["relations"] if r.polarity == wanted),
+            relations=tuple([r for r in data["relations"] if r.polarity == wanted]),
         )
         for other, data in picked
     ]
