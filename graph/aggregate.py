@@ -13,7 +13,7 @@ from typing import Any
 
 from graph.budget import check_deadline
 from graph.filters import NO_FILTERS, Filters
-from graph.model import Claim, Modality, Relation, trusted
+from graph.model import Claim, Evidence, Modality, Relation, trusted
 from graph.vocabulary import Vocabulary
 
 
@@ -147,18 +147,11 @@ class RelationTally:
 
     def relation(self, vocabulary: Vocabulary) -> Relation:
         """The relation as tallied so far (at least one claim added)."""
-        source, target, name = self.key
-        spec = vocabulary[name]
         best = self.best
-        # built from values already validated (claims, the vocabulary): no need to check again
-        return trusted(
-            Relation,
-            source=source,
-            target=target,
-            type=name,
-            polarity=spec.polarity,
-            symmetric=spec.symmetric,
-            weight=round(self.weight, 6),
+        return build_relation(
+            self.key,
+            vocabulary,
+            weight=self.weight,
             n_claims=self.n_claims,
             n_articles=self.n_articles,
             n_denials=self.n_denials,
@@ -167,6 +160,43 @@ class RelationTally:
             evidence=best.evidence if best is not None else None,
             evidence_article=best.article if best is not None else None,
         )
+
+
+def build_relation(
+    key: tuple[str, str, str],
+    vocabulary: Vocabulary,
+    *,
+    weight: float,
+    n_claims: int,
+    n_articles: int,
+    n_denials: int,
+    first_seen: date | None,
+    last_seen: date | None,
+    evidence: Evidence | None,
+    evidence_article: str | None,
+) -> Relation:
+    """The relation of ``key`` from tallied figures, the type's polarity from ``vocabulary``.
+
+    Built from values already validated (claims, the vocabulary): not checked again.
+    """
+    source, target, name = key
+    spec = vocabulary[name]
+    return trusted(
+        Relation,
+        source=source,
+        target=target,
+        type=name,
+        polarity=spec.polarity,
+        symmetric=spec.symmetric,
+        weight=round(weight, 6),
+        n_claims=n_claims,
+        n_articles=n_articles,
+        n_denials=n_denials,
+        first_seen=first_seen,
+        last_seen=last_seen,
+        evidence=evidence,
+        evidence_article=evidence_article,
+    )
 
 
 def aggregate(

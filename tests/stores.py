@@ -8,14 +8,29 @@ visible reason otherwise: no fake server ever stands in for Neo4j.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from graph.backends.embedded import EmbeddedStore
+from graph.model import AnnotatedArticle
 from graph.store import GraphStore
+from tests.contract.world import ACTORS, WORLD
 
 BACKENDS = ("embedded", "neo4j")
+
+
+def world_file(folder: Path, docs: Iterable[AnnotatedArticle] = WORLD) -> Path:
+    """A closed embedded store file holding the contract world's actors and ``docs``."""
+    path = folder / "world.sqlite"
+    store = EmbeddedStore(path)
+    try:
+        store.upsert_actors(ACTORS)
+        store.upsert_articles(docs)
+    finally:
+        store.close()
+    return path
 
 
 def fresh_store(backend: str, folder: Path) -> GraphStore:

@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from graph.aggregate import RelationTally, aggregate_groups, pair_key
+from graph.aggregate import RelationTally, aggregate_groups, build_relation, pair_key
 from graph.filters import Filters
 from graph.model import Claim, Evidence, Relation, trusted
 from graph.vocabulary import Vocabulary
@@ -124,15 +124,10 @@ def tally_from_values(row: tuple) -> RelationTally:
 def relation_from_values(row: tuple, vocabulary: Vocabulary) -> Relation:
     """The relation of a stored tally (what the store reads on open)."""
     source, target, kind, weight, n_claims, n_articles, n_denials, first, last = row[:9]
-    spec = vocabulary[kind]
-    return trusted(
-        Relation,
-        source=source,
-        target=target,
-        type=kind,
-        polarity=spec.polarity,
-        symmetric=spec.symmetric,
-        weight=round(weight, 6),
+    return build_relation(
+        (source, target, kind),
+        vocabulary,
+        weight=weight,
         n_claims=n_claims,
         n_articles=n_articles,
         n_denials=n_denials,

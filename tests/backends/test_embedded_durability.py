@@ -12,7 +12,7 @@ from graph.backends.embedded import EmbeddedStore
 from graph.model import AnnotatedArticle, Article, Claim, Evidence
 from loaders.gazetteer import read_gazetteer
 from tests.conftest import SEEDS, load_seeds
-from tests.contract.world import ACTORS
+from tests.stores import world_file
 
 
 def snapshot(store: EmbeddedStore) -> tuple:
@@ -89,12 +89,9 @@ def test_claims_read_back_equal_the_claims_loaded(tmp_path: Path) -> None:
         article=Article(id="a-rich", title="Rich", published=day, text="Alpha armed Beta."),
         claims=(claim,),
     )
-    path = tmp_path / "store.sqlite"
-    store = EmbeddedStore(path)
-    store.upsert_actors(ACTORS)
-    store.upsert_article(doc)
-    store.close()
-    store = EmbeddedStore(path)  # claims built from the stored values, not validated again
+    store = EmbeddedStore(
+        world_file(tmp_path, [doc])
+    )  # claims built from the stored values, not validated again
     try:
         (item,) = store.evidence("alpha-front", "beta-militia")
         assert item.claim == claim

@@ -24,6 +24,7 @@ from graph.vocabulary import Vocabulary
 from queries.stance_graph import build_stance_graph
 from queries.stances import allies, enemies
 from tests.contract.world import ACTORS, WORLD, article
+from tests.stores import world_file
 
 IDS = [a.id for a in ACTORS]
 TYPES = ["ALLIED_WITH", "FIGHTS", "SUPPORTS", "OPPOSES", "LEADS"]
@@ -135,10 +136,8 @@ def _as_layout_1(path: Path) -> None:
 
 
 def test_a_layout_1_file_is_tallied_on_open(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
+    path = world_file(tmp_path)
     store = EmbeddedStore(path)
-    store.upsert_actors(ACTORS)
-    store.upsert_articles(WORLD)
     store.merge_actors("delta-party", "gamma-state")
     today = (store.stats(), store.relations(), store.evidence("alpha-front", "gamma-state"))
     store.close()
@@ -159,10 +158,8 @@ def test_a_layout_1_file_is_tallied_on_open(tmp_path: Path) -> None:
 
 
 def test_another_vocabulary_re_tallies_the_file(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
+    path = world_file(tmp_path)
     store = EmbeddedStore(path)
-    store.upsert_actors(ACTORS)
-    store.upsert_articles(WORLD)
     default = store.relations(Filters(types=("OPPOSES",)))
     store.close()
     vocabulary = Vocabulary.default()
@@ -180,12 +177,9 @@ def test_another_vocabulary_re_tallies_the_file(tmp_path: Path) -> None:
 
 
 def test_relations_read_back_serialise_as_validated_ones(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
-    store = EmbeddedStore(path)
-    store.upsert_actors(ACTORS)
-    store.upsert_articles(WORLD)
-    store.close()
-    store = EmbeddedStore(path)  # relations built from the stored values, not validated again
+    store = EmbeddedStore(
+        world_file(tmp_path)
+    )  # relations built from the stored values, not validated again
     try:
         relations = store.relations()
         assert relations
