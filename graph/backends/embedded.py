@@ -259,7 +259,7 @@ class EmbeddedStore:
             actors=len(self._index.actors) - len(self._canon),
             articles=len(self._fingerprints),
             claims=self._n_claims,
-            relations=sum(1 for r in self._index.relations.values() if r.holds),
+            relations=self._index.n_holding,
         )
 
     # -- queries ----------------------------------------------------------------

@@ -69,6 +69,8 @@ class MemoryIndex:
         self.pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
         self.actor_keys: dict[str, set[Key]] = defaultdict(set)
         """The keys of every relation an actor has, holding or not."""
+        self.n_holding = 0
+        """How many of the relations hold (a count kept, not recounted: health checks ask)."""
 
     def remember(self, actor: Actor) -> None:
         """Add or replace an actor."""
@@ -118,6 +120,10 @@ class MemoryIndex:
         for key, relation in changes.items():
             source, target = key[0], key[1]
             pair = (source, target) if source < target else (target, source)
+            before = relations.get(key)
+            self.n_holding += (relation is not None and relation.holds) - (
+                before is not None and before.holds
+            )
             if relation is None:
                 relations.pop(key, None)
                 pair_keys[pair].discard(key)

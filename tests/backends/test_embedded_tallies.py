@@ -93,7 +93,9 @@ def check(store: EmbeddedStore, docs: dict[str, AnnotatedArticle]) -> None:
         for actor in G:
             assert store.allies(actor, filters) == allies(G, actor), (actor, filters)
             assert store.enemies(actor, filters) == enemies(G, actor), (actor, filters)
-    assert store.stats().claims == sum(len(doc.claims) for doc in docs.values())
+    stats = store.stats()
+    assert stats.claims == sum(len(doc.claims) for doc in docs.values())
+    assert stats.relations == len(expected(store, docs, NO_FILTERS))
 
 
 @settings(
