@@ -116,7 +116,7 @@ class MemoryIndex:
         """Take in changed relations (None: gone) and re-draw the graph edges of their pairs."""
         relations = self.relations
         pair_keys = self.pair_keys
-        pairs = set()
+        pairs: dict[tuple[str, str], None] = {}  # in the order given: the file's key order
         for key, relation in changes.items():
             source, target = key[0], key[1]
             pair = (source, target) if source < target else (target, source)
@@ -134,7 +134,7 @@ class MemoryIndex:
                 pair_keys[pair].add(key)
                 self.actor_keys[source].add(key)
                 self.actor_keys[target].add(key)
-            pairs.add(pair)
+            pairs[pair] = None
         edges, gone = [], []
         for pair in pairs:
             keys = pair_keys[pair]
