@@ -112,13 +112,15 @@ def _of_length(adj: Mapping, source: str, target: str, hops: int, limit: int) ->
     near = {target: 0}
     ring = [target]
     for d in range(1, hops):
-        ring = [u for v in ring for u in adj[v] if u not in near]
+        check_deadline()
+        ring = list(dict.fromkeys(u for v in ring for u in adj[v] if u not in near))
         near.update(dict.fromkeys(ring, d))
     found: list[list[str]] = []
     path = [source]
     taken = {source, target}  # the target only ends a path
 
     def extend(node: str, left: int) -> None:
+        check_deadline()
         if left == 1:
             if target in adj[node]:
                 found.append([*path, target])
@@ -131,7 +133,6 @@ def _of_length(adj: Mapping, source: str, target: str, hops: int, limit: int) ->
                 taken.discard(nxt)
                 path.pop()
 
-    check_deadline()
     extend(source, hops)
     return found
 
