@@ -39,10 +39,10 @@ from graph.store import (
 from graph.vocabulary import Vocabulary
 from queries.neighbourhood import neighbourhood
 from queries.paths import signed_paths
-from queries.stance_graph import build_stance_graph
 from queries.stances import allies, enemies
 
-from .memory_index import MemoryIndex, long_lived
+from .filtered_views import graph_among, relations_under, ties_graph, whole_graph
+from .memory_index import MemoryIndex, collector_paused, long_lived
 from .sqlite_relations import Key, RelationTable
 from .sqlite_rows import claim_values
 from .sqlite_state import SqliteState
@@ -52,12 +52,15 @@ R = TypeVar("R")
 
 
 def _locked(method: Callable[P, R]) -> Callable[P, R]:
-    """Run under the store's lock, on an index that has caught up with other processes."""
+    """Run under the store's lock, on an index that has caught up with other processes.
+
+    Without the cyclic collector: queries make many short-lived objects, no cycles.
+    """
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         store = args[0]
-        with store._lock:  # type: ignore[attr-defined]
+        with store._lock, collector_paused():  # type: ignore[attr-defined]
             store._sync()  # type: ignore[attr-defined]
             return method(*args, **kwargs)
 
@@ -264,22 +267,7 @@ class EmbeddedStore:
 
     # -- queries ----------------------------------------------------------------
     def _graph_for(self, filters: Filters) -> nx.Graph:
-        if filters.is_unfiltered:
-            return self._graph
-        actors = (a for a in self._index.actors.values() if a.id not in self._canon)
-        return build_stance_graph(actors, self.relations(filters))
-
-    def _ties_of(self, actor_id: str, filters: Filters) -> nx.Graph:
-        """The stance graph of ``actor_id``'s own relations: all allies and enemies read."""
-        if filters.is_unfiltered:
-            return self._graph
-        keys = self._index.actor_keys.get(actor_id, ())
-        if filters.is_timeless and not filters.min_confidence:
-            relations = self._index.holding(filters, self.vocabulary, keys)
-        else:
-            relations = self._table.tallied(self._state.db, keys, filters)
-        ids = {actor_id, *(r.source for r in relations), *(r.target for r in relations)}
-        return build_stance_graph(map(self._index.actors.__getitem__, ids), relations)
+        return whole_graph(self._index, self._table, self._state.db, filters)
 
     def _known(self, *actor_ids: str) -> None:
         for actor_id in actor_ids:
@@ -288,20 +276,19 @@ class EmbeddedStore:
 
     @_locked
     def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
-        if filters.is_timeless and not filters.min_confidence:
-            # the type and polarity filters drop whole relations: no claim needs reading
-            return self._index.holding(filters, self.vocabulary)
-        return self._table.filtered(self._state.db, filters)
+        return relations_under(self._index, self._table, self._state.db, filters)
 
     @_locked
     def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
         self._known(actor_id)
-        return allies(self._ties_of(actor_id, filters), actor_id)
+        G = ties_graph(self._index, self._table, self._state.db, filters, actor_id)
+        return allies(G, actor_id)
 
     @_locked
     def enemies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
         self._known(actor_id)
-        return enemies(self._ties_of(actor_id, filters), actor_id)
+        G = ties_graph(self._index, self._table, self._state.db, filters, actor_id)
+        return enemies(G, actor_id)
 
     @_locked
     def neighbourhood(
@@ -313,7 +300,16 @@ class EmbeddedStore:
         max_relations: int = 500,
     ) -> Subgraph:
         self._known(actor_id)
-        return neighbourhood(self._graph_for(filters), actor_id, depth, limit, max_relations)
+        if depth > 1 or filters.is_unfiltered:
+            return neighbourhood(self._graph_for(filters), actor_id, depth, limit, max_relations)
+        # one hop: the actor's own ties choose the actors, then only their relations are read
+        db = self._state.db
+        ties = ties_graph(self._index, self._table, db, filters, actor_id)
+        star = neighbourhood(ties, actor_id, 1, limit)
+        ids = [node.id for node in star.nodes]
+        among = graph_among(self._index, self._table, db, filters, ids)
+        found = neighbourhood(among, actor_id, 1, limit, max_relations)
+        return found.model_copy(update={"truncated": star.truncated})
 
     @_locked
     def paths(

@@ -21,6 +21,7 @@ from graph.filters import NO_FILTERS, Filters
 from graph.identity import canonical_claims, canonical_ids
 from graph.model import AnnotatedArticle, Modality, Relation
 from graph.vocabulary import Vocabulary
+from queries.neighbourhood import neighbourhood
 from queries.stance_graph import build_stance_graph
 from queries.stances import allies, enemies
 from tests.contract.world import ACTORS, WORLD, article
@@ -93,6 +94,10 @@ def check(store: EmbeddedStore, docs: dict[str, AnnotatedArticle]) -> None:
         for actor in G:
             assert store.allies(actor, filters) == allies(G, actor), (actor, filters)
             assert store.enemies(actor, filters) == enemies(G, actor), (actor, filters)
+            for depth, limit, cap in ((1, 100, 500), (1, 2, 3), (2, 3, 2)):
+                assert store.neighbourhood(actor, depth, filters, limit, cap) == neighbourhood(
+                    G, actor, depth, limit, cap
+                ), (actor, filters, depth, limit, cap)
     stats = store.stats()
     assert stats.claims == sum(len(doc.claims) for doc in docs.values())
     assert stats.relations == len(expected(store, docs, NO_FILTERS))
