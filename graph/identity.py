@@ -88,11 +88,24 @@ def canonical_key(
     claim: Claim, canon: Mapping[str, str], vocabulary: Vocabulary
 ) -> tuple[str, str, str] | None:
     """The relation ``claim`` counts towards between canonical actors; None when merged away."""
-    source = canon.get(claim.source, claim.source)
-    target = canon.get(claim.target, claim.target)
+    return canonical_pair_key(claim.source, claim.target, claim.type, canon, vocabulary)
+
+
+def canonical_pair_key(
+    source: str, target: str, kind: str, canon: Mapping[str, str], vocabulary: Vocabulary
+) -> tuple[str, str, str] | None:
+    """:func:`canonical_key` of a claim given by its ends and type (a stored row).
+
+    >>> canonical_pair_key("b", "a", "FIGHTS", {"b": "c"}, Vocabulary.default())
+    ('a', 'c', 'FIGHTS')
+    >>> canonical_pair_key("b", "c", "FIGHTS", {"b": "c"}, Vocabulary.default()) is None
+    True
+    """
+    source = canon.get(source, source)
+    target = canon.get(target, target)
     if source == target:
         return None
-    return pair_key(source, target, claim.type, vocabulary)
+    return pair_key(source, target, kind, vocabulary)
 
 
 def with_merged(ids: Iterable[str], canon: Mapping[str, str]) -> list[str]:

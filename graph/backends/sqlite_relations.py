@@ -20,8 +20,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from graph.aggregate import RelationTally, aggregate_groups, build_relation, pair_key
+from graph.aggregate import RelationTally, aggregate_groups, build_relation
 from graph.filters import Filters
+from graph.identity import canonical_pair_key
 from graph.model import Claim, Evidence, Relation, trusted
 from graph.vocabulary import Vocabulary
 
@@ -172,6 +173,11 @@ def admitted(filters: Filters) -> tuple[str, list]:
     return " AND ".join(where), params
 
 
+def _ends(key: Key | None) -> tuple[str | None, str | None]:
+    """The ``ksource``, ``ktarget`` columns of a claim that counts towards ``key``."""
+    return (key[0], key[1]) if key else (None, None)
+
+
 def _chunks(items: list, size: int = 300) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -191,18 +197,10 @@ class RelationTable:
         self.vocabulary = vocabulary
         self.mark = vocabulary_mark(vocabulary)
 
-    def key(self, source: str, target: str, kind: str, canon: Mapping[str, str]) -> Key | None:
-        """The relation a claim counts towards; None when a merge made it a self-loop."""
-        source = canon.get(source, source)
-        target = canon.get(target, target)
-        if source == target:
-            return None
-        return pair_key(source, target, kind, self.vocabulary)
-
     def claim_values(self, values: tuple, canon: Mapping[str, str]) -> tuple[tuple, Key | None]:
         """A claim's stored values with its key appended (for ``INSERT_CLAIM``), and the key."""
-        key = self.key(values[2], values[3], values[4], canon)
-        return (*values, *(key[:2] if key else (None, None))), key
+        key = canonical_pair_key(values[2], values[3], values[4], canon, self.vocabulary)
+        return (*values, *_ends(key)), key
 
     # -- reads ------------------------------------------------------------------
     def is_current(self, db: sqlite3.Connection) -> bool:
@@ -344,37 +342,37 @@ class RelationTable:
         """
         moved = sorted(i for i in {*before, *after} if before.get(i, i) != after.get(i, i))
         stale: set[Key] = set()
-        updates = []
         for chunk in _chunks(moved):
             marks = ", ".join("?" * len(chunk))
             sql = (
                 "SELECT article, id, source, target, type, ksource, ktarget FROM claims"
                 f" WHERE source IN ({marks}) OR target IN ({marks})"
             )
-            for article, claim_id, source, target, kind, ksource, ktarget in db.execute(
-                sql, chunk * 2
-            ):
-                if ksource is not None:
-                    stale.add((ksource, ktarget, kind))
-                key = self.key(source, target, kind, after)
-                if key is not None:
-                    stale.add(key)
-                updates.append((*(key[:2] if key else (None, None)), article, claim_id))
-        db.executemany(
-            "UPDATE claims SET ksource = ?, ktarget = ? WHERE article = ? AND id = ?", updates
-        )
+            rows = db.execute(sql, chunk * 2).fetchall()
+            stale |= {(ks, kt, kind) for *_, kind, ks, kt in rows if ks is not None}
+            stale |= self._set_keys(db, (row[:5] for row in rows), after)
         return self.update(db, stale, ())
+
+    def _set_keys(
+        self, db: sqlite3.Connection, claims: Iterable[tuple], canon: Mapping[str, str]
+    ) -> set[Key]:
+        """Store the key of each ``(article, id, source, target, type)`` under ``canon``.
+
+        Returns the keys the claims now count towards.
+        """
+        keys, updates = set(), []
+        for article, claim_id, source, target, kind in claims:
+            key = canonical_pair_key(source, target, kind, canon, self.vocabulary)
+            if key is not None:
+                keys.add(key)
+            updates.append((*_ends(key), article, claim_id))
+        db.executemany(_SET_KEY, updates)
+        return keys
 
     def rebuild(self, db: sqlite3.Connection, canon: Mapping[str, str]) -> None:
         """Key every claim and tally every relation afresh, under this vocabulary."""
         claims = db.execute("SELECT article, id, source, target, type FROM claims").fetchall()
-        updates = []
-        for article, claim_id, source, target, kind in claims:
-            key = self.key(source, target, kind, canon)
-            updates.append((*(key[:2] if key else (None, None)), article, claim_id))
-        db.executemany(
-            "UPDATE claims SET ksource = ?, ktarget = ? WHERE article = ? AND id = ?", updates
-        )
+        self._set_keys(db, claims, canon)
         db.execute("DELETE FROM relations")
         sql = (
             f"SELECT {', '.join(ROW_COLUMNS)}, ksource, ktarget FROM claims"
