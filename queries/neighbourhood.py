@@ -191,24 +191,16 @@ def _strongest_unseen(
     Ordered by their strongest tie into the frontier, then by id: the
     frontier's :func:`ranked_ties` merged, so only their heads are read.
     """
-    lists = [ranked_ties(G, node) for node in frontier]
-    heap = [(ties[0], i, 0) for i, ties in enumerate(lists) if ties]
-    heapq.heapify(heap)
     picked: list[str] = []
     taken = set(seen)
-    for n in itertools.count():
-        if not heap:
-            break
+    merged = heapq.merge(*(ranked_ties(G, node) for node in frontier))
+    for n, (_, other) in enumerate(merged):
         if n % 4096 == 0:
             check_deadline()
-        (_, other), i, j = heap[0]
-        if other not in taken:
-            if len(picked) == room:
-                return picked, True
-            picked.append(other)
-            taken.add(other)
-        if j + 1 < len(lists[i]):
-            heapq.heapreplace(heap, (lists[i][j + 1], i, j + 1))
-        else:
-            heapq.heappop(heap)
+        if other in taken:
+            continue
+        if len(picked) == room:
+            return picked, True
+        picked.append(other)
+        taken.add(other)
     return picked, False
