@@ -105,10 +105,13 @@ class EmbeddedStore:
         with long_lived():
             self._index = index = MemoryIndex(self._canon)
             self._fingerprints: dict[str, str] = dict(self._state.fingerprints())
-            self._n_claims = self._state.count_claims()
             for actor in self._state.actors():
                 index.remember(actor)
-            index.apply({r.key: r for r in self._table.relations(self._state.db)})
+            relations = {r.key: r for r in self._table.relations(self._state.db)}
+            index.apply(relations)
+            # every claim counts towards one stored relation, or towards none
+            unkeyed = self._state.count_unkeyed_claims()
+            self._n_claims = unkeyed + sum(r.n_claims for r in relations.values())
 
     @property
     def _graph(self) -> nx.Graph:

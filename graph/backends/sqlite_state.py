@@ -131,8 +131,10 @@ class SqliteState:
         """``(article id, fingerprint)`` of every stored article."""
         yield from self.db.execute("SELECT id, fingerprint FROM articles")
 
-    def count_claims(self) -> int:
-        return self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    def count_unkeyed_claims(self) -> int:
+        """How many claims count towards no relation (a merge made them self-loops)."""
+        sql = "SELECT count(*) FROM claims WHERE ksource IS NULL"
+        return self.db.execute(sql).fetchone()[0]
 
     def claims(self, keys: Iterable[tuple[str, str]]) -> list[Claim]:
         """The full claims with these ``(article, claim id)`` keys (in no particular order)."""
