@@ -4,7 +4,8 @@ Data flows one way: format readers (``loaders/``) turn an input into domain
 objects; this module hands them to the store. Each input is read twice,
 streamed both times: the first pass checks every record and counts them, so
 a malformed record stops the load before anything of that input is stored;
-the second resolves actors for real and writes documents in batches. With
+the second resolves actors for real and writes documents in batches, in one
+bulk load per input (:meth:`graph.store.GraphStore.bulk_load`). With
 ``skip_bad`` the malformed records are written, each with its reason, to a
 rejects file beside the input, and the rest loads.
 """
@@ -166,7 +167,8 @@ def load(
         table = mappings.get(format_name, Mapping())
         done = InputSummary(str(path), format_name)
         _check(path, fmt, resolver, table, done, skip_bad, rejects_dir, on_progress)
-        _write(store, path, fmt.read, resolver, table, done, summary, on_progress)
+        with store.bulk_load():
+            _write(store, path, fmt.read, resolver, table, done, summary, on_progress)
         summary.inputs.append(done)
         summary.files += 1
     stats = store.stats()
@@ -246,7 +248,7 @@ def _write(
     summary: LoadSummary,
     on_progress: Progress | None,
 ) -> None:
-    """Second pass: documents written in batches, one transaction each."""
+    """Second pass: documents written in batches, in the caller's bulk load."""
     batch: list[AnnotatedArticle] = []
     seen = 0
 

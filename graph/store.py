@@ -24,6 +24,7 @@ Semantics every backend follows
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import date
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
@@ -151,6 +152,18 @@ class GraphStore(Protocol):
 
         Per document, the same semantics as :meth:`upsert_article`; a document
         may refer to actors carried by an earlier one of the batch.
+        """
+        ...
+
+    def bulk_load(self) -> AbstractContextManager[None]:
+        """A block of many writes (a whole input), which the store may make cheaper.
+
+        The writes inside mean what they mean outside. The embedded store
+        makes the block one transaction (all of it, or nothing if it ends with
+        an exception) and defers its relation tallies and index to the end;
+        the Neo4j store commits each write as it goes (a server bounds what
+        one transaction may hold). Queries inside the block may not see its
+        writes yet.
         """
         ...
 

@@ -4,7 +4,8 @@ SQLite holds the actors, articles and claims, and a running tally per
 relation written in the same transaction as the claims
 (:mod:`graph.backends.sqlite_relations`). On open the store reads the actors
 and the relations, not the claims, and builds the stance graph in memory; each
-write then updates the tallies it touches and the graph edges of their pairs.
+write then updates the tallies it touches and the graph edges of their pairs
+(:mod:`graph.backends.embedded_writes`).
 Filtered queries (time window, confidence) tally the admitted claims afresh
 with an indexed read; evidence is read by relation key.
 """
@@ -13,16 +14,16 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import networkx as nx
 
-from graph.errors import UnknownActor, UnknownArticle
+from graph.errors import InvalidQuery, UnknownActor, UnknownArticle
 from graph.filters import NO_FILTERS, Filters, check_bound, check_page
 from graph.identity import canonical_ids, plan_merge, plan_unmerge
-from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge, Relation
+from graph.model import Actor, Article, Merge, Relation
 from graph.store import (
     ActorMatch,
     EvidenceItem,
@@ -30,8 +31,6 @@ from graph.store import (
     Stance,
     Stats,
     Subgraph,
-    UpsertResult,
-    UpsertStatus,
 )
 from graph.store import (
     Path as SignedPath,
@@ -41,10 +40,10 @@ from queries.neighbourhood import neighbourhood
 from queries.paths import signed_paths
 from queries.stances import allies, enemies
 
+from .embedded_writes import BulkLoad, EmbeddedWrites
 from .filtered_views import graph_among, relations_under, ties_graph, whole_graph
 from .memory_index import MemoryIndex, collector_paused, long_lived
-from .sqlite_relations import Key, RelationTable
-from .sqlite_rows import claim_values
+from .sqlite_relations import RelationTable
 from .sqlite_state import SqliteState
 
 P = ParamSpec("P")
@@ -67,7 +66,7 @@ def _locked(method: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-class EmbeddedStore:
+class EmbeddedStore(EmbeddedWrites):
     """A :class:`graph.store.GraphStore` in one SQLite file, indexed in memory.
 
     Parameters
@@ -90,6 +89,7 @@ class EmbeddedStore:
         self._state = SqliteState(path, busy_seconds)
         self._table = RelationTable(self.vocabulary)
         self._lock = threading.RLock()
+        self._bulk: BulkLoad | None = None
         self._load()
 
     def __repr__(self) -> str:
@@ -122,116 +122,6 @@ class EmbeddedStore:
         """Reload if another process committed since we last looked."""
         if self._state.data_version() != self._version:
             self._load()
-
-    # -- writes -----------------------------------------------------------------
-    def upsert_actors(self, actors: Iterable[Actor]) -> int:
-        actors = list(actors)
-        with self._lock, self._state.transaction() as db:
-            self._sync()
-            fresh = [a for a in actors if self._keeps(a)]
-            self._state.put_actors(db, fresh)
-            new = sum(1 for a in fresh if a.id not in self._index.actors)
-            for actor in fresh:
-                self._index.remember(actor)
-            return new
-
-    def _keeps(self, actor: Actor) -> bool:
-        known = self._index.actors.get(actor.id)
-        if known is None:
-            return True
-        return known != actor and not (actor.unresolved and not known.unresolved)
-
-    def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
-        return self.upsert_articles([doc])[0]
-
-    def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
-        results: list[UpsertResult] = []
-        written: list[tuple[AnnotatedArticle, str, list[tuple]]] = []
-        actors: list[Actor] = []
-        stale: set[Key] = set()  # relations that lose claims: re-tallied
-        added: list[tuple[Key, Claim]] = []  # claims that go on top of their relation's tally
-        removed = 0
-        with self._lock, long_lived():
-            with self._state.transaction() as db:
-                self._sync()
-                batch: dict[str, str] = {}  # article id -> fingerprint, as of this batch
-                pending = 0  # written[pending:] are not in SQLite yet
-                introduced: set[str] = set()  # actors carried by this batch's documents
-                for doc in docs:
-                    article_id = doc.article.id
-                    fingerprint = doc.fingerprint()
-                    previous = batch.get(article_id, self._fingerprints.get(article_id))
-                    if previous == fingerprint:
-                        results.append(self._result(doc, UpsertStatus.UNCHANGED, 0))
-                        continue
-                    self._validate(doc, introduced)
-                    fresh = [a for a in doc.actors if self._keeps(a)]
-                    new_actors = sum(
-                        1
-                        for a in fresh
-                        if a.id not in self._index.actors and a.id not in introduced
-                    )
-                    introduced.update(a.id for a in doc.actors)
-                    actors.extend(fresh)
-                    if previous is not None:
-                        self._state.put_articles(db, written[pending:])
-                        pending = len(written)
-                        stale |= self._table.keys_of_article(db, article_id)
-                        removed += self._state.delete_article(db, article_id)
-                    written.append((doc, fingerprint, self._claim_values(doc.claims, added)))
-                    batch[article_id] = fingerprint
-                    status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
-                    results.append(self._result(doc, status, new_actors))
-                self._state.put_actors(db, actors)
-                self._state.put_articles(db, written[pending:])
-                changes = self._table.update(db, stale, added)
-            for actor in actors:
-                self._index.remember(actor)
-            self._fingerprints.update(batch)
-            self._n_claims += sum(len(values) for _, _, values in written) - removed
-            self._index.apply(changes)
-            return results
-
-    def _claim_values(self, claims: Iterable[Claim], added: list[tuple[Key, Claim]]) -> list[tuple]:
-        """The rows of ``claims``, keyed; each claim that counts is appended to ``added``."""
-        rows = []
-        for claim in claims:
-            row, key = self._table.claim_values(claim_values(claim), self._canon)
-            rows.append(row)
-            if key is not None:
-                added.append((key, claim))
-        return rows
-
-    @staticmethod
-    def _result(doc: AnnotatedArticle, status: UpsertStatus, new_actors: int) -> UpsertResult:
-        return UpsertResult(
-            article=doc.article.id, status=status, claims=len(doc.claims), new_actors=new_actors
-        )
-
-    def _validate(self, doc: AnnotatedArticle, introduced: set[str]) -> None:
-        carried = {a.id for a in doc.actors}
-        refs = [m.actor for m in doc.mentions]
-        for claim in doc.claims:
-            self.vocabulary[claim.type]
-            refs += [claim.source, claim.target]
-            if claim.attributed_to:
-                refs.append(claim.attributed_to)
-        for ref in refs:
-            if ref not in self._index.actors and ref not in introduced and ref not in carried:
-                raise UnknownActor(ref, tuple(self._index.names.suggest(ref)))
-
-    def delete_article(self, article_id: str) -> None:
-        with self._lock:
-            with self._state.transaction() as db:
-                self._sync()
-                if article_id not in self._fingerprints:
-                    raise UnknownArticle(article_id)
-                stale = self._table.keys_of_article(db, article_id)
-                removed = self._state.delete_article(db, article_id)
-                changes = self._table.update(db, stale, ())
-            del self._fingerprints[article_id]
-            self._n_claims -= removed
-            self._index.apply(changes)
 
     # -- lookups ----------------------------------------------------------------
     @_locked
@@ -370,6 +260,7 @@ class EmbeddedStore:
     # -- identity ---------------------------------------------------------------
     def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:
         with self._lock:
+            self._not_in_bulk_load()
             with self._state.transaction() as db:
                 self._sync()
                 merge = plan_merge(self._index.actors, self._canon, source_id, target_id, note)
@@ -380,6 +271,7 @@ class EmbeddedStore:
 
     def unmerge(self, actor_id: str) -> Merge:
         with self._lock:
+            self._not_in_bulk_load()
             with self._state.transaction() as db:
                 self._sync()
                 merge = plan_unmerge(self._merges, actor_id)
@@ -387,6 +279,10 @@ class EmbeddedStore:
                 self._table.rekey(db, self._canon, canonical_ids(self._state.merges()))
             self._load()
             return merge
+
+    def _not_in_bulk_load(self) -> None:
+        if self._bulk is not None:
+            raise InvalidQuery("merges and unmerges wait until the bulk load ends")
 
     @_locked
     def merges(self) -> list[Merge]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import networkx as nx
@@ -252,6 +253,9 @@ class Neo4jStore:
 
     def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
         return self.upsert_articles([doc])[0]
+
+    def bulk_load(self) -> AbstractContextManager[None]:
+        return nullcontext()  # each write commits: a server bounds one transaction's memory
 
     @guarded
     def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:

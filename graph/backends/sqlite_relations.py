@@ -183,6 +183,26 @@ def _chunks(items: list, size: int = 300) -> Iterator[list]:
         yield items[i : i + size]
 
 
+class PendingTallies:
+    """The tallies one write, or a bulk load of many, has brought up to date but not written.
+
+    Parameters
+    ----------
+    stored : bool
+        Whether the relations table may hold tallies of the keys to come (if
+        not, none is looked up: a load into an empty store).
+    """
+
+    __slots__ = ("stale", "stored", "tallies")
+
+    def __init__(self, stored: bool) -> None:
+        self.stored = stored
+        self.tallies: dict[Key, RelationTally] = {}
+        """Tallies going on from their stored figures with the claims added."""
+        self.stale: set[Key] = set()
+        """Keys that lost claims: re-tallied from the claims when written."""
+
+
 class RelationTable:
     """Reads and keeps up to date the relation keys of claims and the relations table.
 
@@ -288,34 +308,47 @@ class RelationTable:
         return aggregate_groups(groups, self.vocabulary, filters)
 
     # -- writes (inside the caller's transaction) --------------------------------------
-    def update(
-        self, db: sqlite3.Connection, stale: set[Key], added: Iterable[tuple[Key, Claim]]
-    ) -> dict[Key, Relation | None]:
-        """Bring the tallies of ``stale`` keys and of the ``added`` claims up to date.
+    def collect(
+        self,
+        db: sqlite3.Connection,
+        pending: PendingTallies,
+        stale: Iterable[Key],
+        added: Iterable[tuple[Key, Claim]],
+    ) -> None:
+        """Fold one write's effect into ``pending``: keys that lost claims, claims added.
 
-        ``stale`` keys lost claims and are re-tallied from the claims table (the
-        added claims already in it); the other keys of ``added`` go on from
-        their stored tally. Returns each touched key's relation, None when it
-        has no claims left.
+        The stored tallies of keys new to ``pending`` are read first; nothing
+        changes in ``pending`` if that read fails.
+        """
+        stale = set(stale)
+        added = [(key, claim) for key, claim in added if key not in stale]
+        resumed: dict[Key, RelationTally] = {}
+        for key, _ in added:
+            if key in pending.tallies or key in resumed or key in pending.stale:
+                continue
+            row = db.execute(_RELATION_OF_KEY, key).fetchone() if pending.stored else None
+            resumed[key] = RelationTally(key) if row is None else tally_from_values(row)
+        pending.stale |= stale
+        pending.tallies.update(resumed)
+        vocabulary, tallies = self.vocabulary, pending.tallies
+        for key, claim in added:
+            if key in pending.stale:
+                continue  # re-tallied from the claims table by flush
+            tally = tallies[key]
+            tally.add(claim, vocabulary)
+            if tally.best is claim:  # keep what the relation shows of it, not the claim
+                tally.best = _Shown(claim.article, claim.evidence)
+
+    def flush(self, db: sqlite3.Connection, pending: PendingTallies) -> dict[Key, Relation | None]:
+        """Write the tallies ``pending`` has brought up to date; each touched key's relation.
+
+        Stale keys are re-tallied from the claims table (their added claims
+        are in it). A key with no claims left maps to None and its row goes.
         """
         vocabulary = self.vocabulary
-        tallies: dict[Key, RelationTally] = {}
-        fresh: dict[Key, list[Claim]] = {}
-        for key, claim in added:
-            if key not in stale:
-                fresh.setdefault(key, []).append(claim)
-        for key in fresh:  # one primary-key probe each (a row-value IN scans the table)
-            row = db.execute(_RELATION_OF_KEY, key).fetchone()
-            if row is not None:
-                tallies[key] = tally_from_values(row)
-        for key, claims in fresh.items():
-            tally = tallies.get(key)
-            if tally is None:
-                tally = tallies[key] = RelationTally(key)
-            for claim in claims:
-                tally.add(claim, vocabulary)
+        tallies = {k: t for k, t in pending.tallies.items() if k not in pending.stale}
         gone = []
-        for key in stale:
+        for key in pending.stale:
             tally = RelationTally(key)
             for row in db.execute(_ROWS_OF_KEY, key):
                 tally.add(ClaimRow(row), vocabulary)
@@ -323,12 +356,19 @@ class RelationTable:
                 tallies[key] = tally
             else:
                 gone.append(key)
-        db.executemany(_PUT_RELATION, map(tally_values, tallies.values()))
+        keys = sorted(tallies)  # in key order: appended to the table, not scattered in it
+        db.executemany(_PUT_RELATION, (tally_values(tallies[key]) for key in keys))
         where = "source = ? AND target = ? AND type = ?"
         db.executemany(f"DELETE FROM relations WHERE {where}", gone)
         changes: dict[Key, Relation | None] = dict.fromkeys(gone)
-        changes.update((key, tally.relation(vocabulary)) for key, tally in tallies.items())
+        changes.update((key, tallies[key].relation(vocabulary)) for key in keys)
         return changes
+
+    def update(self, db: sqlite3.Connection, stale: set[Key]) -> dict[Key, Relation | None]:
+        """Re-tally the ``stale`` keys from the claims table and write them."""
+        pending = PendingTallies(stored=True)
+        pending.stale |= stale
+        return self.flush(db, pending)
 
     def rekey(
         self,
@@ -351,7 +391,7 @@ class RelationTable:
             rows = db.execute(sql, chunk * 2).fetchall()
             stale |= {(ks, kt, kind) for *_, kind, ks, kt in rows if ks is not None}
             stale |= self._set_keys(db, (row[:5] for row in rows), after)
-        return self.update(db, stale, ())
+        return self.update(db, stale)
 
     def _set_keys(
         self, db: sqlite3.Connection, claims: Iterable[tuple], canon: Mapping[str, str]

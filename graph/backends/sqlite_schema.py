@@ -15,6 +15,14 @@ VERSION = 2
 """``PRAGMA user_version`` of this layout. Version 0 kept claims and mentions as JSON rows;
 version 1 had no relations table (every claim was re-tallied on open)."""
 
+KEY_INDEX = (
+    "CREATE INDEX IF NOT EXISTS claims_key"
+    " ON claims (ksource, ktarget, type, date, confidence, valid_from, valid_to)"
+)
+"""The claims by the relation they count towards (``ksource``, ``ktarget``: merges applied;
+NULL: none, a merged self-loop). It covers the filters and the evidence order: a page of
+evidence reads no claim rows. A bulk load drops it and builds it again at its end."""
+
 TABLES = (
     "CREATE TABLE IF NOT EXISTS actors (id TEXT PRIMARY KEY, data TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL,"
@@ -27,10 +35,7 @@ TABLES = (
     " attributed_to TEXT, mode TEXT, certainty TEXT, support_type TEXT, attributes TEXT,"
     " ksource TEXT, ktarget TEXT,"
     " PRIMARY KEY (article, id)) WITHOUT ROWID",
-    # the relation a claim counts towards (merges applied); NULL: none (a merged self-loop).
-    # It covers the filters and the evidence order: a page of evidence reads no claim rows
-    "CREATE INDEX IF NOT EXISTS claims_key"
-    " ON claims (ksource, ktarget, type, date, confidence, valid_from, valid_to)",
+    KEY_INDEX,
     # the running tally of every relation with claims, holding or not (sqlite_relations)
     "CREATE TABLE IF NOT EXISTS relations ("
     " source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL, weight REAL NOT NULL,"
@@ -56,7 +61,13 @@ INSERT_ARTICLE = _insert("articles", ("id", "fingerprint", "data", "text", "ment
 
 
 def ensure_schema(db: sqlite3.Connection, path: str) -> None:
-    """Create the tables of an empty file, or bring an older file up to :data:`VERSION`."""
+    """Create the tables of an empty file, or bring an older file up to :data:`VERSION`.
+
+    A file already at :data:`VERSION` is left alone, without waiting for the
+    write lock another process (a bulk load) may hold.
+    """
+    if db.execute("PRAGMA user_version").fetchone()[0] == VERSION:
+        return
     db.execute("BEGIN IMMEDIATE")
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]

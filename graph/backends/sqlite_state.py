@@ -16,7 +16,13 @@ from graph.errors import StoreUnavailable
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge
 
 from .sqlite_rows import CLAIM_COLUMNS, claim_from_values
-from .sqlite_schema import INSERT_ARTICLE, INSERT_CLAIM, article_values, ensure_schema
+from .sqlite_schema import (
+    INSERT_ARTICLE,
+    INSERT_CLAIM,
+    KEY_INDEX,
+    article_values,
+    ensure_schema,
+)
 
 _CLAIM_SELECT = (
     "SELECT "
@@ -118,6 +124,23 @@ class SqliteState:
             self._rollback()
             raise
 
+    @contextmanager
+    def savepoint(self) -> Iterator[sqlite3.Connection]:
+        """Inside a transaction: a write undone alone if it fails, the transaction going on."""
+        self.db.execute("SAVEPOINT write")
+        try:
+            yield self.db
+        except BaseException as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK TO write")
+                self.db.execute("RELEASE write")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreUnavailable(
+                    f"embedded store {self.path} failed a write: {exc}"
+                ) from None
+            raise
+        self.db.execute("RELEASE write")
+
     def _rollback(self) -> None:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
@@ -191,6 +214,15 @@ class SqliteState:
             "ON CONFLICT (id) DO UPDATE SET data = excluded.data",
             [(a.id, a.model_dump_json()) for a in actors],
         )
+
+    @staticmethod
+    def drop_key_index(db: sqlite3.Connection) -> None:
+        """Stop maintaining the claims' key index (a bulk load builds it once at its end)."""
+        db.execute("DROP INDEX IF EXISTS claims_key")
+
+    @staticmethod
+    def build_key_index(db: sqlite3.Connection) -> None:
+        db.execute(KEY_INDEX)
 
     @staticmethod
     def delete_article(db: sqlite3.Connection, article_id: str) -> int:

@@ -1,7 +1,8 @@
 """The embedded store's persisted relation tallies always equal a tally of the claims afresh.
 
-Whatever sequence of loads, re-loads, retractions, merges and unmerges, and
-across a reopen, an upgrade from layout 1 or a change of vocabulary.
+Whatever sequence of loads, re-loads, retractions, merges and unmerges, alone
+or in bulk loads (abandoned or not), and across a reopen, an upgrade from
+layout 1 or a change of vocabulary.
 """
 
 from __future__ import annotations
@@ -58,7 +59,13 @@ put = st.tuples(
 delete = st.tuples(st.just("delete"), st.sampled_from(["a1", "a2", "a3", "a4"]))
 merge = st.tuples(st.just("merge"), st.sampled_from(IDS), st.sampled_from(IDS))
 unmerge = st.tuples(st.just("unmerge"), st.sampled_from(IDS))
-operations = st.lists(st.one_of(put, put, delete, merge, unmerge), min_size=1, max_size=12)
+# writes in one bulk load; True: the block ends with an exception (nothing of it is stored)
+bulk = st.tuples(st.just("bulk"), st.lists(st.one_of(put, delete), max_size=5), st.booleans())
+operations = st.lists(st.one_of(put, put, delete, merge, unmerge, bulk), min_size=1, max_size=12)
+
+
+class Abandoned(Exception):
+    """Ends a bulk load of the test with an exception."""
 
 
 def run(store: EmbeddedStore, ops: list[tuple], docs: dict[str, AnnotatedArticle]) -> None:
@@ -77,6 +84,15 @@ def run(store: EmbeddedStore, ops: list[tuple], docs: dict[str, AnnotatedArticle
         elif op[0] == "unmerge":
             with contextlib.suppress(InvalidQuery):
                 store.unmerge(op[1])
+        elif op[0] == "bulk":
+            held = dict(docs)
+            with contextlib.suppress(Abandoned), store.bulk_load():
+                run(store, op[1], held)
+                if op[2]:
+                    raise Abandoned
+                docs.update(held)
+                for gone in set(docs) - set(held):
+                    del docs[gone]
 
 
 def expected(store: EmbeddedStore, docs: dict[str, AnnotatedArticle], filters: Filters) -> list:

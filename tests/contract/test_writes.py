@@ -99,3 +99,28 @@ def test_article_keeps_its_text(world: GraphStore) -> None:
     stored = world.article("a1")
     assert stored.text == A1.article.text
     assert stored.publisher == "Fictional Wire"
+
+
+def test_a_bulk_load_stores_what_single_writes_store(store: GraphStore) -> None:
+    with store.bulk_load():
+        store.upsert_actors(ACTORS)
+        results = store.upsert_articles(WORLD[:2])
+        results.append(store.upsert_article(WORLD[2]))
+        # the same article again, changed, inside the block: it replaces its claims
+        changed = article(
+            "a2", date(2017, 5, 1), [("alpha-front", "FIGHTS", "beta-militia", 0.4, "asserted")]
+        )
+        results.append(store.upsert_article(changed))
+        store.delete_article("a3")
+    assert [r.status for r in results] == [UpsertStatus.NEW] * 3 + [UpsertStatus.UPDATED]
+    fights = [r for r in store.relations() if r.type == "FIGHTS" and "beta-militia" in r.key]
+    assert [r.weight for r in fights] == [0.4]
+    assert store.stats().articles == 2
+    with store.bulk_load():
+        store.upsert_article(WORLD[2])
+        store.upsert_article(WORLD[1])
+    world_again = answers(store)
+    assert [r.status for r in store.upsert_articles(WORLD)] == [UpsertStatus.UNCHANGED] * 3
+    assert answers(store) == world_again
+    assert world_again[0] == store.stats()
+    assert (world_again[0].articles, world_again[0].claims) == (3, 7)

@@ -1,0 +1,215 @@
+"""The embedded store's writes: each in a transaction of its own, or many in one bulk load.
+
+A write folds its effect on the relation tallies into pending ones
+(:class:`~graph.backends.sqlite_relations.PendingTallies`); they are written,
+and the stance graph redrawn, when its transaction commits, or once at the end
+of the bulk load it is part of.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from graph.errors import UnknownActor, UnknownArticle
+from graph.model import Actor, AnnotatedArticle, Claim
+from graph.store import UpsertResult, UpsertStatus
+from graph.vocabulary import Vocabulary
+
+from .memory_index import MemoryIndex, long_lived
+from .sqlite_relations import Key, PendingTallies, RelationTable
+from .sqlite_rows import claim_values
+from .sqlite_state import SqliteState
+
+
+class BulkLoad:
+    """A bulk load under way: one transaction, the relation tallies written at its end."""
+
+    __slots__ = ("claims_before", "index_dropped", "pending")
+
+    def __init__(self, pending: PendingTallies, claims_before: int) -> None:
+        self.pending = pending
+        self.claims_before = claims_before
+        self.index_dropped = False
+
+
+class EmbeddedWrites:
+    """The writes of :class:`graph.backends.embedded.EmbeddedStore`, on the state it keeps."""
+
+    vocabulary: Vocabulary
+    _state: SqliteState
+    _table: RelationTable
+    _index: MemoryIndex
+    _lock: threading.RLock
+    _bulk: BulkLoad | None
+    _canon: dict[str, str]
+    _fingerprints: dict[str, str]
+    _n_claims: int
+    _version: int
+
+    def _sync(self) -> None:
+        raise NotImplementedError
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """Make the writes inside one transaction, and the relation tallies one write at its end.
+
+        Each write inside still succeeds or fails alone (a failed one changes
+        nothing); the block is stored when it ends, or not at all if it ends
+        with an exception. Until then other processes see the store as it was,
+        other threads wait, and queries here may miss the block's relations.
+        Once the block has written as many claims as the store held before it,
+        the claims' key index is dropped, to be built once at the end. Merges
+        wait until the block ends; a block inside a block is part of it.
+        """
+        if self._bulk is not None:
+            yield
+            return
+        with self._lock:
+            try:
+                with self._state.transaction() as db:
+                    self._sync()
+                    stored = PendingTallies(stored=bool(self._index.relations))
+                    bulk = self._bulk = BulkLoad(stored, self._n_claims)
+                    yield
+                    if bulk.index_dropped:
+                        self._state.build_key_index(db)
+                    with long_lived():
+                        changes = self._table.flush(db, bulk.pending)
+            except BaseException:
+                self._version = -2  # the file has none of the block: reload on the next call
+                raise
+            finally:
+                self._bulk = None
+            with long_lived():
+                self._index.apply(changes)
+
+    @contextmanager
+    def _write(self) -> Iterator[tuple[sqlite3.Connection, PendingTallies]]:
+        """One write: a transaction of its own, or a savepoint of the bulk load under way.
+
+        The write folds its effect on the relation tallies into the pending
+        ones it is given (:meth:`RelationTable.collect`); they are written, and
+        the graph redrawn, when its transaction or the bulk load commits.
+        """
+        bulk = self._bulk
+        if bulk is not None:
+            if not bulk.index_dropped and self._n_claims >= 2 * bulk.claims_before:
+                self._state.drop_key_index(self._state.db)
+                bulk.index_dropped = True
+            with self._state.savepoint() as db:
+                yield db, bulk.pending
+            return
+        with self._state.transaction() as db:
+            self._sync()
+            pending = PendingTallies(stored=True)
+            yield db, pending
+            changes = self._table.flush(db, pending)
+        self._index.apply(changes)
+
+    def upsert_actors(self, actors: Iterable[Actor]) -> int:
+        actors = list(actors)
+        with self._lock:
+            with self._write() as (db, _):
+                fresh = [a for a in actors if self._keeps(a)]
+                self._state.put_actors(db, fresh)
+            new = sum(1 for a in fresh if a.id not in self._index.actors)
+            for actor in fresh:
+                self._index.remember(actor)
+            return new
+
+    def _keeps(self, actor: Actor) -> bool:
+        known = self._index.actors.get(actor.id)
+        if known is None:
+            return True
+        return known != actor and not (actor.unresolved and not known.unresolved)
+
+    def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
+        return self.upsert_articles([doc])[0]
+
+    def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
+        results: list[UpsertResult] = []
+        written: list[tuple[AnnotatedArticle, str, list[tuple]]] = []
+        actors: list[Actor] = []
+        stale: set[Key] = set()  # relations that lose claims: re-tallied
+        added: list[tuple[Key, Claim]] = []  # claims that go on top of their relation's tally
+        removed = 0
+        with self._lock, long_lived():
+            with self._write() as (db, pending):
+                batch: dict[str, str] = {}  # article id -> fingerprint, as of this batch
+                done = 0  # written[done:] are not in SQLite yet
+                introduced: set[str] = set()  # actors carried by this batch's documents
+                for doc in docs:
+                    article_id = doc.article.id
+                    fingerprint = doc.fingerprint()
+                    previous = batch.get(article_id, self._fingerprints.get(article_id))
+                    if previous == fingerprint:
+                        results.append(self._result(doc, UpsertStatus.UNCHANGED, 0))
+                        continue
+                    self._validate(doc, introduced)
+                    fresh = [a for a in doc.actors if self._keeps(a)]
+                    new_actors = sum(
+                        1
+                        for a in fresh
+                        if a.id not in self._index.actors and a.id not in introduced
+                    )
+                    introduced.update(a.id for a in doc.actors)
+                    actors.extend(fresh)
+                    if previous is not None:
+                        self._state.put_articles(db, written[done:])
+                        done = len(written)
+                        stale |= self._table.keys_of_article(db, article_id)
+                        removed += self._state.delete_article(db, article_id)
+                    written.append((doc, fingerprint, self._claim_values(doc.claims, added)))
+                    batch[article_id] = fingerprint
+                    status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
+                    results.append(self._result(doc, status, new_actors))
+                self._state.put_actors(db, actors)
+                self._state.put_articles(db, written[done:])
+                self._table.collect(db, pending, stale, added)
+            for actor in actors:
+                self._index.remember(actor)
+            self._fingerprints.update(batch)
+            self._n_claims += sum(len(values) for _, _, values in written) - removed
+            return results
+
+    def _claim_values(self, claims: Iterable[Claim], added: list[tuple[Key, Claim]]) -> list[tuple]:
+        """The rows of ``claims``, keyed; each claim that counts is appended to ``added``."""
+        rows = []
+        for claim in claims:
+            row, key = self._table.claim_values(claim_values(claim), self._canon)
+            rows.append(row)
+            if key is not None:
+                added.append((key, claim))
+        return rows
+
+    @staticmethod
+    def _result(doc: AnnotatedArticle, status: UpsertStatus, new_actors: int) -> UpsertResult:
+        return UpsertResult(
+            article=doc.article.id, status=status, claims=len(doc.claims), new_actors=new_actors
+        )
+
+    def _validate(self, doc: AnnotatedArticle, introduced: set[str]) -> None:
+        carried = {a.id for a in doc.actors}
+        refs = [m.actor for m in doc.mentions]
+        for claim in doc.claims:
+            self.vocabulary[claim.type]
+            refs += [claim.source, claim.target]
+            if claim.attributed_to:
+                refs.append(claim.attributed_to)
+        for ref in refs:
+            if ref not in self._index.actors and ref not in introduced and ref not in carried:
+                raise UnknownActor(ref, tuple(self._index.names.suggest(ref)))
+
+    def delete_article(self, article_id: str) -> None:
+        with self._lock:
+            with self._write() as (db, pending):
+                if article_id not in self._fingerprints:
+                    raise UnknownArticle(article_id)
+                stale = self._table.keys_of_article(db, article_id)
+                removed = self._state.delete_article(db, article_id)
+                self._table.collect(db, pending, stale, ())
+            del self._fingerprints[article_id]
+            self._n_claims -= removed
