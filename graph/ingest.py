@@ -169,6 +169,8 @@ def load(
         _check(path, fmt, resolver, table, done, skip_bad, rejects_dir, on_progress)
         with store.bulk_load():
             _write(store, path, fmt.read, resolver, table, done, summary, on_progress)
+            if on_progress:  # the store's share of a bulk load happens as it ends
+                on_progress(path, "storing", done.records, done.records)
         summary.inputs.append(done)
         summary.files += 1
     stats = store.stats()
