@@ -54,11 +54,20 @@ def long_lived() -> Iterator[None]:
     than doubles the time to open, and every full collection afterwards would
     scan them all: a pause of a second at a million claims, in the middle of
     some query. So the collector waits while they are built, and what was
-    built is frozen (:func:`gc.freeze`) when the work succeeds.
+    built is frozen (:func:`gc.freeze`) when the work succeeds, before the
+    collector comes back: else its first run would scan them all once.
     """
-    with collector_paused():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
         yield
+    except BaseException:
+        if enabled:
+            gc.enable()
+        raise
     gc.freeze()
+    if enabled:
+        gc.enable()
 
 
 class MemoryIndex:
