@@ -62,12 +62,13 @@ class EmbeddedWrites:
         other threads wait, and queries here may miss the block's relations.
         Once the block has written as many claims as the store held before it,
         the claims' key index is dropped, to be built once at the end. Merges
-        wait until the block ends; a block inside a block is part of it.
+        wait until the block ends; a block inside a block is part of it, not
+        stored or undone on its own.
         """
-        if self._bulk is not None:
-            yield
-            return
         with self._lock:
+            if self._bulk is not None:  # this thread's: other threads wait for the lock
+                yield
+                return
             try:
                 with self._state.transaction() as db:
                     self._sync()

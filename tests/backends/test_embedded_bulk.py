@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -112,3 +113,21 @@ def test_a_bulk_load_into_an_empty_store_leaves_the_evidence_indexed(tmp_path: P
     ).fetchall()
     assert "claims_key" in str(plan)
     db.close()
+
+
+def test_other_threads_wait_for_the_block_and_a_block_inside_is_part_of_it(
+    tmp_path: Path,
+) -> None:
+    store = EmbeddedStore(world_file(tmp_path))
+    seen: list[int] = []
+    reader = threading.Thread(target=lambda: seen.append(store.stats().articles))
+    with store.bulk_load():
+        with store.bulk_load():
+            store.upsert_article(EXTRA)
+        reader.start()
+        reader.join(timeout=0.3)
+        assert reader.is_alive(), "a query of another thread ran inside the block"
+        store.delete_article("a1")
+    reader.join(timeout=10)
+    assert seen == [3]  # the world's three articles, plus one, less one: the block whole
+    store.close()
