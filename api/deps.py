@@ -1,4 +1,8 @@
-"""Dependencies: the store built in the lifespan, and the common query filters."""
+"""Dependencies: the store built in the lifespan, and the common query filters.
+
+They do no blocking I/O, so they are ``async def``: FastAPI runs a sync
+dependency in the threadpool, a thread hop per request each.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from graph.filters import BOUNDS, Filters
 from graph.store import GraphStore
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     """The store the lifespan opened (tests override this dependency)."""
     return request.app.state.store
 
@@ -36,7 +40,7 @@ def _iso_date(value: object) -> object:
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
-def get_filters(
+async def get_filters(
     store: StoreDep,
     as_of: Annotated[
         IsoDate | None, Query(description="Only evidence up to and valid at this date")
@@ -76,11 +80,7 @@ T = TypeVar("T")
 class Page:
     """``offset``/``limit`` on a list answer; the full count goes in ``X-Total-Count``."""
 
-    def __init__(
-        self,
-        offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
-        limit: Annotated[int, bounded("limit", "Most items")] = 100,
-    ) -> None:
+    def __init__(self, offset: int, limit: int) -> None:
         self.offset, self.limit = offset, limit
 
     def __call__(self, items: Sequence[T], response: Response) -> list[T]:
@@ -88,4 +88,11 @@ class Page:
         return list(items[self.offset : self.offset + self.limit])
 
 
-PageDep = Annotated[Page, Depends()]
+async def get_page(
+    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+    limit: Annotated[int, bounded("limit", "Most items")] = 100,
+) -> Page:
+    return Page(offset, limit)
+
+
+PageDep = Annotated[Page, Depends(get_page)]

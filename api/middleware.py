@@ -9,9 +9,9 @@ import uuid
 from contextvars import ContextVar
 
 from fastapi import HTTPException
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph.budget import set_budget
@@ -105,34 +105,66 @@ class BodyLimit:
         await self.app(scope, limited, send)
 
 
-class RequestContext(BaseHTTPMiddleware):
-    """A request id on every response and log line, a query time budget, a body limit."""
+class RequestContext:
+    """A request id on every response and log line, a query time budget, a body limit.
 
-    def __init__(self, app, max_body_bytes: int, query_seconds: float) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(app)
+    Pure ASGI rather than ``BaseHTTPMiddleware``, which costs a task and a
+    memory stream per request.
+    """
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int, query_seconds: float) -> None:
+        self.app = app
         self.max_body_bytes = max_body_bytes
         self.query_seconds = query_seconds
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
         given = request.headers.get("x-request-id", "")
         rid = given if 0 < len(given) <= 64 and given.isprintable() else uuid.uuid4().hex
         token = request_id.set(rid)
         set_budget(self.query_seconds)
         started = time.perf_counter()
+        answered = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal answered
+            if message["type"] == "http.response.start":
+                answered = True
+                MutableHeaders(scope=message)["X-Request-ID"] = rid
+                log.info(
+                    "%s %s -> %s",
+                    request.method,
+                    request.url.path,
+                    message["status"],
+                    extra={
+                        "method": request.method,
+                        "path": request.url.path,
+                        "status": message["status"],
+                        "ms": round((time.perf_counter() - started) * 1000, 1),
+                    },
+                )
+            await send(message)
+
         try:
             length = request.headers.get("content-length")
             if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
-                response: Response = JSONResponse(
+                response = JSONResponse(
                     {
                         "error": "body_too_large",
                         "detail": f"request body over {self.max_body_bytes} bytes",
                     },
                     status_code=413,
                 )
+                await response(scope, receive, send_with_id)
             else:
                 try:
-                    response = await call_next(request)
+                    await self.app(scope, receive, send_with_id)
                 except Exception:
+                    if answered:
+                        raise
                     # logged here, with the request id, rather than bare by the server
                     log.exception("%s %s failed", request.method, request.url.path)
                     response = JSONResponse(
@@ -142,19 +174,6 @@ class RequestContext(BaseHTTPMiddleware):
                         },
                         status_code=500,
                     )
-            response.headers["X-Request-ID"] = rid
-            log.info(
-                "%s %s -> %s",
-                request.method,
-                request.url.path,
-                response.status_code,
-                extra={
-                    "method": request.method,
-                    "path": request.url.path,
-                    "status": response.status_code,
-                    "ms": round((time.perf_counter() - started) * 1000, 1),
-                },
-            )
-            return response
+                    await response(scope, receive, send_with_id)
         finally:
             request_id.reset(token)

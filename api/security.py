@@ -1,4 +1,7 @@
-"""Access control: a bearer token for writes (and, optionally, reads)."""
+"""Access control: a bearer token for writes (and, optionally, reads).
+
+The checks are ``async def`` (no I/O) so that they run on the event loop, not in the threadpool.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ bearer = HTTPBearer(auto_error=False, description="The API token (setting api_to
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
@@ -34,14 +37,16 @@ def _check(settings: Settings, credentials: HTTPAuthorizationCredentials | None)
         )
 
 
-def require_writer(
+async def require_writer(
     settings: Annotated[Settings, Depends(get_settings)], credentials: Credentials
 ) -> None:
     """Writes always need the token; with no token configured they are refused."""
     _check(settings, credentials)
 
 
-def require_reader(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+async def require_reader(
+    request: Request, settings: Annotated[Settings, Depends(get_settings)]
+) -> None:
     """Reads are open unless ``protect_reads`` is set (then they need the token too).
 
     It reads the header itself rather than through ``HTTPBearer`` so that the

@@ -7,11 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, PageDep, StoreDep, bounded
+from api.routing import OffloadedRoute
 from graph.filters import BOUNDS
 from graph.model import Actor
 from graph.store import ActorMatch, Stance, Subgraph
 
-router = APIRouter(prefix="/actors", tags=["actors"])
+router = APIRouter(prefix="/actors", tags=["actors"], route_class=OffloadedRoute)
 
 ActorRef = Annotated[str, "An actor id, name or alias"]
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, PageDep, StoreDep, bounded
+from api.routing import OffloadedRoute
 from queries.balance import Balance, balance
 from queries.blocs import Blocs, blocs
 from queries.brokers import Broker, SupportChain, brokers, support_chains
@@ -14,7 +15,7 @@ from queries.inference import InferredStance, infer
 from queries.stance_graph import store_stance_graph
 from queries.timeline import Period, Timeline, timeline
 
-router = APIRouter(tags=["analysis"])
+router = APIRouter(tags=["analysis"], route_class=OffloadedRoute)
 
 Actor = Annotated[str, Query(min_length=1, description="Actor id, name or alias")]
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Response, status
 
 from api.deps import StoreDep
+from api.routing import OffloadedRoute
 from api.security import require_reader, require_writer
 from graph.model import Article
 from graph.store import UpsertResult, UpsertStatus
@@ -14,7 +15,7 @@ from loaders.gazetteer import Gazetteer
 from loaders.native import parse_native
 from loaders.native_format import NativeDocument
 
-router = APIRouter(prefix="/articles", tags=["articles"])
+router = APIRouter(prefix="/articles", tags=["articles"], route_class=OffloadedRoute)
 
 
 @router.post(

@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, PageDep, StoreDep, bounded
+from api.routing import OffloadedRoute
 from graph.model import Relation
 from graph.store import EvidenceItem, Path
 
-router = APIRouter(tags=["relations"])
+router = APIRouter(tags=["relations"], route_class=OffloadedRoute)
 
 Source = Annotated[str, Query(min_length=1, description="Actor id, name or alias")]
 Target = Annotated[str, Query(min_length=1, description="Actor id, name or alias")]

@@ -53,6 +53,26 @@ def test_reads_can_be_protected(seeded: EmbeddedStore) -> None:
         assert client.get("/health").status_code == 200
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/actors?q=PMU",
+        "/actors/PMU",
+        "/paths?source=iran&target=AIF",
+        "/evidence?source=PMU&target=Syrian%20army",
+        "/balance",
+        "/export",
+        "/articles/the-new-arab-2016-02-25-pmu-coordinating-with-assad",
+    ],
+)
+def test_protected_reads_cover_every_read_route(seeded: EmbeddedStore, path: str) -> None:
+    with client_for(seeded, api_token="s3cret", protect_reads=True) as client:
+        refused = client.get(path, headers={"Authorization": "Bearer wrong"})
+        assert refused.status_code == 401
+        assert refused.headers["WWW-Authenticate"] == "Bearer"
+        assert client.get(path, headers={"Authorization": "Bearer s3cret"}).status_code == 200
+
+
 def test_cors_is_off_by_default_and_configurable(seeded: EmbeddedStore) -> None:
     origin = {"Origin": "https://dashboards.example.org"}
     with client_for(seeded) as client:
