@@ -59,6 +59,7 @@ class ErrorBody(BaseModel):
 
 def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {
+        400: "The body could not be parsed (malformed multipart)",
         401: "Missing or wrong API token",
         403: "Writes are disabled (no API token configured)",
         404: "Unknown actor (with suggestions) or article",
@@ -74,6 +75,7 @@ def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
 READ_ERRORS = _documented(404, 409, 422, 503, 504)
 WRITE_ERRORS = _documented(401, 403, 404, 409, 413, 422, 503, 504)
 AUTH_ERRORS = _documented(401, 403)
+UPLOAD_ERRORS = _documented(400)
 
 
 def error_body(exc: errors.ActorGraphError) -> dict:
@@ -138,6 +140,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         codes = {
+            400: "bad_request",
             401: "unauthorized",
             403: "forbidden",
             404: "not_found",

@@ -11,17 +11,19 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Query, UploadFile
 
 from api.deps import StoreDep
+from api.errors import UPLOAD_ERRORS
+from api.routing import OffloadedRoute
 from api.security import require_writer
 from graph.errors import LoadError
 from graph.ingest import check, load, plan
 from loaders.formats import FORMAT_NAMES
 
-router = APIRouter(prefix="/ingest", tags=["ingest"])
+router = APIRouter(prefix="/ingest", tags=["ingest"], route_class=OffloadedRoute)
 
 REJECTS_SHOWN = 100
 
 
-@router.post("", dependencies=[Depends(require_writer)])
+@router.post("", dependencies=[Depends(require_writer)], responses=UPLOAD_ERRORS)
 def ingest(
     store: StoreDep,
     files: Annotated[list[UploadFile], File(description="One input, or the files of one")],

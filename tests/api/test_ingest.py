@@ -87,3 +87,18 @@ def test_writing_needs_the_token(client: TestClient) -> None:
         "/ingest", files=_files(SAMPLES / "ucdp.csv"), headers={"Authorization": "Bearer wrong"}
     )
     assert response.status_code == 401
+
+
+def test_a_malformed_upload_answers_400_and_changes_nothing(
+    client: TestClient, seeded: EmbeddedStore
+) -> None:
+    before = seeded.stats()
+    body = b"--b\r\nContent-[Disposition: form-data\r\n\r\nx\r\n--b--\r\n"
+    response = client.post(
+        "/ingest", content=body, headers={"Content-Type": "multipart/form-data; boundary=b"}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == "bad_request"
+    assert seeded.stats() == before
+    documented = client.get("/openapi.json").json()["paths"]["/ingest"]["post"]["responses"]
+    assert "400" in documented
