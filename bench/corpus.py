@@ -310,7 +310,8 @@ def write_native(folder: Path, n_articles: int, n_actors: int, seed: int = SEED)
     count = 0
     for raw in iter_raw(n_articles, actors, seed):
         doc = to_annotated(raw)
-        used = sorted({m.actor for m in doc.mentions})
+        named = {x for c in doc.claims for x in (c.source, c.target, c.attributed_to) if x}
+        used = sorted(named | {m.actor for m in doc.mentions})
         data = {
             "article": doc.article.model_dump(mode="json", exclude_none=True),
             "actors": [by_id[i].model_dump(mode="json", exclude_defaults=True) for i in used],

@@ -14,10 +14,26 @@ from pathlib import Path
 import pytest
 
 from bench import corpus
+from graph.backends.embedded import EmbeddedStore
+from graph.ingest import load, plan
+from graph.store import UpsertStatus
 from graph.vocabulary import Vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = ("search", "allies", "neighbourhood", "path", "paths3", "evidence")
+
+
+def test_the_written_corpus_loads_with_actorgraph_load(tmp_path: Path) -> None:
+    """Each file carries every actor it names, an attributed source among them."""
+    folder = tmp_path / "corpus"
+    assert corpus.write_native(folder, 80, 120) == 80
+    store = EmbeddedStore(tmp_path / "s.sqlite")
+    summary = load(store, plan([folder]))
+    actors = corpus.make_actors(120)
+    docs = [corpus.to_annotated(r) for r in corpus.iter_raw(80, actors)]
+    assert summary.articles[UpsertStatus.NEW] == 80
+    assert store.stats().claims == sum(len(d.claims) for d in docs)
+    store.close()
 
 
 def test_corpus_is_deterministic_and_spans_match() -> None:
