@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 from cli import actors, analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
 from cli.output import console, emit_json, errors, plural, table
-from graph.ingest import LoadSummary, plan
+from graph.ingest import InputSummary, LoadSummary, plan
 from graph.ingest import load as load_inputs
 from loaders.formats import FORMAT_NAMES
 
@@ -89,8 +89,7 @@ def load(
     """Load gazetteers, annotated articles and event exports; loading again changes nothing."""
     inputs = plan(paths, format)
     if inputs.detected and not json:
-        for path, found in inputs.inputs:
-            errors.print(f"{path}: format [bold]{found}[/bold] (detected)", highlight=False)
+        _print_detected(inputs.inputs)
     with (
         closing(opened(store)) as db,
         Progress(
@@ -103,12 +102,19 @@ def load(
             disable=json,
         ) as bar,
     ):
-        tasks: dict[Path, TaskID] = {}
+        shown: dict[Path, TaskID] = {}  # the input being loaded: finished ones leave the screen
+        many = len(inputs.inputs) > 1
+        overall = bar.add_task("", total=len(inputs.inputs), phase="inputs") if many else None
 
         def progress(path: Path, phase: str, done: int, total: int | None) -> None:
-            if path not in tasks:
-                tasks[path] = bar.add_task(path.name, total=None, phase=phase)
-            bar.update(tasks[path], completed=done, total=total, phase=phase)
+            if path not in shown:
+                for task in shown.values():
+                    bar.remove_task(task)
+                shown.clear()
+                shown[path] = bar.add_task(path.name, total=None, phase=phase)
+            bar.update(shown[path], completed=done, total=total, phase=phase)
+            if phase == "storing" and overall is not None:
+                bar.advance(overall)
 
         summary = load_inputs(
             db,
@@ -124,18 +130,50 @@ def load(
     _print_summary(summary)
 
 
-def _print_summary(summary: LoadSummary) -> None:
-    for i in summary.inputs:
-        docs = i.documents
+LISTED = 10
+"""Up to this many inputs are reported one by one; more are summed up by format."""
+
+
+def _print_detected(found: list[tuple[Path, str]]) -> None:
+    if len(found) <= LISTED:
+        for path, name in found:
+            errors.print(f"{path}: format [bold]{name}[/bold] (detected)", highlight=False)
+        return
+    for name, n in Counter(name for _, name in found).most_common():
+        line = f"{plural(n, 'input')}: format [bold]{name}[/bold] (detected)"
+        errors.print(line, highlight=False)
+
+
+def _print_inputs(inputs: list[InputSummary]) -> None:
+    """A line per input, or per format when there are many."""
+    if len(inputs) <= LISTED:
+        groups = [(f"[bold]{i.path}[/bold] ({i.format})", [i]) for i in inputs]
+    else:
+        by_format: dict[str, list[InputSummary]] = {}
+        for i in inputs:
+            by_format.setdefault(i.format, []).append(i)
+        groups = [
+            (f"[bold]{plural(len(items), 'input')}[/bold] ({name})", items)
+            for name, items in by_format.items()
+        ]
+    for name, items in groups:
+        docs: Counter = sum((i.documents for i in items), Counter())
+        records = sum(i.records for i in items)
         console.print(
-            f"[bold]{i.path}[/bold] ({i.format}): {plural(i.records, 'record')} -> "
+            f"{name}: {plural(records, 'record')} -> "
             f"{docs['new']} new, {docs['unchanged']} unchanged, {docs['updated']} updated; "
-            f"{plural(i.claims, 'claim')}; {sum(i.skipped.values())} skipped; "
-            f"{i.rejected} rejected",
+            f"{plural(sum(i.claims for i in items), 'claim')}; "
+            f"{sum(sum(i.skipped.values()) for i in items)} skipped; "
+            f"{sum(i.rejected for i in items)} rejected",
             highlight=False,
         )
-        if i.rejects_file:
-            console.print(f"  rejects with their reasons: {i.rejects_file}", highlight=False)
+        for i in items:
+            if i.rejects_file:
+                console.print(f"  rejects with their reasons: {i.rejects_file}", highlight=False)
+
+
+def _print_summary(summary: LoadSummary) -> None:
+    _print_inputs(summary.inputs)
     reasons: Counter = Counter()
     for i in summary.inputs:
         reasons.update(i.skipped)

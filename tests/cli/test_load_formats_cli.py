@@ -8,6 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from bench.corpus import write_native
 from cli.main import app
 
 runner = CliRunner()
@@ -101,3 +102,18 @@ def test_unresolved_merge_unmerge(tmp_path: Path) -> None:
     again = runner.invoke(app, ["actors", "unmerge", "government-of-borduria", "--store", store])
     assert again.exit_code == 1
     assert "is not merged into another actor" in again.output
+
+
+def test_a_folder_of_many_inputs_is_reported_by_format(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    write_native(folder, 12, 30)
+    shutil.copy(SAMPLES / "ucdp.csv", folder / "ucdp.csv")
+    store = str(tmp_path / "s.sqlite")
+    result = runner.invoke(app, ["load", str(folder), "--store", store], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "12 inputs: format native (detected)" in result.output
+    assert "1 input: format ucdp (detected)" in result.output
+    assert "12 inputs (native): 12 records -> 12 new, 0 unchanged, 0 updated" in result.stdout
+    assert "bench-a0000003.json" not in result.output  # no line per file
+    again = runner.invoke(app, ["load", str(folder), "--store", store], env=WIDE)
+    assert "12 records -> 0 new, 12 unchanged, 0 updated" in again.stdout
