@@ -1,0 +1,109 @@
+"""How the embedded store lays a relation's running tally out in SQLite columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.aggregate import RelationTally, build_relation
+from graph.model import Evidence, Relation, trusted
+from graph.vocabulary import Vocabulary
+
+from .sqlite_rows import parse_day
+
+RELATION_COLUMNS = (
+    "source",
+    "target",
+    "type",
+    "weight",
+    "n_claims",
+    "n_articles",
+    "n_denials",
+    "first_seen",
+    "last_seen",
+    "best_article",
+    "best_claim",
+    "best_denied",
+    "best_weight",
+    "best_date",
+    "quote",
+    "quote_start",
+    "quote_end",
+)
+
+
+class Shown:
+    """The stored claim a relation shows as its evidence (what a tally reads of it)."""
+
+    __slots__ = ("article", "evidence")
+
+    def __init__(self, article: str, evidence: Evidence | None) -> None:
+        self.article = article
+        self.evidence = evidence
+
+
+def _evidence(quote: str | None, start: int | None, end: int | None) -> Evidence | None:
+    if quote is None:
+        return None
+    return trusted(Evidence, quote=quote, start=start, end=end)  # validated when stored
+
+
+def _day(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def tally_values(tally: RelationTally) -> tuple:
+    """The :data:`RELATION_COLUMNS` of ``tally`` (at least one claim counted)."""
+    best = tally.best
+    denied, negative_weight, _, _, claim_id = tally.best_rank
+    evidence = best.evidence
+    return (
+        *tally.key,
+        tally.weight,
+        tally.n_claims,
+        tally.n_articles,
+        tally.n_denials,
+        _day(tally.first_seen),
+        _day(tally.last_seen),
+        best.article,
+        claim_id,
+        int(denied),
+        -negative_weight,
+        _day(None if tally.best_rank[2] else tally.best_rank[3]),
+        evidence.quote if evidence else None,
+        evidence.start if evidence else None,
+        evidence.end if evidence else None,
+    )
+
+
+def tally_from_values(row: tuple) -> RelationTally:
+    """The tally stored as ``row``, ready to take claims of articles it has not counted."""
+    (source, target, kind, weight, n_claims, n_articles, n_denials, first, last) = row[:9]
+    best_article, best_claim, denied, best_weight, best_date, quote, start, end = row[9:]
+    return RelationTally.resume(
+        (source, target, kind),
+        weight=weight,
+        n_claims=n_claims,
+        n_articles=n_articles,
+        n_denials=n_denials,
+        first_seen=parse_day(first),
+        last_seen=parse_day(last),
+        best=Shown(best_article, _evidence(quote, start, end)),
+        best_rank=RelationTally.rank(bool(denied), best_weight, parse_day(best_date), best_claim),
+    )
+
+
+def relation_from_values(row: tuple, vocabulary: Vocabulary) -> Relation:
+    """The relation of a stored tally (what the store reads on open)."""
+    source, target, kind, weight, n_claims, n_articles, n_denials, first, last = row[:9]
+    return build_relation(
+        (source, target, kind),
+        vocabulary,
+        weight=weight,
+        n_claims=n_claims,
+        n_articles=n_articles,
+        n_denials=n_denials,
+        first_seen=parse_day(first),
+        last_seen=parse_day(last),
+        evidence=_evidence(*row[14:17]),
+        evidence_article=row[9],
+    )
