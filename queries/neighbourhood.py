@@ -5,8 +5,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections.abc import Iterable, Iterator
-from itertools import repeat
-from operator import attrgetter, getitem
+from operator import attrgetter
 
 import networkx as nx
 
@@ -82,7 +81,8 @@ def neighbourhood(
     later = set(others)
     for node in kept[1:]:
         later.discard(node)
-        total += _count(adj[node], later)
+        sizes = tie_sizes(G, node)
+        total += sum(map(sizes.__getitem__, sizes.keys() & later))
     found: list = []
     for *_, relations in itertools.chain(ties, _strongest_among(G, kept[1:])):
         if len(found) + len(relations) > max_relations:
@@ -107,15 +107,6 @@ def _centre_ties(around: dict, centre: str, others: set[str]) -> list[tuple]:
         ties.append((-abs(data["stance"]), low, high, data["relations"]))
     ties.sort()  # pairs are distinct: the relations are never compared
     return ties
-
-
-def _count(around: dict, others: set[str]) -> int:
-    """How many relations the ties in ``around`` to ``others`` carry.
-
-    Hubs have thousands of ties among them: counted by map, not tie by tie.
-    """
-    tied = map(around.__getitem__, around.keys() & others)
-    return sum(map(len, map(getitem, tied, repeat("relations"))))
 
 
 def _strongest_among(G: nx.Graph, nodes: list[str]) -> Iterator[tuple]:
@@ -158,12 +149,30 @@ def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:
     return ranked
 
 
+def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
+    """How many relations each of ``actor``'s ties carries, by the other actor.
+
+    Kept on the graph like :func:`ranked_ties`: counting the relations among
+    a hundred hubs reads thousands of ties, several relations each.
+
+    >>> from queries.stance_graph import example_graph
+    >>> tie_sizes(example_graph(), "a")
+    {'b': 1, 'c': 1, 'e': 1}
+    """
+    cache = G.graph.setdefault("tie_sizes", {})
+    sizes = cache.get(actor)
+    if sizes is None:
+        sizes = cache[actor] = {o: len(d["relations"]) for o, d in G._adj[actor].items()}
+    return sizes
+
+
 def forget_ties(G: nx.Graph, actors: Iterable[str]) -> None:
-    """Drop the :func:`ranked_ties` of ``actors`` (their edges changed)."""
-    cache = G.graph.get("ranked_ties")
-    if cache:
-        for actor in actors:
-            cache.pop(actor, None)
+    """Drop the :func:`ranked_ties` and :func:`tie_sizes` of ``actors`` (their edges changed)."""
+    for name in ("ranked_ties", "tie_sizes"):
+        cache = G.graph.get(name)
+        if cache:
+            for actor in actors:
+                cache.pop(actor, None)
 
 
 def _nearest(G: nx.Graph, actor: str, depth: int, limit: int) -> tuple[list[str], bool]:
