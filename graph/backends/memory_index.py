@@ -57,17 +57,9 @@ def long_lived() -> Iterator[None]:
     built is frozen (:func:`gc.freeze`) when the work succeeds, before the
     collector comes back: else its first run would scan them all once.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         yield
-    except BaseException:
-        if enabled:
-            gc.enable()
-        raise
-    gc.freeze()
-    if enabled:
-        gc.enable()
+        gc.freeze()
 
 
 class MemoryIndex:
