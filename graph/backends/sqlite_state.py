@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -114,32 +114,34 @@ class SqliteState:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"embedded store {self.path} is not writable: {exc}") from None
-        try:
+        with self._undone_on_failure(self._rollback):
             yield self.db
             self.db.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._rollback()
-            raise StoreUnavailable(f"embedded store {self.path} failed a write: {exc}") from None
-        except BaseException:
-            self._rollback()
-            raise
 
     @contextmanager
     def savepoint(self) -> Iterator[sqlite3.Connection]:
         """Inside a transaction: a write undone alone if it fails, the transaction going on."""
         self.db.execute("SAVEPOINT write")
-        try:
+        with self._undone_on_failure(self._roll_back_savepoint):
             yield self.db
-        except BaseException as exc:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK TO write")
-                self.db.execute("RELEASE write")
-            if isinstance(exc, sqlite3.Error):
-                raise StoreUnavailable(
-                    f"embedded store {self.path} failed a write: {exc}"
-                ) from None
+            self.db.execute("RELEASE write")
+
+    @contextmanager
+    def _undone_on_failure(self, undo: Callable[[], None]) -> Iterator[None]:
+        """Run ``undo`` if the block fails; a SQLite failure is the store's, said plainly."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            undo()
+            raise StoreUnavailable(f"embedded store {self.path} failed a write: {exc}") from None
+        except BaseException:
+            undo()
             raise
-        self.db.execute("RELEASE write")
+
+    def _roll_back_savepoint(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK TO write")
+            self.db.execute("RELEASE write")
 
     def _rollback(self) -> None:
         if self.db.in_transaction:
