@@ -181,12 +181,14 @@ class RelationTable:
         select = f"SELECT article, id, date FROM claims WHERE {_KEY_MATCH} AND {condition}"
         union = " UNION ALL ".join([select] * len(keys))
         values = [value for key in keys for value in (*key, *params)]
-        total = db.execute(f"SELECT count(*) FROM ({union})", values).fetchone()[0]
         page = db.execute(
             f"SELECT article, id FROM ({union}) ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?",
             [*values, limit, offset],
-        )
-        return total, page.fetchall()
+        ).fetchall()
+        if limit < 0 and offset == 0:  # the whole list: it is its own count
+            return len(page), page
+        total = db.execute(f"SELECT count(*) FROM ({union})", values).fetchone()[0]
+        return total, page
 
     def filtered(self, db: sqlite3.Connection, filters: Filters) -> list[Relation]:
         """The holding relations of the claims ``filters`` admit, sorted by key.
