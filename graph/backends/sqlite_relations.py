@@ -232,10 +232,11 @@ class RelationTable:
         changes in ``pending`` if that read fails.
         """
         stale = set(stale)
-        added = [(key, claim) for key, claim in added if key not in stale]
+        # a stale key is re-tallied from the claims table by flush: its claims are not added
+        added = [(k, c) for k, c in added if k not in stale and k not in pending.stale]
         resumed: dict[Key, RelationTally] = {}
         for key, _ in added:
-            if key in pending.tallies or key in resumed or key in pending.stale:
+            if key in pending.tallies or key in resumed:
                 continue
             row = db.execute(_RELATION_OF_KEY, key).fetchone() if pending.stored else None
             resumed[key] = RelationTally(key) if row is None else tally_from_values(row)
@@ -243,8 +244,6 @@ class RelationTable:
         pending.tallies.update(resumed)
         vocabulary, tallies = self.vocabulary, pending.tallies
         for key, claim in added:
-            if key in pending.stale:
-                continue  # re-tallied from the claims table by flush
             tally = tallies[key]
             tally.add(claim, vocabulary)
             if tally.best is claim:  # keep what the relation shows of it, not the claim
