@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
+from typing import TypeVar
 
 import networkx as nx
 
@@ -13,6 +14,8 @@ from graph.budget import check_deadline
 from graph.errors import UnknownActor
 from graph.filters import check_bound
 from graph.store import Subgraph
+
+T = TypeVar("T")
 
 
 def neighbourhood(
@@ -142,11 +145,12 @@ def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:
     >>> ranked_ties(example_graph(), "a")
     [(-0.9, 'b'), (-0.8, 'c'), (-0.0, 'e')]
     """
-    cache = G.graph.setdefault("ranked_ties", {})
-    ranked = cache.get(actor)
-    if ranked is None:
-        ranked = cache[actor] = sorted((-abs(d["stance"]), o) for o, d in G._adj[actor].items())
-    return ranked
+    return _kept(
+        G,
+        "ranked_ties",
+        actor,
+        lambda ties: sorted((-abs(d["stance"]), o) for o, d in ties.items()),
+    )
 
 
 def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
@@ -159,16 +163,27 @@ def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
     >>> tie_sizes(example_graph(), "a")
     {'b': 1, 'c': 1, 'e': 1}
     """
-    cache = G.graph.setdefault("tie_sizes", {})
-    sizes = cache.get(actor)
-    if sizes is None:
-        sizes = cache[actor] = {o: len(d["relations"]) for o, d in G._adj[actor].items()}
-    return sizes
+    return _kept(
+        G, "tie_sizes", actor, lambda ties: {o: len(d["relations"]) for o, d in ties.items()}
+    )
+
+
+_KEPT = ("ranked_ties", "tie_sizes")
+"""What is kept per actor on a graph (``G.graph[name][actor]``) until its edges change."""
+
+
+def _kept(G: nx.Graph, name: str, actor: str, make: Callable[[dict], T]) -> T:
+    """``G.graph[name][actor]``, made from the actor's ties the first time it is asked for."""
+    cache = G.graph.setdefault(name, {})
+    found = cache.get(actor)
+    if found is None:
+        found = cache[actor] = make(G._adj[actor])
+    return found
 
 
 def forget_ties(G: nx.Graph, actors: Iterable[str]) -> None:
     """Drop the :func:`ranked_ties` and :func:`tie_sizes` of ``actors`` (their edges changed)."""
-    for name in ("ranked_ties", "tie_sizes"):
+    for name in _KEPT:
         cache = G.graph.get(name)
         if cache:
             for actor in actors:
