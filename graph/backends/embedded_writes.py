@@ -72,8 +72,8 @@ class EmbeddedWrites:
             try:
                 with self._state.transaction() as db:
                     self._sync()
-                    stored = PendingTallies(stored=bool(self._index.relations))
-                    bulk = self._bulk = BulkLoad(stored, self._n_claims)
+                    pending = PendingTallies(stored=bool(self._index.relations))
+                    bulk = self._bulk = BulkLoad(pending, self._n_claims)
                     yield
                     if bulk.index_dropped:
                         self._state.build_key_index(db)

@@ -89,9 +89,8 @@ def test_claims_read_back_equal_the_claims_loaded(tmp_path: Path) -> None:
         article=Article(id="a-rich", title="Rich", published=day, text="Alpha armed Beta."),
         claims=(claim,),
     )
-    store = EmbeddedStore(
-        world_file(tmp_path, [doc])
-    )  # claims built from the stored values, not validated again
+    # the claims are built from the stored values, not validated again
+    store = EmbeddedStore(world_file(tmp_path, [doc]))
     try:
         (item,) = store.evidence("alpha-front", "beta-militia")
         assert item.claim == claim

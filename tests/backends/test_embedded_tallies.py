@@ -200,9 +200,8 @@ def test_another_vocabulary_re_tallies_the_file(tmp_path: Path) -> None:
 
 
 def test_relations_read_back_serialise_as_validated_ones(tmp_path: Path) -> None:
-    store = EmbeddedStore(
-        world_file(tmp_path)
-    )  # relations built from the stored values, not validated again
+    # the relations are built from the stored values, not validated again
+    store = EmbeddedStore(world_file(tmp_path))
     try:
         relations = store.relations()
         assert relations
