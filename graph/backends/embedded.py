@@ -113,11 +113,6 @@ class EmbeddedStore(EmbeddedWrites):
             unkeyed = self._state.count_unkeyed_claims()
             self._n_claims = unkeyed + sum(r.n_claims for r in relations.values())
 
-    @property
-    def _graph(self) -> nx.Graph:
-        """The stance graph of every holding relation (unfiltered queries run on it)."""
-        return self._index.graph
-
     def _sync(self) -> None:
         """Reload if another process committed since we last looked."""
         if self._state.data_version() != self._version:

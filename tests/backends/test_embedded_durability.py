@@ -58,7 +58,7 @@ def test_a_reload_frees_the_old_index_though_it_was_frozen(tmp_path: Path) -> No
     load_seeds(store)
     store.neighbourhood("iran")  # networkx caches its views on first use
     assert gc.get_freeze_count() > 0, "the index is exempt from collection"
-    old = weakref.ref(store._graph)
+    old = weakref.ref(store._index.graph)
     store.merge_actors("kataib-hezbollah", "popular-mobilisation-forces")  # reloads the index
     gc.collect()
     assert old() is None, "the index a reload replaced is still alive"
