@@ -98,7 +98,8 @@ class EmbeddedStore(EmbeddedWrites):
     # -- state ------------------------------------------------------------------
     def _load(self) -> None:
         """(Re)build the in-memory index from the SQLite file."""
-        self._version = self._state.data_version()
+        version = self._state.data_version()
+        self._version = -2  # until the index is whole: a load cut short is done again
         self._merges = self._state.merges()
         self._canon = canonical_ids(self._merges)
         self._table.tally_if_needed(self._state, self._canon)
@@ -112,6 +113,7 @@ class EmbeddedStore(EmbeddedWrites):
             # every claim counts towards one stored relation, or towards none
             unkeyed = self._state.count_unkeyed_claims()
             self._n_claims = unkeyed + sum(r.n_claims for r in relations.values())
+        self._version = version
 
     def _sync(self) -> None:
         """Reload if another process committed since we last looked."""

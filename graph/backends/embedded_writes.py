@@ -53,6 +53,16 @@ class EmbeddedWrites:
         raise NotImplementedError
 
     @contextmanager
+    def _following_the_file(self) -> Iterator[None]:
+        """Around the in-memory changes that follow a commit: if they stop halfway
+        (an interrupt, no memory left), the store reloads from the file on its next call."""
+        try:
+            yield
+        except BaseException:
+            self._version = -2
+            raise
+
+    @contextmanager
     def bulk_load(self) -> Iterator[None]:
         """Make the writes inside one transaction, and the relation tallies one write at its end.
 
@@ -84,7 +94,7 @@ class EmbeddedWrites:
                 raise
             finally:
                 self._bulk = None
-            with long_lived():
+            with self._following_the_file(), long_lived():
                 self._index.apply(changes)
 
     @contextmanager
@@ -108,7 +118,8 @@ class EmbeddedWrites:
             pending = PendingTallies(stored=True)
             yield db, pending
             changes = self._table.flush(db, pending)
-        self._index.apply(changes)
+        with self._following_the_file():
+            self._index.apply(changes)
 
     def upsert_actors(self, actors: Iterable[Actor]) -> int:
         actors = list(actors)
@@ -117,8 +128,9 @@ class EmbeddedWrites:
                 fresh = [a for a in actors if self._keeps(a)]
                 self._state.put_actors(db, fresh)
             new = sum(1 for a in fresh if a.id not in self._index.actors)
-            for actor in fresh:
-                self._index.remember(actor)
+            with self._following_the_file():
+                for actor in fresh:
+                    self._index.remember(actor)
             return new
 
     def _keeps(self, actor: Actor) -> bool:
@@ -170,10 +182,11 @@ class EmbeddedWrites:
                 self._state.put_actors(db, actors)
                 self._state.put_articles(db, written[done:])
                 self._table.collect(db, pending, stale, added)
-            for actor in actors:
-                self._index.remember(actor)
-            self._fingerprints.update(batch)
-            self._n_claims += sum(len(values) for _, _, values in written) - removed
+            with self._following_the_file():
+                for actor in actors:
+                    self._index.remember(actor)
+                self._fingerprints.update(batch)
+                self._n_claims += sum(len(values) for _, _, values in written) - removed
             return results
 
     def _claim_values(self, claims: Iterable[Claim], added: list[tuple[Key, Claim]]) -> list[tuple]:
@@ -212,5 +225,6 @@ class EmbeddedWrites:
                 stale = self._table.keys_of_article(db, article_id)
                 removed = self._state.delete_article(db, article_id)
                 self._table.collect(db, pending, stale, ())
-            del self._fingerprints[article_id]
-            self._n_claims -= removed
+            with self._following_the_file():
+                del self._fingerprints[article_id]
+                self._n_claims -= removed

@@ -5,12 +5,17 @@ from __future__ import annotations
 import gc
 import warnings
 import weakref
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from graph.backends.embedded import EmbeddedStore
+from graph.backends.memory_index import MemoryIndex
 from graph.model import AnnotatedArticle, Article, Claim, Evidence
 from loaders.gazetteer import read_gazetteer
+from tests.backends.test_embedded_bulk import EXTRA
 from tests.conftest import SEEDS, load_seeds
 from tests.stores import world_file
 
@@ -100,3 +105,46 @@ def test_claims_read_back_equal_the_claims_loaded(tmp_path: Path) -> None:
         assert item.claim.model_dump() == Claim.model_validate(claim.model_dump()).model_dump()
     finally:
         store.close()
+
+
+class Cut(BaseException):
+    """An interrupt arriving while the store brings its memory up to date after a commit."""
+
+
+def cut_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next :meth:`MemoryIndex.apply` takes in half its changes, then is interrupted."""
+    original = MemoryIndex.apply
+
+    def cut(index: MemoryIndex, changes: dict) -> None:
+        monkeypatch.setattr(MemoryIndex, "apply", original)
+        original(index, dict(list(changes.items())[: len(changes) // 2]))
+        raise Cut
+
+    monkeypatch.setattr(MemoryIndex, "apply", cut)
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["single write", "bulk load"])
+def test_an_interrupt_after_a_commit_leaves_answers_that_follow_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool
+) -> None:
+    store = EmbeddedStore(world_file(tmp_path))
+    cut_once(monkeypatch)  # the commit is done, the graph half drawn
+    with pytest.raises(Cut), store.bulk_load() if bulk else nullcontext():
+        store.upsert_article(EXTRA)
+    assert [s.actor.id for s in store.allies("zeta-brigade")] == ["gamma-state"]
+    assert store.stats().articles == 4
+    store.close()
+
+
+def test_an_interrupt_while_reloading_after_a_merge_is_reloaded_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = EmbeddedStore(world_file(tmp_path))
+    cut_once(monkeypatch)
+    with pytest.raises(Cut):
+        store.merge_actors("zeta-brigade", "beta-militia")
+    assert store.actor("zeta-brigade").id == "beta-militia"
+    merged = EmbeddedStore(tmp_path / "world.sqlite")
+    assert (store.stats(), store.relations()) == (merged.stats(), merged.relations())
+    merged.close()
+    store.close()
