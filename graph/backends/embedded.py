@@ -105,7 +105,8 @@ class EmbeddedStore(EmbeddedWrites):
         self._table.tally_if_needed(self._state, self._canon)
         with long_lived():
             self._index = index = MemoryIndex(self._canon)
-            self._fingerprints: dict[str, str] = dict(self._state.fingerprints())
+            self._fingerprints: dict[str, str] | None = None  # read when a write needs them
+            self._n_articles = self._state.count_articles()
             for actor in self._state.actors():
                 index.remember(actor)
             relations = {r.key: r for r in self._table.relations(self._state.db)}
@@ -141,7 +142,7 @@ class EmbeddedStore(EmbeddedWrites):
 
     @_locked
     def article(self, article_id: str) -> Article:
-        found = self._state.article(article_id) if article_id in self._fingerprints else None
+        found = self._state.article(article_id)
         if found is None:
             raise UnknownArticle(article_id)
         return found
@@ -150,7 +151,7 @@ class EmbeddedStore(EmbeddedWrites):
     def stats(self) -> Stats:
         return Stats(
             actors=len(self._index.actors) - len(self._canon),
-            articles=len(self._fingerprints),
+            articles=self._n_articles,
             claims=self._n_claims,
             relations=self._index.n_holding,
         )

@@ -45,12 +45,20 @@ class EmbeddedWrites:
     _lock: threading.RLock
     _bulk: BulkLoad | None
     _canon: dict[str, str]
-    _fingerprints: dict[str, str]
+    _fingerprints: dict[str, str] | None
+    _n_articles: int
     _n_claims: int
     _version: int
 
     def _sync(self) -> None:
         raise NotImplementedError
+
+    def _stored_fingerprints(self) -> dict[str, str]:
+        """Article id -> fingerprint of every stored article, read when a write first needs them."""
+        if self._fingerprints is None:
+            with long_lived():
+                self._fingerprints = dict(self._state.fingerprints())
+        return self._fingerprints
 
     @contextmanager
     def _following_the_file(self) -> Iterator[None]:
@@ -151,13 +159,14 @@ class EmbeddedWrites:
         removed = 0
         with self._lock, long_lived():
             with self._write() as (db, pending):
+                stored = self._stored_fingerprints()
                 batch: dict[str, str] = {}  # article id -> fingerprint, as of this batch
                 done = 0  # written[done:] are not in SQLite yet
                 introduced: set[str] = set()  # actors carried by this batch's documents
                 for doc in docs:
                     article_id = doc.article.id
                     fingerprint = doc.fingerprint()
-                    previous = batch.get(article_id, self._fingerprints.get(article_id))
+                    previous = batch.get(article_id, stored.get(article_id))
                     if previous == fingerprint:
                         results.append(self._result(doc, UpsertStatus.UNCHANGED, 0))
                         continue
@@ -185,7 +194,8 @@ class EmbeddedWrites:
             with self._following_the_file():
                 for actor in actors:
                     self._index.remember(actor)
-                self._fingerprints.update(batch)
+                stored.update(batch)
+                self._n_articles += sum(r.status == UpsertStatus.NEW for r in results)
                 self._n_claims += sum(len(values) for _, _, values in written) - removed
             return results
 
@@ -220,11 +230,13 @@ class EmbeddedWrites:
     def delete_article(self, article_id: str) -> None:
         with self._lock:
             with self._write() as (db, pending):
-                if article_id not in self._fingerprints:
+                stored = self._stored_fingerprints()
+                if article_id not in stored:
                     raise UnknownArticle(article_id)
                 stale = self._table.keys_of_article(db, article_id)
                 removed = self._state.delete_article(db, article_id)
                 self._table.collect(db, pending, stale, ())
             with self._following_the_file():
-                del self._fingerprints[article_id]
+                del stored[article_id]
+                self._n_articles -= 1
                 self._n_claims -= removed

@@ -12,7 +12,6 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from operator import attrgetter
 
 import networkx as nx
 
@@ -25,8 +24,6 @@ from graph.vocabulary import Vocabulary
 from queries.neighbourhood import forget_ties
 
 from .sqlite_relations import Key
-
-_BY_KEY = attrgetter("source", "target", "type")
 
 
 @contextmanager
@@ -127,33 +124,34 @@ class MemoryIndex:
 
     def apply(self, changes: Mapping[Key, Relation | None]) -> None:
         """Take in changed relations (None: gone) and re-draw the graph edges of their pairs."""
-        relations = self.relations
-        pair_keys = self.pair_keys
+        relations, pair_keys, actor_keys = self.relations, self.pair_keys, self.actor_keys
         pairs: dict[tuple[str, str], None] = {}  # in the order given: the file's key order
+        n_holding = self.n_holding
         for key, relation in changes.items():
-            source, target = key[0], key[1]
+            source, target, _ = key
             pair = (source, target) if source < target else (target, source)
             before = relations.get(key)
-            self.n_holding += (relation is not None and relation.holds) - (
-                before is not None and before.holds
-            )
+            n_holding -= before is not None and before.holds
             if relation is None:
                 relations.pop(key, None)
                 pair_keys[pair].discard(key)
-                self.actor_keys[source].discard(key)
-                self.actor_keys[target].discard(key)
+                actor_keys[source].discard(key)
+                actor_keys[target].discard(key)
             else:
+                n_holding += relation.holds
                 relations[key] = relation
                 pair_keys[pair].add(key)
-                self.actor_keys[source].add(key)
-                self.actor_keys[target].add(key)
+                actor_keys[source].add(key)
+                actor_keys[target].add(key)
             pairs[pair] = None
+        self.n_holding = n_holding
         edges, gone = [], []
         for pair in pairs:
             keys = pair_keys[pair]
             if not keys:
                 del pair_keys[pair]
-            holding = sorted((r for r in map(relations.__getitem__, keys) if r.holds), key=_BY_KEY)
+            # keys sort as (source, target, type): the relations' order
+            holding = [r for key in sorted(keys) if (r := relations[key]).holds]
             if holding:
                 value = stance(holding)
                 edge = {"relations": tuple(holding), "stance": value, "sign": sign(value)}

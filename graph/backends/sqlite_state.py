@@ -156,6 +156,9 @@ class SqliteState:
         """``(article id, fingerprint)`` of every stored article."""
         yield from self.db.execute("SELECT id, fingerprint FROM articles")
 
+    def count_articles(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
     def count_unkeyed_claims(self) -> int:
         """How many claims count towards no relation (a merge made them self-loops)."""
         sql = "SELECT count(*) FROM claims WHERE ksource IS NULL"

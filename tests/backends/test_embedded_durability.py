@@ -13,10 +13,13 @@ import pytest
 
 from graph.backends.embedded import EmbeddedStore
 from graph.backends.memory_index import MemoryIndex
+from graph.errors import UnknownArticle
 from graph.model import AnnotatedArticle, Article, Claim, Evidence
+from graph.store import UpsertStatus
 from loaders.gazetteer import read_gazetteer
 from tests.backends.test_embedded_bulk import EXTRA
 from tests.conftest import SEEDS, load_seeds
+from tests.contract.world import WORLD
 from tests.stores import world_file
 
 
@@ -148,3 +151,23 @@ def test_an_interrupt_while_reloading_after_a_merge_is_reloaded_again(
     assert (store.stats(), store.relations()) == (merged.stats(), merged.relations())
     merged.close()
     store.close()
+
+
+def test_after_reopening_a_store_knows_its_articles_without_reading_them_first(
+    tmp_path: Path,
+) -> None:
+    path = world_file(tmp_path)
+    store = EmbeddedStore(path)
+    assert store.stats().articles == 3
+    assert {r.status for r in store.upsert_articles(WORLD)} == {UpsertStatus.UNCHANGED}
+    assert store.upsert_article(EXTRA).status == UpsertStatus.NEW
+    assert store.stats().articles == 4
+    store.delete_article(WORLD[0].article.id)
+    assert store.stats().articles == 3
+    store.close()
+    reopened = EmbeddedStore(path)
+    assert reopened.stats().articles == 3
+    assert reopened.upsert_article(EXTRA).status == UpsertStatus.UNCHANGED
+    with pytest.raises(UnknownArticle):
+        reopened.delete_article(WORLD[0].article.id)
+    reopened.close()
