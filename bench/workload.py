@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import SEED, zipf_cumulative
+from queries.blocs import blocs
+from queries.stance_graph import store_stance_graph
 
 KINDS = ("search", "allies", "neighbourhood", "path", "paths3", "evidence", "blocs")
 
@@ -144,30 +146,13 @@ def _size(answer: Any) -> int:
 
 def store_calls(store: Any) -> dict[str, Callable[[Any], Any]]:
     """The workload's callables against a :class:`graph.store.GraphStore`."""
-    calls: dict[str, Callable[[Any], Any]] = {
+    return {
         "search": lambda q: store.search_actors(q, 10),
         "allies": lambda a: store.allies(a),
         "neighbourhood": lambda a: store.neighbourhood(a, depth=2, limit=100),
         "path": lambda p: store.paths(p[0], p[1], max_hops=4, k=1),
         "paths3": lambda p: store.paths(p[0], p[1], max_hops=4, k=3),
         "evidence": lambda p: store.evidence(p[0], p[1]),
+        # as ``GET /blocs`` does it: the stance graph drawn from the store, then partitioned
+        "blocs": lambda _q: blocs(store_stance_graph(store)),
     }
-    blocs = blocs_callable(store)
-    if blocs is not None:
-        calls["blocs"] = blocs
-    return calls
-
-
-def blocs_callable(store: Any) -> Callable[[Any], Any] | None:
-    """A blocs query if the store or ``queries.blocs`` offers one, else None."""
-    if hasattr(store, "blocs"):
-        return lambda _q: store.blocs()
-    try:
-        from queries import blocs as module  # written by another engineer
-    except ImportError:
-        return None
-    func = getattr(module, "blocs", None) or getattr(module, "find_blocs", None)
-    graph = getattr(store, "_graph", None)
-    if func is None or graph is None:
-        return None
-    return lambda _q: func(graph)
