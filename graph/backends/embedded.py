@@ -20,6 +20,7 @@ from typing import ParamSpec, TypeVar
 
 import networkx as nx
 
+from graph.collector import collector_paused, long_lived
 from graph.errors import InvalidQuery, UnknownActor, UnknownArticle
 from graph.filters import NO_FILTERS, Filters, check_bound, check_page
 from graph.identity import canonical_ids, plan_merge, plan_unmerge
@@ -42,7 +43,7 @@ from queries.stances import allies, enemies
 
 from .embedded_writes import BulkLoad, EmbeddedWrites
 from .filtered_views import graph_among, relations_under, ties_graph, whole_graph
-from .memory_index import MemoryIndex, collector_paused, long_lived
+from .memory_index import MemoryIndex
 from .sqlite_relations import RelationTable
 from .sqlite_state import SqliteState
 

@@ -13,12 +13,13 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from graph.collector import long_lived
 from graph.errors import UnknownActor, UnknownArticle
 from graph.model import Actor, AnnotatedArticle, Claim
 from graph.store import UpsertResult, UpsertStatus
 from graph.vocabulary import Vocabulary
 
-from .memory_index import MemoryIndex, long_lived
+from .memory_index import MemoryIndex
 from .sqlite_relations import Key, PendingTallies, RelationTable
 from .sqlite_rows import claim_values
 from .sqlite_state import SqliteState

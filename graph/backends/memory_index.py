@@ -3,15 +3,13 @@
 Built on open from the SQLite file and kept up to date by every write
 (:class:`graph.backends.embedded.EmbeddedStore`). It holds no reference
 cycles, so an index a reload replaces is freed at once, frozen
-(:func:`long_lived`) or not.
+(:func:`graph.collector.long_lived`) or not.
 """
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
@@ -24,39 +22,6 @@ from graph.vocabulary import Vocabulary
 from queries.neighbourhood import forget_ties
 
 from .sqlite_relations import Key
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Run without the cyclic garbage collector (what runs here makes no cycles worth it).
-
-    A query builds up to hundreds of thousands of short-lived objects (a
-    filtered tally of a million claims); collecting while they pile up
-    doubles its time, and reference counting frees them anyway.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@contextmanager
-def long_lived() -> Iterator[None]:
-    """Build index objects that live as long as the store, then exempt them from collection.
-
-    The index is millions of objects. Collecting while they are created more
-    than doubles the time to open, and every full collection afterwards would
-    scan them all: a pause of a second at a million claims, in the middle of
-    some query. So the collector waits while they are built, and what was
-    built is frozen (:func:`gc.freeze`) when the work succeeds, before the
-    collector comes back: else its first run would scan them all once.
-    """
-    with collector_paused():
-        yield
-        gc.freeze()
 
 
 class MemoryIndex:
