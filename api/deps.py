@@ -84,8 +84,13 @@ class Page:
         self.offset, self.limit = offset, limit
 
     def __call__(self, items: Sequence[T], response: Response) -> list[T]:
-        response.headers["X-Total-Count"] = str(len(items))
+        self.count(len(items), response)
         return list(items[self.offset : self.offset + self.limit])
+
+    @staticmethod
+    def count(total: int, response: Response) -> None:
+        """For answers paged where they are made: how many items there are in all."""
+        response.headers["X-Total-Count"] = str(total)
 
 
 async def get_page(

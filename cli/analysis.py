@@ -106,11 +106,15 @@ def balance(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="Most unbalanced triads, best evidenced first.")
+    ] = 20,
 ) -> None:
     """Signed triad census, unbalanced triads and the balance index."""
     with closing(opened(store)) as db:
         result = balance_of(
-            store_stance_graph(db, filters_of(as_of, since, until, type, min_confidence, db))
+            store_stance_graph(db, filters_of(as_of, since, until, type, min_confidence, db)),
+            limit=limit,
         )
     if json:
         emit_json(result)
@@ -118,8 +122,9 @@ def balance(
     index = "n/a (no triangles)" if result.balance_index is None else f"{result.balance_index:.2f}"
     console.print(f"triangles: {result.triangles}, balance index: {index}")
     table("Census", tuple(result.census), [tuple(result.census.values())])
+    n_unbalanced = result.census["++-"] + result.census["---"]
     table(
-        "Unbalanced triads",
+        f"Unbalanced triads ({len(result.unbalanced)} of {n_unbalanced})",
         ("actors", "signs", "evidence"),
         [(", ".join(t.actors), t.signs, t.evidence) for t in result.unbalanced],
     )

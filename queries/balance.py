@@ -7,7 +7,8 @@ otherwise, such as two allies of one actor fighting each other.
 
 from __future__ import annotations
 
-from itertools import combinations
+import heapq
+from collections.abc import Iterator
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict
@@ -15,7 +16,6 @@ from pydantic import BaseModel, ConfigDict
 from graph.budget import check_deadline
 from graph.model import Relation
 from queries.checks import require_stance_graph
-from queries.stance_graph import signed_subgraph
 
 
 class Triad(BaseModel):
@@ -47,6 +47,37 @@ class Balance(BaseModel):
     unbalanced: tuple[Triad, ...]
 
 
+def _signed_ties(G: nx.Graph) -> dict[str, dict[str, tuple[int, float]]]:
+    """Each actor's cooperative and hostile ties: other actor -> (sign, strength)."""
+    ties: dict[str, dict[str, tuple[int, float]]] = {}
+    for u, nbrs in G._adj.items():  # the plain dicts behind G.adj: every edge is read
+        ties[u] = {v: (d["sign"], abs(d["stance"])) for v, d in nbrs.items() if d["sign"]}
+    return ties
+
+
+def _triangles(ties: dict[str, dict[str, tuple[int, float]]]) -> Iterator[tuple[str, str, str]]:
+    """Each triangle of ``ties`` once, as ``(a, b, c)`` with ``a < b < c``, in that order."""
+    higher = {u: {v for v in nbrs if v > u} for u, nbrs in ties.items()}
+    for u in sorted(higher):
+        check_deadline()
+        above_u = higher[u]
+        for v in sorted(above_u):
+            for w in sorted(above_u & higher[v]):  # the common neighbours, in C
+                yield u, v, w
+
+
+def _triad(G: nx.Graph, ties: dict, u: str, v: str, w: str) -> Triad:
+    edges = ((u, v), (v, w), (u, w))
+    signs = tuple(ties[a][b][0] for a, b in edges)
+    return Triad(
+        actors=(u, v, w),
+        signs=signs,
+        balanced=signs[0] * signs[1] * signs[2] > 0,
+        evidence=round(sum(ties[a][b][1] for a, b in edges), 6),
+        relations=tuple(tuple(G._adj[a][b].get("relations", ())) for a, b in edges),
+    )
+
+
 def triads(G: nx.Graph) -> list[Triad]:
     """Every triangle of cooperative or hostile ties, in actor order.
 
@@ -74,33 +105,21 @@ def triads(G: nx.Graph) -> list[Triad]:
     [(('a', 'b', 'c'), False)]
     """
     require_stance_graph(G, "triads")
-    S = signed_subgraph(G)
-    found = []
-    for u in sorted(S):
-        check_deadline()
-        for v, w in combinations(sorted(n for n in S.adj[u] if n > u), 2):
-            if S.has_edge(v, w):
-                edges = ((u, v), (v, w), (u, w))
-                signs = tuple(S.edges[e]["sign"] for e in edges)
-                found.append(
-                    Triad(
-                        actors=(u, v, w),
-                        signs=signs,
-                        balanced=signs[0] * signs[1] * signs[2] > 0,
-                        evidence=round(sum(abs(S.edges[e]["stance"]) for e in edges), 6),
-                        relations=tuple(tuple(S.edges[e].get("relations", ())) for e in edges),
-                    )
-                )
-    return found
+    ties = _signed_ties(G)
+    return [_triad(G, ties, *triangle) for triangle in _triangles(ties)]
 
 
-def balance(G: nx.Graph) -> Balance:
+def balance(G: nx.Graph, offset: int = 0, limit: int | None = None) -> Balance:
     """The signed triad census, unbalanced triads by evidence, and the balance index.
 
     Parameters
     ----------
     G : networkx.Graph
         A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+    offset, limit : int, optional
+        Which of the unbalanced triads to return, in their order: ``limit``
+        of them (all if None) after the first ``offset``. Only those are
+        built; a large graph has millions of triangles.
 
     Returns
     -------
@@ -108,8 +127,9 @@ def balance(G: nx.Graph) -> Balance:
         ``census`` counts the triangles by sign pattern (``"++-"``: two
         cooperative ties and one hostile); ``unbalanced`` lists the triangles
         whose sign product is negative, the best evidenced first, each with
-        its relations; ``balance_index`` is the share of balanced triangles
-        (None without triangles).
+        its relations (``census["++-"] + census["---"]`` of them in all);
+        ``balance_index`` is the share of balanced triangles (None without
+        triangles).
 
     Raises
     ------
@@ -127,14 +147,25 @@ def balance(G: nx.Graph) -> Balance:
     ({'+++': 0, '++-': 1, '+--': 1, '---': 0}, 0.5)
     >>> result.unbalanced[0].actors
     ('a', 'b', 'c')
+    >>> balance(G, offset=1).unbalanced
+    ()
     """
-    found = triads(G)
-    census = {"+++": 0, "++-": 0, "+--": 0, "---": 0}
-    for triad in found:
-        negatives = sum(1 for s in triad.signs if s < 0)
-        census[["+++", "++-", "+--", "---"][negatives]] += 1
-    unbalanced = sorted((t for t in found if not t.balanced), key=lambda t: (-t.evidence, t.actors))
-    index = round(sum(t.balanced for t in found) / len(found), 6) if found else None
+    require_stance_graph(G, "balance")
+    ties = _signed_ties(G)
+    by_negatives = [0, 0, 0, 0]
+    unbalanced: list[tuple[float, str, str, str]] = []
+    for u, v, w in _triangles(ties):
+        (s1, e1), (s2, e2), (s3, e3) = ties[u][v], ties[v][w], ties[u][w]
+        negatives = (s1 < 0) + (s2 < 0) + (s3 < 0)
+        by_negatives[negatives] += 1
+        if negatives % 2:
+            unbalanced.append((-round(e1 + e2 + e3, 6), u, v, w))
+    total = sum(by_negatives)
+    end = None if limit is None else offset + limit
+    shown = heapq.nsmallest(end, unbalanced) if end is not None else sorted(unbalanced)
     return Balance(
-        census=census, triangles=len(found), balance_index=index, unbalanced=tuple(unbalanced)
+        census=dict(zip(("+++", "++-", "+--", "---"), by_negatives, strict=True)),
+        triangles=total,
+        balance_index=round((by_negatives[0] + by_negatives[2]) / total, 6) if total else None,
+        unbalanced=tuple(_triad(G, ties, u, v, w) for _, u, v, w in shown[offset:end]),
     )

@@ -44,8 +44,9 @@ def structural_balance(
     store: StoreDep, filters: FiltersDep, page: PageDep, response: Response
 ) -> Balance:
     """Signed triad census, unbalanced triads by evidence (paginated), balance index."""
-    result = balance(store_stance_graph(store, filters))
-    return result.model_copy(update={"unbalanced": tuple(page(result.unbalanced, response))})
+    result = balance(store_stance_graph(store, filters), page.offset, page.limit)
+    page.count(result.census["++-"] + result.census["---"], response)
+    return result
 
 
 @router.get("/actors/{ref}/inferred")

@@ -8,6 +8,12 @@ import io
 import networkx as nx
 from fastapi.testclient import TestClient
 
+from api.app import create_app
+from api.deps import get_store
+from graph.backends.embedded import EmbeddedStore
+from graph.settings import Settings
+from tests.contract.world import ACTORS, TRIADS
+
 
 def test_blocs_route(client: TestClient) -> None:
     body = client.get("/blocs").json()
@@ -51,3 +57,22 @@ def test_csv_export_one_table_at_a_time(client: TestClient) -> None:
     nodes = client.get("/export", params={"format": "csv", "table": "nodes"}).text
     assert nodes.startswith("id,label,kind,country,bloc")
     assert client.get("/export", params={"format": "gexf", "table": "nodes"}).status_code == 422
+
+
+def test_balance_pages_the_unbalanced_triads_and_counts_them_all() -> None:
+    store = EmbeddedStore(":memory:")
+    store.upsert_actors(ACTORS)
+    store.upsert_article(TRIADS)
+    app = create_app(Settings(store=":memory:"))
+    app.dependency_overrides[get_store] = lambda: store
+    with TestClient(app) as client:
+        first = client.get("/balance", params={"limit": 1})
+        second = client.get("/balance", params={"offset": 1, "limit": 1}).json()
+    assert first.headers["X-Total-Count"] == "2"
+    assert first.json()["census"] == {"+++": 0, "++-": 2, "+--": 0, "---": 0}
+    assert [t["actors"] for t in first.json()["unbalanced"]] == [
+        ["alpha-front", "beta-militia", "gamma-state"]
+    ]
+    assert [t["actors"] for t in second["unbalanced"]] == [
+        ["delta-party", "epsilon-person", "zeta-brigade"]
+    ]

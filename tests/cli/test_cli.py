@@ -10,7 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from graph.backends.embedded import EmbeddedStore
 from tests.conftest import SEEDS
+from tests.contract.world import ACTORS, TRIADS
 
 runner = CliRunner()
 
@@ -222,3 +224,16 @@ def test_evidence_shows_who_said_it_and_the_whole_quote(store: str) -> None:
         app, ["evidence", "Iran", "PMU", "--store", store], env={"COLUMNS": "300"}
     ).stdout
     assert "in The New Arab's own reporting" in own
+
+
+def test_balance_shows_the_best_evidenced_unbalanced_triads(tmp_path: Path) -> None:
+    path = tmp_path / "triads.sqlite"
+    db = EmbeddedStore(path)
+    db.upsert_actors(ACTORS)
+    db.upsert_article(TRIADS)
+    db.close()
+    result = runner.invoke(app, ["balance", "--store", str(path), "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Unbalanced triads (1 of 2)" in result.output
+    assert "alpha-front, beta-militia, gamma-state" in result.output
+    assert "delta-party" not in result.output

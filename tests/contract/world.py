@@ -79,3 +79,17 @@ A3 = article(
     ],
 )
 WORLD = (A1, A2, A3)
+
+TRIADS = article(
+    "t1",
+    date(2019, 1, 1),
+    [
+        ("alpha-front", "ALLIED_WITH", "beta-militia", 0.9, "asserted"),
+        ("alpha-front", "ALLIED_WITH", "gamma-state", 0.9, "asserted"),
+        ("beta-militia", "FIGHTS", "gamma-state", 0.9, "asserted"),
+        ("delta-party", "ALLIED_WITH", "epsilon-person", 0.5, "asserted"),
+        ("delta-party", "ALLIED_WITH", "zeta-brigade", 0.5, "asserted"),
+        ("epsilon-person", "FIGHTS", "zeta-brigade", 0.5, "asserted"),
+    ],
+)
+"""Two unbalanced triads (two allies of one actor fighting each other), the first heavier."""

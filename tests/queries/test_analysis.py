@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.backends.embedded import EmbeddedStore
 from graph.errors import OutOfRange
@@ -130,3 +133,43 @@ def test_seed_blocs_separate_the_alliance_and_the_units(seeded: EmbeddedStore) -
     assert member["alliance-of-iraqi-forces"] != member["popular-mobilisation-forces"]
     assert member["iran"] == member["popular-mobilisation-forces"] == member["syrian-arab-army"]
     assert "haider-al-abadi" in result.blocs[0]
+
+
+@st.composite
+def signed_graphs(draw: st.DrawFn) -> nx.Graph:
+    """Up to 8 actors, any ties among them: cooperative, hostile or structural (sign 0)."""
+    n = draw(st.integers(3, 8))
+    G = nx.Graph()
+    G.add_nodes_from(f"n{i}" for i in range(n))
+    for u, v in itertools.combinations(sorted(G), 2):
+        sign = draw(st.sampled_from([None, -1, 0, 1]))
+        if sign is not None:
+            weight = draw(st.sampled_from([0.5, 1.0, 2.0]))
+            G.add_edge(u, v, sign=sign, stance=sign * weight, relations=())
+    return G
+
+
+@settings(max_examples=200, deadline=None)
+@given(signed_graphs(), st.integers(0, 5), st.integers(1, 5))
+def test_balance_counts_every_triangle_of_signed_ties_once(
+    G: nx.Graph, offset: int, limit: int
+) -> None:
+    # the definition, by brute force over every three actors
+    census = {"+++": 0, "++-": 0, "+--": 0, "---": 0}
+    unbalanced = []
+    for trio in itertools.combinations(sorted(G), 3):
+        ties = [G.edges[e] for e in itertools.combinations(trio, 2) if G.has_edge(*e)]
+        if len(ties) < 3 or any(t["sign"] == 0 for t in ties):
+            continue
+        negatives = sum(t["sign"] < 0 for t in ties)
+        census[["+++", "++-", "+--", "---"][negatives]] += 1
+        if negatives % 2:
+            evidence = round(sum(abs(t["stance"]) for t in ties), 6)
+            unbalanced.append((-evidence, trio))
+    found = balance(G)
+    assert found.census == census
+    assert found.triangles == sum(census.values())
+    assert [t.actors for t in found.unbalanced] == [trio for _, trio in sorted(unbalanced)]
+    page = balance(G, offset=offset, limit=limit)
+    assert page.unbalanced == found.unbalanced[offset : offset + limit]
+    assert (page.census, page.balance_index) == (found.census, found.balance_index)
