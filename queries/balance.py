@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from graph.budget import check_deadline
 from graph.model import Relation
 from queries.checks import require_stance_graph
+from queries.stance_graph import signed_ties
 
 
 class Triad(BaseModel):
@@ -47,12 +48,12 @@ class Balance(BaseModel):
     unbalanced: tuple[Triad, ...]
 
 
-def _signed_ties(G: nx.Graph) -> dict[str, dict[str, tuple[int, float]]]:
-    """Each actor's cooperative and hostile ties: other actor -> (sign, strength)."""
-    ties: dict[str, dict[str, tuple[int, float]]] = {}
-    for u, nbrs in G._adj.items():  # the plain dicts behind G.adj: every edge is read
-        ties[u] = {v: (d["sign"], abs(d["stance"])) for v, d in nbrs.items() if d["sign"]}
-    return ties
+def _strengths(G: nx.Graph) -> dict[str, dict[str, tuple[int, float]]]:
+    """Each actor's cooperative and hostile ties: other actor -> (sign, |stance|)."""
+    return {
+        u: {v: (sign, abs(value)) for v, (sign, value) in ties.items()}
+        for u, ties in signed_ties(G).items()
+    }
 
 
 def _triangles(ties: dict[str, dict[str, tuple[int, float]]]) -> Iterator[tuple[str, str, str]]:
@@ -105,7 +106,7 @@ def triads(G: nx.Graph) -> list[Triad]:
     [(('a', 'b', 'c'), False)]
     """
     require_stance_graph(G, "triads")
-    ties = _signed_ties(G)
+    ties = _strengths(G)
     return [_triad(G, ties, *triangle) for triangle in _triangles(ties)]
 
 
@@ -151,7 +152,7 @@ def balance(G: nx.Graph, offset: int = 0, limit: int | None = None) -> Balance:
     ()
     """
     require_stance_graph(G, "balance")
-    ties = _signed_ties(G)
+    ties = _strengths(G)
     by_negatives = [0, 0, 0, 0]
     unbalanced: list[tuple[float, str, str, str]] = []
     for u, v, w in _triangles(ties):

@@ -20,7 +20,7 @@ from graph.budget import check_deadline
 from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
 from queries.checks import require_stance_graph
-from queries.stance_graph import signed_subgraph
+from queries.stance_graph import signed_ties
 
 RULES = {
     (1, 1): "friend of a friend",
@@ -93,32 +93,43 @@ def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> l
         raise InvalidQuery(f"decay={decay} is out of range; allowed (0, 1]")
     if actor not in G:
         raise UnknownActor(actor)
-    S = signed_subgraph(G)
-    best: dict[str, InferredStance] = {}
-    stack: list[tuple[str, ...]] = [(actor,)]
+    ties = {
+        u: {v: (sign, 1 - math.exp(-abs(value))) for v, (sign, value) in nbrs.items()}
+        for u, nbrs in signed_ties(G).items()
+    }
+    observed = set(G._adj[actor])  # any tie, structural ones too
+    best: dict[str, tuple[float, tuple[str, ...]]] = {}  # actor -> its best path, confidence
+    stack: list[tuple[tuple[str, ...], float]] = [((actor,), 1.0)]  # path, product of strengths
     while stack:
         check_deadline()
-        path = stack.pop()
-        for other in sorted(S.adj[path[-1]]):
+        path, strength = stack.pop()
+        for other, (_, step) in ties[path[-1]].items():
             if other in path:
                 continue
             longer = (*path, other)
+            product = strength * step
             if len(longer) - 1 < max_length:
-                stack.append(longer)
-            if len(longer) < 3 or G.has_edge(actor, other):
+                stack.append((longer, product))
+            if len(longer) < 3 or other in observed:
                 continue
-            steps = list(itertools.pairwise(longer))
-            signs = tuple(S.edges[e]["sign"] for e in steps)
-            sign = math.prod(signs)
-            strength = math.prod(1 - math.exp(-abs(S.edges[e]["stance"])) for e in steps)
-            confidence = round(strength * decay ** (len(steps) - 1), 6)
-            rule = RULES[(signs[0], math.prod(signs[1:]))]
-            found = InferredStance(
-                actor=other, sign=sign, confidence=confidence, path=longer, signs=signs, rule=rule
-            )
-            if other not in best or (confidence, best[other].path) > (
-                best[other].confidence,
-                longer,
-            ):
-                best[other] = found
-    return sorted(best.values(), key=lambda i: (-i.confidence, i.actor))
+            confidence = round(product * decay ** (len(longer) - 2), 6)
+            known = best.get(other)
+            # the most confident path; of equally confident ones, the first in actor order
+            if known is None or (confidence, known[1]) > (known[0], longer):
+                best[other] = (confidence, longer)
+    found = [_inferred(ties, path, confidence) for confidence, path in best.values()]
+    return sorted(found, key=lambda i: (-i.confidence, i.actor))
+
+
+def _inferred(
+    ties: dict[str, dict[str, tuple[int, float]]], path: tuple[str, ...], confidence: float
+) -> InferredStance:
+    signs = tuple(ties[u][v][0] for u, v in itertools.pairwise(path))
+    return InferredStance(
+        actor=path[-1],
+        sign=math.prod(signs),
+        confidence=confidence,
+        path=path,
+        signs=signs,
+        rule=RULES[(signs[0], math.prod(signs[1:]))],
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from datetime import date
 from pathlib import Path
 
@@ -173,3 +174,52 @@ def test_balance_counts_every_triangle_of_signed_ties_once(
     page = balance(G, offset=offset, limit=limit)
     assert page.unbalanced == found.unbalanced[offset : offset + limit]
     assert (page.census, page.balance_index) == (found.census, found.balance_index)
+
+
+@settings(max_examples=200, deadline=None)
+@given(signed_graphs(), st.integers(2, 4), st.sampled_from([0.5, 1.0]))
+def test_inference_keeps_each_actors_most_confident_path(
+    G: nx.Graph, max_length: int, decay: float
+) -> None:
+    # the definition: every simple path of signed ties, 2..max_length steps, to an actor
+    # with no observed tie; the most confident, then the first in actor order
+    S = nx.Graph([(u, v) for u, v, sign in G.edges(data="sign") if sign])
+    S.add_nodes_from(G)
+    best: dict[str, tuple[float, tuple[str, ...]]] = {}
+    for target in sorted(S):
+        if target == "n0" or G.has_edge("n0", target):
+            continue
+        for path in nx.all_simple_paths(S, "n0", target, cutoff=max_length):
+            steps = list(itertools.pairwise(path))
+            if len(steps) < 2:
+                continue
+            strength = math.prod(1 - math.exp(-abs(G.edges[e]["stance"])) for e in steps)
+            confidence = round(strength * decay ** (len(steps) - 1), 6)
+            candidate = (-confidence, tuple(path))
+            if target not in best or candidate < best[target]:
+                best[target] = candidate
+    found = infer(G, "n0", max_length, decay)
+    assert {i.actor: (-i.confidence, i.path) for i in found} == best
+    for i in found:
+        assert i.sign == math.prod(G.edges[e]["sign"] for e in itertools.pairwise(i.path))
+
+
+@settings(max_examples=50, deadline=None)
+@given(signed_graphs())
+def test_brokers_score_exact_betweenness_on_the_cooperative_ties(G: nx.Graph) -> None:
+    P = nx.Graph([(u, v) for u, v, sign in G.edges(data="sign") if sign > 0])
+    exact = {a: round(s, 6) for a, s in nx.betweenness_centrality(P).items() if s > 0}
+    assert {b.actor: b.betweenness for b in brokers(G, limit=1000)} == exact
+
+
+def test_brokers_estimated_from_a_sample_still_find_the_bridge() -> None:
+    # two cliques of 30 cooperating actors, joined only through "bridge"
+    G = nx.Graph()
+    for side in ("l", "r"):
+        members = [f"{side}{i:02d}" for i in range(30)]
+        for u, v in itertools.combinations(members, 2):
+            G.add_edge(u, v, sign=1, stance=1.0, relations=())
+        G.add_edge(members[0], "bridge", sign=1, stance=1.0, relations=())
+    estimated = brokers(G, limit=3, k=10)
+    assert [b.actor for b in estimated][:1] == ["bridge"]
+    assert {b.actor for b in estimated} == {"bridge", "l00", "r00"}
