@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         }  # fmt: skip
         result["load"] = phase("load")
         result["direct"] = phase("serve")
+        result["analyses"] = phase("analyses")
         if args.no_http:
             result["http"] = {"skipped": "--no-http"}
         else:

@@ -2,7 +2,8 @@
 
 ``python -m bench.phase PHASE --dir D --articles N --actors M [--per-kind K] [--profile]``
 prints one JSON object. Phases: ``load`` (the embedded store; also draws the
-workload), ``serve`` (cold reopen + direct queries), ``http``, ``floor``, ``peer``.
+workload), ``serve`` (cold reopen + direct queries), ``analyses``, ``http``, ``floor``,
+``peer``.
 """
 
 from __future__ import annotations
@@ -141,6 +142,65 @@ def serve_phase(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+ANALYSIS_ACTORS = 5
+"""Actors whose stances are inferred (the workload's first allies queries)."""
+
+
+def analyses_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """The signed-network analyses as the API runs them, each under its default query budget.
+
+    Every call draws the stance graph from the store, as the routes do.
+    A call that runs over the budget is reported as such (the API answers 504).
+    """
+    from graph.backends.embedded import EmbeddedStore
+    from graph.budget import time_budget
+    from graph.errors import QueryTimeout
+    from graph.settings import Settings
+    from queries.balance import balance
+    from queries.blocs import blocs
+    from queries.brokers import brokers, support_chains
+    from queries.inference import infer
+    from queries.stance_graph import store_stance_graph
+
+    folder = Path(args.dir)
+    store = EmbeddedStore(folder / STORE_FILE)
+    actors = load_workload(folder / WORKLOAD_FILE)["allies"][:ANALYSIS_ACTORS]
+
+    def graph() -> Any:
+        return store_stance_graph(store)
+
+    def brokers_route() -> Any:  # as GET /brokers: with the blocs each ties into, the best 1000
+        G = graph()
+        return brokers(G, blocs(G).membership, limit=1000)
+
+    calls: dict[str, list[Any]] = {
+        "stance_graph": [graph],
+        "blocs": [lambda: blocs(graph())],
+        "balance_first_page": [lambda: balance(graph(), 0, 100)],
+        "brokers": [brokers_route],
+        "inferred_2_steps": [lambda a=a: infer(graph(), a, 2) for a in actors],
+        "inferred_3_steps": [lambda a=a: infer(graph(), a, 3) for a in actors],
+        "support_chains": [lambda: support_chains(graph())],
+    }
+    budget = Settings().query_seconds
+    out: dict[str, Any] = {"budget_s": budget}
+    for kind, runs in calls.items():
+        times, over = [], 0
+        for run in runs:
+            t0 = time.perf_counter()
+            try:
+                with time_budget(budget):
+                    run()
+            except QueryTimeout:
+                over += 1
+            times.append(time.perf_counter() - t0)
+        out[kind] = {"calls": len(runs), "median_s": round(sorted(times)[len(times) // 2], 3)}
+        out[kind]["over_budget"] = over
+    store.close()
+    out["peak_rss_bytes"] = peak_rss()
+    return out
+
+
 def http_phase(args: argparse.Namespace) -> dict[str, Any]:
     from bench.http import run_http
 
@@ -205,6 +265,7 @@ PHASES = {
     "load": load_phase,
     "serve": serve_phase,
     "http": http_phase,
+    "analyses": analyses_phase,
     "floor": floor_phase,
     "peer": peer_phase,
 }
