@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections import defaultdict
+from collections.abc import Iterator
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict
@@ -117,13 +119,21 @@ class SupportChain(BaseModel):
     relations: tuple[Relation, ...]
 
 
-def support_chains(G: nx.Graph, min_length: int = 2, max_length: int = 4) -> list[SupportChain]:
-    """Maximal chains of SUPPORTS relations (state -> militia -> ally).
+SUPPORT_CHAINS = 1000
+"""Most chains :func:`support_chains` lists (``graph.filters.BOUNDS["limit"]``'s ceiling)."""
+
+
+def support_chains(
+    G: nx.Graph, min_length: int = 2, max_length: int = 4, limit: int = SUPPORT_CHAINS
+) -> list[SupportChain]:
+    """Maximal chains of SUPPORTS relations (state -> militia -> ally), longest first.
 
     A chain starts at a backer nobody backs (or, in a ring of mutual support
     no such backer reaches, at its first actor by id) and runs along
     SUPPORTS relations until it can go no further or reaches ``max_length``
-    steps; sub-chains of a longer chain are not repeated.
+    steps; sub-chains of a longer chain are not repeated. Where many actors
+    back many others there are millions: the first ``limit`` are found
+    without enumerating the rest.
 
     Parameters
     ----------
@@ -134,6 +144,8 @@ def support_chains(G: nx.Graph, min_length: int = 2, max_length: int = 4) -> lis
         Fewest steps a chain needs to be listed, 1..4 (1 lists single backers too).
     max_length : int
         Most steps of a chain, ``min_length``..4.
+    limit : int
+        Most chains listed, 1..1000.
 
     Returns
     -------
@@ -143,7 +155,7 @@ def support_chains(G: nx.Graph, min_length: int = 2, max_length: int = 4) -> lis
     Raises
     ------
     graph.errors.OutOfRange
-        ``min_length`` or ``max_length`` outside their ranges.
+        ``min_length``, ``max_length`` or ``limit`` outside their ranges.
     queries.checks.NotAStanceGraph
         ``G`` is not an undirected graph with ``sign`` and ``stance`` on its edges.
 
@@ -160,36 +172,75 @@ def support_chains(G: nx.Graph, min_length: int = 2, max_length: int = 4) -> lis
     [('state', 'militia', 'ally')]
     >>> [c.actors for c in support_chains(G, min_length=1)]
     [('state', 'militia', 'ally'), ('state', 'x')]
+    >>> [c.actors for c in support_chains(G, min_length=1, limit=1)]
+    [('state', 'militia', 'ally')]
     """
     require_stance_graph(G, "support_chains")
     if not 1 <= min_length <= 4:
         raise OutOfRange("min_length", min_length, 1, 4)
     if not min_length <= max_length <= 4:
         raise OutOfRange("max_length", max_length, min_length, 4)
-    D = nx.DiGraph()
+    check_bound("limit", limit)
+    backing: dict[tuple[str, str], Relation] = {}
     for _, _, rels in G.edges(data="relations", default=()):
         for relation in rels:
             if relation.type == "SUPPORTS" and relation.holds:
-                D.add_edge(relation.source, relation.target, relation=relation)
-    roots = sorted(n for n in D if D.in_degree(n) == 0)
+                backing[relation.source, relation.target] = relation
+    backs: dict[str, list[str]] = defaultdict(list)
+    for source, target in sorted(backing):
+        backs[source].append(target)
+    starts = _chain_starts(backs, max_length)
+    found: list[SupportChain] = []
+    for steps in range(max_length, min_length - 1, -1):  # longest first
+        for path in _chains(backs, starts, steps, maximal=steps < max_length):
+            found.append(
+                SupportChain(
+                    actors=path, relations=tuple(backing[e] for e in itertools.pairwise(path))
+                )
+            )
+            if len(found) == limit:
+                return found
+    return found
+
+
+def _chain_starts(backs: dict[str, list[str]], max_length: int) -> list[str]:
+    """The actors chains start from, sorted: every backer nobody backs, then in
+    order any actor not within ``max_length`` steps of an earlier start."""
+    actors = set(backs) | {t for targets in backs.values() for t in targets}
+    backed = {t for targets in backs.values() for t in targets}
     covered: set[str] = set()
-    chains = []
-    for start in [*roots, *sorted(D)]:
+    starts = []
+    for start in [*sorted(actors - backed), *sorted(actors)]:
         if start in covered:
             continue
-        stack: list[tuple[str, ...]] = [(start,)]
+        starts.append(start)
+        ring, reached = [start], {start}
+        for _ in range(max_length):  # breadth first: every actor within max_length steps
+            check_deadline()
+            onward = []
+            for actor in ring:
+                for target in backs.get(actor, ()):
+                    if target not in reached:
+                        reached.add(target)
+                        onward.append(target)
+            ring = onward
+        covered |= reached
+    return sorted(starts)
+
+
+def _chains(
+    backs: dict[str, list[str]], starts: list[str], steps: int, maximal: bool
+) -> Iterator[tuple[str, ...]]:
+    """Simple paths of exactly ``steps`` steps from ``starts``, in actor order;
+    with ``maximal``, only those that cannot go on."""
+    for start in starts:
+        stack = [(start,)]
         while stack:
             check_deadline()
             path = stack.pop()
-            covered.update(path)
-            onward = [n for n in sorted(D.successors(path[-1]), reverse=True) if n not in path]
-            if onward and len(path) - 1 < max_length:
-                stack.extend((*path, n) for n in onward)
-            elif len(path) - 1 >= min_length:
-                steps = itertools.pairwise(path)
-                chains.append(
-                    SupportChain(
-                        actors=path, relations=tuple(D.edges[e]["relation"] for e in steps)
-                    )
-                )
-    return sorted(chains, key=lambda c: (-len(c.actors), c.actors))
+            onward = [t for t in backs.get(path[-1], ()) if t not in path]
+            if len(path) - 1 == steps:
+                if not (maximal and onward):
+                    yield path
+                continue
+            stack.extend((*path, t) for t in reversed(onward))

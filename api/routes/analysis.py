@@ -80,5 +80,5 @@ def bloc_brokers(
 def support_network(
     store: StoreDep, filters: FiltersDep, page: PageDep, response: Response
 ) -> list[SupportChain]:
-    """Chains of backing (SUPPORTS) of two steps or more, longest first."""
+    """Chains of backing (SUPPORTS) of two steps or more, longest first: the first 1000 at most."""
     return page(support_chains(store_stance_graph(store, filters)), response)

@@ -15,11 +15,12 @@ from hypothesis import strategies as st
 from graph.backends.embedded import EmbeddedStore
 from graph.errors import OutOfRange
 from graph.filters import Filters
+from graph.model import Relation
 from queries.balance import balance
 from queries.blocs import blocs
 from queries.brokers import brokers, support_chains
 from queries.inference import infer
-from queries.stance_graph import store_stance_graph
+from queries.stance_graph import build_stance_graph, store_stance_graph
 from queries.timeline import timeline
 from tests.contract.world import ACTORS, WORLD
 
@@ -223,3 +224,52 @@ def test_brokers_estimated_from_a_sample_still_find_the_bridge() -> None:
     estimated = brokers(G, limit=3, k=10)
     assert [b.actor for b in estimated][:1] == ["bridge"]
     assert {b.actor for b in estimated} == {"bridge", "l00", "r00"}
+
+
+def every_support_chain(G: nx.Graph, min_length: int, max_length: int) -> list[tuple[str, ...]]:
+    """The definition: depth-first from each start not yet covered, every maximal chain."""
+    D = nx.DiGraph()
+    for _, _, rels in G.edges(data="relations"):
+        D.add_edges_from((r.source, r.target) for r in rels if r.type == "SUPPORTS")
+    covered: set[str] = set()
+    chains = []
+    for start in [*sorted(n for n in D if D.in_degree(n) == 0), *sorted(D)]:
+        if start in covered:
+            continue
+        stack: list[tuple[str, ...]] = [(start,)]
+        while stack:
+            path = stack.pop()
+            covered.update(path)
+            onward = [n for n in D.successors(path[-1]) if n not in path]
+            if onward and len(path) - 1 < max_length:
+                stack.extend((*path, n) for n in onward)
+            elif len(path) - 1 >= min_length:
+                chains.append(path)
+    return sorted(chains, key=lambda c: (-len(c), c))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sets(st.tuples(st.sampled_from("abcdefg"), st.sampled_from("abcdefg")), max_size=18),
+    st.integers(1, 4),
+    st.integers(0, 3),
+    st.integers(1, 30),
+)
+def test_support_chains_are_the_first_of_every_maximal_chain(
+    backing: set[tuple[str, str]], min_length: int, more: int, limit: int
+) -> None:
+    max_length = min(4, min_length + more)
+    day = date(2016, 1, 1)
+    relations = [
+        Relation(source=s, target=t, type="SUPPORTS", polarity=1, symmetric=False, weight=1.0,
+                 n_claims=1, n_articles=1, first_seen=day, last_seen=day)
+        for s, t in sorted(backing) if s != t
+    ]  # fmt: skip
+    G = build_stance_graph([], relations)
+    expected = every_support_chain(G, min_length, max_length)[:limit]
+    found = support_chains(G, min_length, max_length, limit=limit)
+    assert [c.actors for c in found] == expected
+    for chain in found:
+        assert [(r.source, r.target) for r in chain.relations] == list(
+            itertools.pairwise(chain.actors)
+        )
