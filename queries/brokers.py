@@ -27,7 +27,7 @@ class Broker(BaseModel):
     bridges: tuple[int, ...]
 
 
-BETWEENNESS_SOURCES = 100
+BETWEENNESS_SOURCES = 50
 """Most actors whose shortest paths :func:`brokers` follows (each takes ~40 ms at 5,000 actors)."""
 
 

@@ -69,8 +69,8 @@ def bloc_brokers(
 ) -> list[Broker]:
     """Actors bridging others on the cooperative graph, with the blocs they tie into.
 
-    Betweenness on the cooperative ties; with more than 100 actors on them,
-    estimated from 100 of them (drawn with a fixed seed) and scaled to all.
+    Betweenness on the cooperative ties; with more than 50 actors on them,
+    estimated from 50 of them (drawn with a fixed seed) and scaled to all.
     """
     G = store_stance_graph(store, filters)
     return page(brokers(G, blocs(G).membership, limit=1000), response)
