@@ -98,7 +98,7 @@ def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> l
         for u, nbrs in signed_ties(G).items()
     }
     observed = set(G._adj[actor])  # any tie, structural ones too
-    best: dict[str, tuple[float, tuple[str, ...]]] = {}  # actor -> its best path, confidence
+    best: dict[str, tuple[float, tuple[str, ...]]] = {}  # actor -> (confidence, path) of its best
     stack: list[tuple[tuple[str, ...], float]] = [((actor,), 1.0)]  # path, product of strengths
     while stack:
         check_deadline()
