@@ -63,8 +63,9 @@ class EmbeddedWrites:
 
     @contextmanager
     def _following_the_file(self) -> Iterator[None]:
-        """Around the in-memory changes that follow a commit: if they stop halfway
-        (an interrupt, no memory left), the store reloads from the file on its next call."""
+        """Around work after which memory may no longer match the file: a bulk load undone,
+        or the in-memory changes that follow a commit stopped halfway (an interrupt, no
+        memory left). If it fails, the store reloads from the file on its next call."""
         try:
             yield
         except BaseException:
@@ -89,7 +90,7 @@ class EmbeddedWrites:
                 yield
                 return
             try:
-                with self._state.transaction() as db:
+                with self._following_the_file(), self._state.transaction() as db:
                     self._sync()
                     pending = PendingTallies(stored=bool(self._index.relations))
                     bulk = self._bulk = BulkLoad(pending, self._n_claims)
@@ -98,9 +99,6 @@ class EmbeddedWrites:
                         self._state.build_key_index(db)
                     with long_lived():
                         changes = self._table.flush(db, bulk.pending)
-            except BaseException:
-                self._version = -2  # the file has none of the block: reload on the next call
-                raise
             finally:
                 self._bulk = None
             with self._following_the_file(), long_lived():
