@@ -158,7 +158,7 @@ def analyses_phase(args: argparse.Namespace) -> dict[str, Any]:
     from graph.settings import Settings
     from queries.balance import balance
     from queries.blocs import blocs
-    from queries.brokers import brokers, support_chains
+    from queries.brokers import brokers_with_blocs, support_chains
     from queries.inference import infer
     from queries.stance_graph import store_stance_graph
 
@@ -169,15 +169,11 @@ def analyses_phase(args: argparse.Namespace) -> dict[str, Any]:
     def graph() -> Any:
         return store_stance_graph(store)
 
-    def brokers_route() -> Any:  # as GET /brokers: with the blocs each ties into, the best 1000
-        G = graph()
-        return brokers(G, blocs(G).membership, limit=1000)
-
     calls: dict[str, list[Any]] = {
         "stance_graph": [graph],
         "blocs": [lambda: blocs(graph())],
         "balance_first_page": [lambda: balance(graph(), 0, 100)],
-        "brokers": [brokers_route],
+        "brokers": [lambda: brokers_with_blocs(graph(), limit=1000)],  # as GET /brokers
         "inferred_2_steps": [lambda a=a: infer(graph(), a, 2) for a in actors],
         "inferred_3_steps": [lambda a=a: infer(graph(), a, 3) for a in actors],
         "support_chains": [lambda: support_chains(graph())],

@@ -23,8 +23,7 @@ from cli.common import (
 from cli.output import console, emit_json, short, table
 from queries.balance import balance as balance_of
 from queries.blocs import blocs as blocs_of
-from queries.brokers import brokers as brokers_of
-from queries.brokers import support_chains
+from queries.brokers import brokers_with_blocs, support_chains
 from queries.inference import infer as infer_from
 from queries.stance_graph import store_stance_graph
 from queries.timeline import timeline as timeline_of
@@ -169,8 +168,9 @@ def brokers(
 ) -> None:
     """Actors bridging others on the cooperative graph."""
     with closing(opened(store)) as db:
-        G = store_stance_graph(db, filters_of(as_of, since, until, type, min_confidence, db))
-        found = brokers_of(G, blocs_of(G).membership)
+        found = brokers_with_blocs(
+            store_stance_graph(db, filters_of(as_of, since, until, type, min_confidence, db))
+        )
     if json:
         emit_json(found)
         return

@@ -14,7 +14,9 @@ from graph.budget import check_deadline
 from graph.errors import OutOfRange
 from graph.filters import check_bound
 from graph.model import Relation
+from queries.blocs import blocs
 from queries.checks import require_stance_graph
+from queries.stance_graph import positive_subgraph
 
 
 class Broker(BaseModel):
@@ -98,7 +100,7 @@ def brokers(
     """
     require_stance_graph(G, "brokers")
     check_bound("limit", limit)
-    P = nx.Graph([(u, v) for u, v, sign in G.edges(data="sign") if sign > 0])
+    P = nx.Graph(positive_subgraph(G).edges)  # a plain graph: betweenness walks it often
     scores = _betweenness(P, k)
     ranked = sorted(((a, s) for a, s in scores.items() if s > 0), key=lambda x: (-x[1], x[0]))
     found = []
@@ -108,6 +110,18 @@ def brokers(
             bridges = tuple(sorted({membership[o] for o in P.adj[actor] if o in membership}))
         found.append(Broker(actor=actor, betweenness=round(score, 6), bridges=bridges))
     return found
+
+
+def brokers_with_blocs(G: nx.Graph, limit: int = 20) -> list[Broker]:
+    """:func:`brokers` with the blocs each one has cooperative ties into (:func:`blocs`).
+
+    >>> G = nx.Graph()
+    >>> for u, v, s in [("a", "b", 1), ("b", "c", 1), ("c", "d", -1)]:
+    ...     G.add_edge(u, v, sign=s, stance=float(s), relations=())
+    >>> [(b.actor, b.bridges) for b in brokers_with_blocs(G)]
+    [('b', (0,))]
+    """
+    return brokers(G, blocs(G).membership, limit)
 
 
 class SupportChain(BaseModel):

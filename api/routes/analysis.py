@@ -10,7 +10,7 @@ from api.deps import FiltersDep, PageDep, StoreDep, bounded
 from api.routing import OffloadedRoute
 from queries.balance import Balance, balance
 from queries.blocs import Blocs, blocs
-from queries.brokers import Broker, SupportChain, brokers, support_chains
+from queries.brokers import Broker, SupportChain, brokers_with_blocs, support_chains
 from queries.inference import InferredStance, infer
 from queries.stance_graph import store_stance_graph
 from queries.timeline import Period, Timeline, timeline
@@ -72,8 +72,7 @@ def bloc_brokers(
     Betweenness on the cooperative ties; with more than 50 actors on them,
     estimated from 50 of them (drawn with a fixed seed) and scaled to all.
     """
-    G = store_stance_graph(store, filters)
-    return page(brokers(G, blocs(G).membership, limit=1000), response)
+    return page(brokers_with_blocs(store_stance_graph(store, filters), limit=1000), response)
 
 
 @router.get("/support-network")
