@@ -48,14 +48,6 @@ class Balance(BaseModel):
     unbalanced: tuple[Triad, ...]
 
 
-def _strengths(G: nx.Graph) -> dict[str, dict[str, tuple[int, float]]]:
-    """Each actor's cooperative and hostile ties: other actor -> (sign, |stance|)."""
-    return {
-        u: {v: (sign, abs(value)) for v, (sign, value) in ties.items()}
-        for u, ties in signed_ties(G).items()
-    }
-
-
 def _triangles(ties: dict[str, dict[str, tuple[int, float]]]) -> Iterator[tuple[str, str, str]]:
     """Each triangle of ``ties`` once, as ``(a, b, c)`` with ``a < b < c``, in that order."""
     higher = {u: {v for v in nbrs if v > u} for u, nbrs in ties.items()}
@@ -74,7 +66,7 @@ def _triad(G: nx.Graph, ties: dict, u: str, v: str, w: str) -> Triad:
         actors=(u, v, w),
         signs=signs,
         balanced=signs[0] * signs[1] * signs[2] > 0,
-        evidence=round(sum(ties[a][b][1] for a, b in edges), 6),
+        evidence=round(sum(abs(ties[a][b][1]) for a, b in edges), 6),
         relations=tuple(tuple(G._adj[a][b].get("relations", ())) for a, b in edges),
     )
 
@@ -106,7 +98,7 @@ def triads(G: nx.Graph) -> list[Triad]:
     [(('a', 'b', 'c'), False)]
     """
     require_stance_graph(G, "triads")
-    ties = _strengths(G)
+    ties = signed_ties(G)
     return [_triad(G, ties, *triangle) for triangle in _triangles(ties)]
 
 
@@ -152,15 +144,16 @@ def balance(G: nx.Graph, offset: int = 0, limit: int | None = None) -> Balance:
     ()
     """
     require_stance_graph(G, "balance")
-    ties = _strengths(G)
+    ties = signed_ties(G)
     by_negatives = [0, 0, 0, 0]
     unbalanced: list[tuple[float, str, str, str]] = []
     for u, v, w in _triangles(ties):
-        (s1, e1), (s2, e2), (s3, e3) = ties[u][v], ties[v][w], ties[u][w]
+        (s1, stance1), (s2, stance2), (s3, stance3) = ties[u][v], ties[v][w], ties[u][w]
         negatives = (s1 < 0) + (s2 < 0) + (s3 < 0)
         by_negatives[negatives] += 1
         if negatives % 2:
-            unbalanced.append((-round(e1 + e2 + e3, 6), u, v, w))
+            evidence = round(abs(stance1) + abs(stance2) + abs(stance3), 6)
+            unbalanced.append((-evidence, u, v, w))
     total = sum(by_negatives)
     end = None if limit is None else offset + limit
     shown = heapq.nsmallest(end, unbalanced) if end is not None else sorted(unbalanced)
