@@ -12,12 +12,9 @@ import pytest
 from graph.aggregate import aggregate
 from graph.backends.embedded import EmbeddedStore
 from graph.errors import InvalidQuery, UnknownActor
-from tests.contract.world import ACTORS, WORLD, article
+from tests.contract.world import ACTORS, EXTRA, WORLD, article
 from tests.stores import world_file
 
-EXTRA = article(
-    "a9", date(2018, 1, 1), [("gamma-state", "SUPPORTS", "zeta-brigade", 0.9, "asserted")]
-)
 STRANGER = article(
     "a8", date(2018, 1, 1), [("gamma-state", "FIGHTS", "omega-cell", 0.9, "asserted")]
 )

@@ -17,9 +17,8 @@ from graph.errors import UnknownArticle
 from graph.model import AnnotatedArticle, Article, Claim, Evidence
 from graph.store import UpsertStatus
 from loaders.gazetteer import read_gazetteer
-from tests.backends.test_embedded_bulk import EXTRA
 from tests.conftest import SEEDS, load_seeds
-from tests.contract.world import WORLD
+from tests.contract.world import EXTRA, WORLD
 from tests.stores import world_file
 
 

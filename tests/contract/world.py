@@ -80,6 +80,11 @@ A3 = article(
 )
 WORLD = (A1, A2, A3)
 
+EXTRA = article(
+    "a9", date(2018, 1, 1), [("gamma-state", "SUPPORTS", "zeta-brigade", 0.9, "asserted")]
+)
+"""An article beyond the world's three: gamma-state supports zeta-brigade."""
+
 TRIADS = article(
     "t1",
     date(2019, 1, 1),
