@@ -22,6 +22,7 @@ from graph.vocabulary import Vocabulary
 from .memory_index import MemoryIndex
 from .sqlite_relations import Key, PendingTallies, RelationTable
 from .sqlite_rows import claim_values
+from .sqlite_schema import KEY_INDEX
 from .sqlite_state import SqliteState
 
 
@@ -95,14 +96,25 @@ class EmbeddedWrites:
                     pending = PendingTallies(stored=bool(self._index.relations))
                     bulk = self._bulk = BulkLoad(pending, self._n_claims)
                     yield
-                    if bulk.index_dropped:
-                        self._state.build_key_index(db)
                     with long_lived():
-                        changes = self._table.flush(db, bulk.pending)
+                        self._finish_bulk_load(db, bulk)
             finally:
                 self._bulk = None
-            with self._following_the_file(), long_lived():
-                self._index.apply(changes)
+
+    def _finish_bulk_load(self, db: sqlite3.Connection, bulk: BulkLoad) -> None:
+        """Write the tallies and commit; SQLite's long statements overlap the Python work.
+
+        The key index is built while the tallies become relations, and the
+        file commits while the graph takes them in: if the commit fails, the
+        graph is ahead of the file and is reloaded on the next call.
+        """
+        table, pending = self._table, bulk.pending
+        if bulk.index_dropped:
+            settled = self._state.beside(KEY_INDEX, lambda: table.settle(pending))
+        else:
+            settled = table.settle(pending)
+        changes = table.flush(db, pending, settled)
+        self._state.beside("COMMIT", lambda: self._index.apply(changes))
 
     @contextmanager
     def _write(self) -> Iterator[tuple[sqlite3.Connection, PendingTallies]]:

@@ -249,13 +249,33 @@ class RelationTable:
             if tally.best is claim:  # keep what the relation shows of it, not the claim
                 tally.best = Shown(claim.article, claim.evidence)
 
-    def flush(self, db: sqlite3.Connection, pending: PendingTallies) -> dict[Key, Relation | None]:
+    def settle(self, pending: PendingTallies) -> dict[Key, Relation]:
+        """The relation of each tally ``pending`` goes on with (not stale).
+
+        The part of :meth:`flush` that reads nothing from the file: a bulk load
+        does it while SQLite builds the claims' key index.
+        """
+        vocabulary, stale = self.vocabulary, pending.stale
+        return {
+            key: tally.relation(vocabulary)
+            for key, tally in pending.tallies.items()
+            if key not in stale
+        }
+
+    def flush(
+        self,
+        db: sqlite3.Connection,
+        pending: PendingTallies,
+        settled: dict[Key, Relation] | None = None,
+    ) -> dict[Key, Relation | None]:
         """Write the tallies ``pending`` has brought up to date; each touched key's relation.
 
         Stale keys are re-tallied from the claims table (their added claims
         are in it). A key with no claims left maps to None and its row goes.
+        ``settled``: what :meth:`settle` gave for ``pending``, if it ran already.
         """
         vocabulary = self.vocabulary
+        settled = self.settle(pending) if settled is None else settled
         tallies = {k: t for k, t in pending.tallies.items() if k not in pending.stale}
         gone = []
         for key in pending.stale:
@@ -264,6 +284,7 @@ class RelationTable:
                 tally.add(ClaimRow(row), vocabulary)
             if tally.n_claims:
                 tallies[key] = tally
+                settled[key] = tally.relation(vocabulary)
             else:
                 gone.append(key)
         keys = sorted(tallies)  # in key order: appended to the table, not scattered in it
@@ -271,7 +292,7 @@ class RelationTable:
         where = "source = ? AND target = ? AND type = ?"
         db.executemany(f"DELETE FROM relations WHERE {where}", gone)
         changes: dict[Key, Relation | None] = dict.fromkeys(gone)
-        changes.update((key, tallies[key].relation(vocabulary)) for key in keys)
+        changes.update((key, settled[key]) for key in keys)
         return changes
 
     def update(self, db: sqlite3.Connection, stale: set[Key]) -> dict[Key, Relation | None]:

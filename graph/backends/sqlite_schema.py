@@ -125,5 +125,5 @@ _MENTIONS = TypeAdapter(tuple[Mention, ...])
 
 def article_values(article: Article, fingerprint: str, mentions: tuple[Mention, ...]) -> tuple:
     """The row of ``article``: its text and mentions in columns of their own."""
-    data = article.model_copy(update={"text": None}).model_dump_json()
+    data = article.model_dump_json(exclude={"text"})
     return (article.id, fingerprint, data, article.text, _MENTIONS.dump_json(mentions).decode())

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from graph.errors import StoreUnavailable
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge
@@ -19,7 +21,6 @@ from .sqlite_rows import CLAIM_COLUMNS, claim_from_values
 from .sqlite_schema import (
     INSERT_ARTICLE,
     INSERT_CLAIM,
-    KEY_INDEX,
     article_values,
     ensure_schema,
 )
@@ -29,6 +30,9 @@ _CLAIM_SELECT = (
     + ", ".join(f"c.{column}" for column in CLAIM_COLUMNS)
     + " FROM wanted CROSS JOIN claims AS c ON c.article = wanted.article AND c.id = wanted.id"
 )
+
+
+T = TypeVar("T")
 
 
 def _marks(n: int) -> str:
@@ -116,7 +120,34 @@ class SqliteState:
             raise StoreUnavailable(f"embedded store {self.path} is not writable: {exc}") from None
         with self._undone_on_failure(self._rollback):
             yield self.db
-            self.db.execute("COMMIT")
+            if self.db.in_transaction:  # else committed inside: see :meth:`beside`
+                self.db.execute("COMMIT")
+
+    def beside(self, sql: str, work: Callable[[], T]) -> T:
+        """Run ``sql`` on a second thread while ``work`` runs on this one; ``work``'s result.
+
+        SQLite lets go of the GIL while it executes a statement, so a long one
+        (building an index, a commit that writes hundreds of megabytes) and
+        Python work overlap on two cores. Both finish before this returns; the
+        statement's error is raised first, then ``work``'s.
+        """
+        failed: list[BaseException] = []
+
+        def execute() -> None:
+            try:
+                self.db.execute(sql)
+            except BaseException as exc:
+                failed.append(exc)
+
+        thread = threading.Thread(target=execute, name="actorgraph-sqlite", daemon=True)
+        thread.start()
+        try:
+            result = work()
+        finally:
+            thread.join()
+            if failed:
+                raise failed[0]
+        return result
 
     @contextmanager
     def savepoint(self) -> Iterator[sqlite3.Connection]:
@@ -224,10 +255,6 @@ class SqliteState:
     def drop_key_index(db: sqlite3.Connection) -> None:
         """Stop maintaining the claims' key index (a bulk load builds it once at its end)."""
         db.execute("DROP INDEX IF EXISTS claims_key")
-
-    @staticmethod
-    def build_key_index(db: sqlite3.Connection) -> None:
-        db.execute(KEY_INDEX)
 
     @staticmethod
     def delete_article(db: sqlite3.Connection, article_id: str) -> int:

@@ -11,7 +11,7 @@ import pytest
 
 from graph.aggregate import aggregate
 from graph.backends.embedded import EmbeddedStore
-from graph.errors import InvalidQuery, UnknownActor
+from graph.errors import InvalidQuery, StoreUnavailable, UnknownActor
 from tests.contract.world import ACTORS, EXTRA, WORLD, article
 from tests.stores import world_file
 
@@ -43,6 +43,45 @@ def test_an_exception_in_the_block_stores_nothing(tmp_path: Path) -> None:
     store.close()
     reopened = EmbeddedStore(path)
     assert reopened.stats().articles == 4
+    reopened.close()
+
+
+@pytest.mark.parametrize("empty", [False, True], ids=["stored world", "empty store"])
+def test_a_commit_that_fails_at_the_end_stores_nothing_and_memory_follows_the_file(
+    tmp_path: Path, empty: bool
+) -> None:
+    """The commit runs while the graph takes the load in: the graph must not keep it."""
+    path = tmp_path / "s.sqlite" if empty else world_file(tmp_path)
+    store = EmbeddedStore(path)
+
+    def seen() -> tuple:
+        return (store.stats(), store.relations(), store.actors())
+
+    before = seen()
+
+    def no_commit(action: int, arg: str | None, *_: object) -> int:
+        refused = action == sqlite3.SQLITE_TRANSACTION and arg == "COMMIT"
+        return sqlite3.SQLITE_DENY if refused else sqlite3.SQLITE_OK
+
+    def load() -> None:
+        if empty:
+            store.upsert_actors(ACTORS)
+            store.upsert_articles(WORLD)
+        store.upsert_article(EXTRA)
+
+    def bulk_load() -> None:
+        with store.bulk_load():
+            load()
+
+    store._state.db.set_authorizer(no_commit)
+    with pytest.raises(StoreUnavailable, match="not authorized"):
+        bulk_load()
+    store._state.db.set_authorizer(None)
+    assert seen() == before
+    load()  # the store goes on as usual
+    store.close()
+    reopened = EmbeddedStore(path)
+    assert reopened.stats().articles == len(WORLD) + 1
     reopened.close()
 
 
