@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from operator import attrgetter
-from typing import TypeVar
 
 import networkx as nx
 
@@ -14,8 +13,7 @@ from graph.budget import check_deadline
 from graph.errors import UnknownActor
 from graph.filters import check_bound
 from graph.store import Subgraph
-
-T = TypeVar("T")
+from queries.ties import ranked_ties, tie_sizes
 
 
 def neighbourhood(
@@ -132,62 +130,6 @@ def _strongest_among(G: nx.Graph, nodes: list[str]) -> Iterator[tuple]:
         if tie != previous:  # each pair comes from both its ends, one after the other
             previous = tie
             yield (*tie, adj[tie[1]][tie[2]]["relations"])
-
-
-def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:
-    """``actor``'s ties as ``(-|stance|, other)``, strongest first, then by id.
-
-    Kept on the graph (``G.graph["ranked_ties"]``) once asked for, so a hub's
-    thousands of ties are sorted once, not on every neighbourhood through it.
-    Whoever changes the edges of a graph it keeps calls :func:`forget_ties`.
-
-    >>> from queries.stance_graph import example_graph
-    >>> ranked_ties(example_graph(), "a")
-    [(-0.9, 'b'), (-0.8, 'c'), (-0.0, 'e')]
-    """
-    return _kept(
-        G,
-        "ranked_ties",
-        actor,
-        lambda ties: sorted((-abs(d["stance"]), o) for o, d in ties.items()),
-    )
-
-
-def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
-    """How many relations each of ``actor``'s ties carries, by the other actor.
-
-    Kept on the graph like :func:`ranked_ties`: counting the relations among
-    a hundred hubs reads thousands of ties, several relations each.
-
-    >>> from queries.stance_graph import example_graph
-    >>> tie_sizes(example_graph(), "a")
-    {'b': 1, 'c': 1, 'e': 1}
-    """
-    return _kept(
-        G, "tie_sizes", actor, lambda ties: {o: len(d["relations"]) for o, d in ties.items()}
-    )
-
-
-_KEPT = ("ranked_ties", "tie_sizes")
-"""What is kept per actor on a graph (``G.graph[name][actor]``) until its edges change."""
-
-
-def _kept(G: nx.Graph, name: str, actor: str, make: Callable[[dict], T]) -> T:
-    """``G.graph[name][actor]``, made from the actor's ties the first time it is asked for."""
-    cache = G.graph.setdefault(name, {})
-    found = cache.get(actor)
-    if found is None:
-        found = cache[actor] = make(G._adj[actor])
-    return found
-
-
-def forget_ties(G: nx.Graph, actors: Iterable[str]) -> None:
-    """Drop the :func:`ranked_ties` and :func:`tie_sizes` of ``actors`` (their edges changed)."""
-    for name in _KEPT:
-        cache = G.graph.get(name)
-        if cache:
-            for actor in actors:
-                cache.pop(actor, None)
 
 
 def _nearest(G: nx.Graph, actor: str, depth: int, limit: int) -> tuple[list[str], bool]:

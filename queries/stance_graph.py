@@ -3,13 +3,16 @@
 Every query and analysis over networkx starts from this graph. Node
 attribute ``actor`` holds the :class:`~graph.model.Actor`; each edge holds
 ``relations`` (the holding relations of the pair), ``stance`` (their net
-signed weight, :func:`graph.aggregate.stance`) and ``sign`` (-1, 0, +1).
+signed weight, :func:`graph.aggregate.stance`), ``sign`` (-1, 0, +1) and
+``signed`` (the relations whose polarity is the sign: what allies and enemies
+show), as :func:`tie` makes them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -54,10 +57,25 @@ def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -
         for relation in relations:
             if relation.holds:
                 pairs[tuple(sorted((relation.source, relation.target)))].append(relation)
-        for (u, v), rels in pairs.items():
-            value = stance(rels)
-            G.add_edge(u, v, relations=tuple(rels), stance=value, sign=sign(value))
+        G.add_edges_from((u, v, tie(tuple(rels))) for (u, v), rels in pairs.items())
     return G
+
+
+def tie(relations: tuple[Relation, ...]) -> dict[str, Any]:
+    """The attributes of the edge between two actors whose holding relations are ``relations``.
+
+    >>> from queries.stance_graph import example_graph
+    >>> edge = tie(example_graph().edges["a", "b"]["relations"])
+    >>> edge["stance"], edge["sign"], [r.type for r in edge["signed"]]
+    (0.9, 1, ['ALLIED_WITH'])
+    """
+    value = stance(relations)
+    direction = sign(value)
+    if all(r.polarity == direction for r in relations):
+        signed = relations  # the usual tie: one polarity, nothing more to keep
+    else:
+        signed = tuple(r for r in relations if r.polarity == direction)
+    return {"relations": relations, "stance": value, "sign": direction, "signed": signed}
 
 
 def signed_subgraph(G: nx.Graph) -> nx.Graph:

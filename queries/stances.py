@@ -7,26 +7,23 @@ import networkx as nx
 from graph.errors import UnknownActor
 from graph.model import trusted
 from graph.store import Stance
+from queries.ties import ties_by_sign
 
 
 def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
     if actor not in G:
         raise UnknownActor(actor)
-    nodes = G._node  # the plain dicts behind G.nodes and G.adj: a hub has thousands of ties
-    picked = sorted(
-        ((other, data) for other, data in G._adj[actor].items() if data["sign"] == wanted),
-        key=lambda item: (-wanted * item[1]["stance"], item[0]),
-    )
-    # the graph holds validated actors and relations: no need to check them again
-    return [
-        trusted(
-            Stance,
-            actor=nodes[other]["actor"],
-            stance=data["stance"],
-            relations=tuple([r for r in data["relations"] if r.polarity == wanted]),
+    nodes, ties = G._node, G._adj[actor]  # the plain dicts behind G.nodes and G.adj
+    stances = []
+    for other in ties_by_sign(G, actor)[wanted]:
+        data = ties[other]
+        # the graph holds validated actors and relations: no need to check them again
+        stances.append(
+            trusted(
+                Stance, actor=nodes[other]["actor"], stance=data["stance"], relations=data["signed"]
+            )
         )
-        for other, data in picked
-    ]
+    return stances
 
 
 def allies(G: nx.Graph, actor: str) -> list[Stance]:

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from graph.aggregate import sign, stance
 from graph.errors import AmbiguousActor, UnknownActor
 from graph.filters import Filters
 from graph.model import Actor, Relation
 from graph.names import NameIndex
 from graph.vocabulary import Vocabulary
-from queries.neighbourhood import forget_ties
+from queries.stance_graph import tie
+from queries.ties import forget_ties
 
 from .sqlite_relations import Key
 
@@ -118,9 +118,7 @@ class MemoryIndex:
             # keys sort as (source, target, type): the relations' order
             holding = [r for key in sorted(keys) if (r := relations[key]).holds]
             if holding:
-                value = stance(holding)
-                edge = {"relations": tuple(holding), "stance": value, "sign": sign(value)}
-                edges.append((*pair, edge))
+                edges.append((*pair, tie(tuple(holding))))
             else:
                 gone.append(pair)
         self.graph.add_edges_from(edges)

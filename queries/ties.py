@@ -1,0 +1,87 @@
+"""What is kept per actor about its ties in a stance graph, until its edges change.
+
+A hub has thousands of ties: sorting them on every query through it costs
+more than the query. What is made here is kept on the graph
+(``G.graph[name][actor]``) the first time it is asked for; whoever changes an
+actor's edges calls :func:`forget_ties`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+import networkx as nx
+
+T = TypeVar("T")
+
+
+def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:
+    """``actor``'s ties as ``(-|stance|, other)``, strongest first, then by id.
+
+    >>> from queries.stance_graph import example_graph
+    >>> ranked_ties(example_graph(), "a")
+    [(-0.9, 'b'), (-0.8, 'c'), (-0.0, 'e')]
+    """
+    return _kept(
+        G,
+        "ranked_ties",
+        actor,
+        lambda ties: sorted((-abs(d["stance"]), o) for o, d in ties.items()),
+    )
+
+
+def ties_by_sign(G: nx.Graph, actor: str) -> dict[int, list[str]]:
+    """The actors ``actor`` is tied to, by the tie's sign; each list strongest first, then by id.
+
+    The order allies (+1) and enemies (-1) are listed in.
+
+    >>> from queries.stance_graph import example_graph
+    >>> ties_by_sign(example_graph(), "a")
+    {1: ['b'], -1: ['c'], 0: ['e']}
+    """
+
+    def by_sign(ties: dict) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {1: [], -1: [], 0: []}
+        for _, other in ranked_ties(G, actor):
+            found[ties[other]["sign"]].append(other)
+        return found
+
+    return _kept(G, "ties_by_sign", actor, by_sign)
+
+
+def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
+    """How many relations each of ``actor``'s ties carries, by the other actor.
+
+    Counting the relations among a hundred hubs reads thousands of ties,
+    several relations each.
+
+    >>> from queries.stance_graph import example_graph
+    >>> tie_sizes(example_graph(), "a")
+    {'b': 1, 'c': 1, 'e': 1}
+    """
+    return _kept(
+        G, "tie_sizes", actor, lambda ties: {o: len(d["relations"]) for o, d in ties.items()}
+    )
+
+
+_KEPT = ("ranked_ties", "ties_by_sign", "tie_sizes")
+"""The names of what is kept per actor on a graph."""
+
+
+def _kept(G: nx.Graph, name: str, actor: str, make: Callable[[dict], T]) -> T:
+    """``G.graph[name][actor]``, made from the actor's ties the first time it is asked for."""
+    cache = G.graph.setdefault(name, {})
+    found = cache.get(actor)
+    if found is None:
+        found = cache[actor] = make(G._adj[actor])
+    return found
+
+
+def forget_ties(G: nx.Graph, actors: Iterable[str]) -> None:
+    """Drop what is kept of ``actors``' ties (their edges changed)."""
+    for name in _KEPT:
+        cache = G.graph.get(name)
+        if cache:
+            for actor in actors:
+                cache.pop(actor, None)
