@@ -78,6 +78,21 @@ def _kept(G: nx.Graph, name: str, actor: str, make: Callable[[dict], T]) -> T:
     return found
 
 
+def keep_ties(G: nx.Graph, actors: Iterable[str]) -> None:
+    """Make what is kept of ``actors``' ties now, rather than on the first query through them.
+
+    >>> from queries.stance_graph import example_graph
+    >>> G = example_graph()
+    >>> keep_ties(G, ["a", "z"])  # actors not in G are passed over
+    >>> G.graph["ranked_ties"]
+    {'a': [(-0.9, 'b'), (-0.8, 'c'), (-0.0, 'e')]}
+    """
+    for actor in actors:
+        if actor in G:
+            for make in (ranked_ties, ties_by_sign, tie_sizes):
+                make(G, actor)
+
+
 def forget_ties(G: nx.Graph, actors: Iterable[str]) -> None:
     """Drop what is kept of ``actors``' ties (their edges changed)."""
     for name in _KEPT:

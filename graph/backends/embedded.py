@@ -40,6 +40,7 @@ from graph.vocabulary import Vocabulary
 from queries.neighbourhood import neighbourhood
 from queries.paths import signed_paths
 from queries.stances import allies, enemies
+from queries.ties import keep_ties
 
 from .embedded_writes import BulkLoad, EmbeddedWrites
 from .filtered_views import graph_among, relations_under, ties_graph, whole_graph
@@ -111,7 +112,8 @@ class EmbeddedStore(EmbeddedWrites):
             for actor in self._state.actors():
                 index.remember(actor)
             relations = {r.key: r for r in self._table.relations(self._state.db)}
-            index.apply(relations)
+            # ranked now, not by the first queries through each hub
+            keep_ties(index.graph, index.apply(relations))
             # every claim counts towards one stored relation, or towards none
             unkeyed = self._state.count_unkeyed_claims()
             self._n_claims = unkeyed + sum(r.n_claims for r in relations.values())

@@ -18,6 +18,7 @@ from graph.errors import UnknownActor, UnknownArticle
 from graph.model import Actor, AnnotatedArticle, Claim
 from graph.store import UpsertResult, UpsertStatus
 from graph.vocabulary import Vocabulary
+from queries.ties import keep_ties
 
 from .memory_index import MemoryIndex
 from .sqlite_relations import Key, PendingTallies, RelationTable
@@ -105,7 +106,8 @@ class EmbeddedWrites:
         """Write the tallies and commit; SQLite's long statements overlap the Python work.
 
         The key index is built while the tallies become relations, and the
-        file commits while the graph takes them in: if the commit fails, the
+        file commits while the graph takes them in and ranks the ties it
+        changed (:func:`queries.ties.keep_ties`): if the commit fails, the
         graph is ahead of the file and is reloaded on the next call.
         """
         table, pending = self._table, bulk.pending
@@ -114,7 +116,8 @@ class EmbeddedWrites:
         else:
             settled = table.settle(pending)
         changes = table.flush(db, pending, settled)
-        self._state.beside("COMMIT", lambda: self._index.apply(changes))
+        graph = self._index.graph
+        self._state.beside("COMMIT", lambda: keep_ties(graph, self._index.apply(changes)))
 
     @contextmanager
     def _write(self) -> Iterator[tuple[sqlite3.Connection, PendingTallies]]:
