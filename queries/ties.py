@@ -70,7 +70,13 @@ _KEPT = ("ranked_ties", "ties_by_sign", "tie_sizes")
 
 
 def _kept(G: nx.Graph, name: str, actor: str, make: Callable[[dict], T]) -> T:
-    """``G.graph[name][actor]``, made from the actor's ties the first time it is asked for."""
+    """``G.graph[name][actor]``, made from the actor's ties the first time it is asked for.
+
+    A view (frozen) shares ``G.graph`` with the graph it shows part of: what
+    it is asked is made afresh, not kept where it would stand for the whole.
+    """
+    if nx.is_frozen(G):
+        return make(G._adj[actor])
     cache = G.graph.setdefault(name, {})
     found = cache.get(actor)
     if found is None:
