@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from graph.budget import check_deadline
 from graph.model import Relation
 from queries.checks import require_stance_graph
-from queries.stance_graph import positive_subgraph, signed_subgraph
+from queries.stance_graph import signed_ties
 
 _PASSES = 20
 
@@ -110,16 +110,21 @@ def blocs(G: nx.Graph) -> Blocs:
     ((('a', 'b'), ('c',)), [('b', 'c')])
     """
     require_stance_graph(G, "blocs")
-    S = signed_subgraph(G)
-    nodes = sorted(n for n in S if S.degree(n) > 0)
+    signed = signed_ties(G)
+    nodes = sorted(node for node, around in signed.items() if around)
+    positive = nx.Graph()
+    positive.add_nodes_from(nodes)
+    positive.add_edges_from(
+        (node, other) for node in nodes for other, (sign, _) in signed[node].items() if sign > 0
+    )
     membership: dict[str, int] = {}
     for number, component in enumerate(
-        sorted(sorted(c) for c in nx.connected_components(positive_subgraph(G).subgraph(nodes)))
+        sorted(sorted(c) for c in nx.connected_components(positive))
     ):
         for node in component:
             membership[node] = number
     ties = {
-        node: [(other, data["sign"], abs(data["stance"])) for other, data in S.adj[node].items()]
+        node: [(other, sign, abs(stance)) for other, (sign, stance) in signed[node].items()]
         for node in nodes
     }
     fresh = len(set(membership.values()))
@@ -144,19 +149,14 @@ def blocs(G: nx.Graph) -> Blocs:
     ordered = sorted((tuple(sorted(g)) for g in groups.values()), key=lambda g: (-len(g), g))
     renumber = {node: i for i, group in enumerate(ordered) for node in group}
     frustrated = []
-    for u, v, data in S.edges(data=True):
-        same = renumber[u] == renumber[v]
-        if (data["sign"] > 0) != same:
-            a, b = sorted((u, v))
-            frustrated.append(
-                FrustratedTie(
-                    source=a,
-                    target=b,
-                    sign=data["sign"],
-                    stance=data["stance"],
-                    relations=tuple(data.get("relations", ())),
+    adj = G._adj  # the plain dicts behind G.adj
+    for u in nodes:
+        for v, (sign, stance) in signed[u].items():
+            if u < v and (sign > 0) != (renumber[u] == renumber[v]):
+                relations = tuple(adj[u][v].get("relations", ()))
+                frustrated.append(
+                    FrustratedTie(source=u, target=v, sign=sign, stance=stance, relations=relations)
                 )
-            )
     frustrated.sort(key=lambda t: (-abs(t.stance), t.source, t.target))
     return Blocs(
         blocs=tuple(ordered),

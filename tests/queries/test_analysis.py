@@ -178,6 +178,37 @@ def test_balance_counts_every_triangle_of_signed_ties_once(
 
 
 @settings(max_examples=200, deadline=None)
+@given(signed_graphs())
+def test_blocs_list_exactly_the_ties_they_violate_and_no_move_would_lower_it(
+    G: nx.Graph,
+) -> None:
+    found = blocs(G)
+    signed_ties = {(u, v): d for u, v, d in G.edges(data=True) if d["sign"]}
+    members = {actor for pair in signed_ties for actor in pair}
+    assert set(found.membership) == members
+    assert sorted(a for bloc in found.blocs for a in bloc) == sorted(members)
+
+    def violated(membership: dict[str, int]) -> list[tuple[str, str]]:
+        return sorted(
+            tuple(sorted(pair))
+            for pair, d in signed_ties.items()
+            if (d["sign"] > 0) != (membership[pair[0]] == membership[pair[1]])
+        )
+
+    def frustration(membership: dict[str, int]) -> float:
+        return sum(abs(G.edges[pair]["stance"]) for pair in violated(membership))
+
+    assert sorted((t.source, t.target) for t in found.frustrated) == violated(found.membership)
+    assert found.frustration == round(frustration(found.membership), 6)
+    # a local optimum: moving one actor to another bloc, or a new one, lowers nothing
+    fresh = len(found.blocs)
+    for actor in members:
+        for bloc in range(fresh + 1):
+            moved = {**found.membership, actor: bloc}
+            assert frustration(moved) >= frustration(found.membership) - 1e-9, (actor, bloc)
+
+
+@settings(max_examples=200, deadline=None)
 @given(signed_graphs(), st.integers(2, 4), st.sampled_from([0.5, 1.0]))
 def test_inference_keeps_each_actors_most_confident_path(
     G: nx.Graph, max_length: int, decay: float
