@@ -99,10 +99,25 @@ def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> l
     }
     observed = set(G._adj[actor])  # any tie, structural ones too
     best: dict[str, tuple[float, tuple[str, ...]]] = {}  # actor -> (confidence, path) of its best
+
+    def consider(confidence: float, path: tuple[str, ...]) -> None:
+        # the most confident path; of equally confident ones, the first in actor order
+        known = best.get(path[-1])
+        if known is None or (confidence, known[1]) > (known[0], path):
+            best[path[-1]] = (confidence, path)
+
+    # Up to three steps, the last step is taken once per actor it starts from, from that
+    # actor's best paths there (at most one per tie of a neighbour: the paths stay few);
+    # longer paths are walked one by one.
+    grouped = max_length <= 3
+    last: dict[str, list[tuple[float, tuple[str, ...]]]] = {}  # paths one step short, by end
     stack: list[tuple[tuple[str, ...], float]] = [((actor,), 1.0)]  # path, product of strengths
     while stack:
         check_deadline()
         path, strength = stack.pop()
+        if grouped and len(path) == max_length:
+            last.setdefault(path[-1], []).append((strength, path))
+            continue
         for other, (_, step) in ties[path[-1]].items():
             if other in path:
                 continue
@@ -110,13 +125,26 @@ def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> l
             product = strength * step
             if len(longer) - 1 < max_length:
                 stack.append((longer, product))
-            if len(longer) < 3 or other in observed:
+            if len(longer) >= 3 and other not in observed:
+                consider(round(product * decay ** (len(longer) - 2), 6), longer)
+    factor = decay ** (max_length - 1)
+    for end, paths in last.items():
+        check_deadline()
+        paths.sort(key=lambda item: (-item[0], item[1]))
+        for other, (_, step) in ties[end].items():
+            if other in observed:
                 continue
-            confidence = round(product * decay ** (len(longer) - 2), 6)
-            known = best.get(other)
-            # the most confident path; of equally confident ones, the first in actor order
-            if known is None or (confidence, known[1]) > (known[0], longer):
-                best[other] = (confidence, longer)
+            chosen: tuple[float, tuple[str, ...]] | None = None
+            for strength, path in paths:  # most confident first: stop once below the first
+                if other in path:
+                    continue
+                confidence = round(strength * step * factor, 6)
+                if chosen is None or (confidence == chosen[0] and path < chosen[1]):
+                    chosen = (confidence, path)
+                elif confidence < chosen[0]:
+                    break
+            if chosen is not None:
+                consider(chosen[0], (*chosen[1], other))
     found = [_inferred(ties, path, confidence) for confidence, path in best.values()]
     return sorted(found, key=lambda i: (-i.confidence, i.actor))
 

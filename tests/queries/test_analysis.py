@@ -236,6 +236,20 @@ def test_inference_keeps_each_actors_most_confident_path(
         assert i.sign == math.prod(G.edges[e]["sign"] for e in itertools.pairwise(i.path))
 
 
+def test_inference_breaks_a_tie_of_rounded_confidence_by_actor_order() -> None:
+    # two paths to t whose confidences differ by about 1e-9: equal once rounded,
+    # so the first in actor order explains it, though it is not the stronger
+    G = signed(
+        ("a", "b", 1, 1.0),
+        ("b", "y", 1, 1.0),
+        ("a", "c", 1, 1.0),
+        ("c", "y", 1, 1.0 + 1e-8),
+        ("y", "t", 1, 1.0),
+    )
+    (to_t,) = [i for i in infer(G, "a", max_length=3) if i.actor == "t"]
+    assert to_t.path == ("a", "b", "y", "t")
+
+
 @settings(max_examples=50, deadline=None)
 @given(signed_graphs())
 def test_brokers_score_exact_betweenness_on_the_cooperative_ties(G: nx.Graph) -> None:
