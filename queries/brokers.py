@@ -220,8 +220,8 @@ def support_chains(
 def _chain_starts(backs: dict[str, list[str]], max_length: int) -> list[str]:
     """The actors chains start from, sorted: every backer nobody backs, then in
     order any actor not within ``max_length`` steps of an earlier start."""
-    actors = set(backs) | {t for targets in backs.values() for t in targets}
     backed = {t for targets in backs.values() for t in targets}
+    actors = set(backs) | backed
     covered: set[str] = set()
     starts = []
     for start in [*sorted(actors - backed), *sorted(actors)]:

@@ -78,16 +78,6 @@ def tie(relations: tuple[Relation, ...]) -> dict[str, Any]:
     return {"relations": relations, "stance": value, "sign": direction, "signed": signed}
 
 
-def signed_subgraph(G: nx.Graph) -> nx.Graph:
-    """A view of ``G`` keeping only the edges of non-zero stance.
-
-    >>> sorted(signed_subgraph(example_graph()).edges())
-    [('a', 'b'), ('a', 'c'), ('b', 'd')]
-    """
-    adj = G._adj  # the plain dicts behind G.adj: the filter runs once per edge per pass
-    return nx.subgraph_view(G, filter_edge=lambda u, v: adj[u][v]["sign"] != 0)
-
-
 def signed_ties(G: nx.Graph) -> dict[str, dict[str, tuple[int, float]]]:
     """Each actor's cooperative and hostile ties as plain dicts: other actor -> (sign, stance).
 
