@@ -176,6 +176,7 @@ def analyses_phase(args: argparse.Namespace) -> dict[str, Any]:
         "brokers": [lambda: brokers_with_blocs(graph(), limit=1000)],  # as GET /brokers
         "inferred_2_steps": [lambda a=a: infer(graph(), a, 2) for a in actors],
         "inferred_3_steps": [lambda a=a: infer(graph(), a, 3) for a in actors],
+        "inferred_4_steps": [lambda a=a: infer(graph(), a, 4) for a in actors],
         "support_chains": [lambda: support_chains(graph())],
     }
     budget = Settings().query_seconds

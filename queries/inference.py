@@ -22,6 +22,10 @@ from graph.filters import check_bound
 from queries.checks import require_stance_graph
 from queries.stance_graph import signed_ties
 
+Ties = dict[str, dict[str, tuple[int, float]]]  # actor -> other -> (sign, strength)
+Paths = dict[str, list[tuple[float, tuple[str, ...]]]]  # end -> [(strength, path)], best first
+Best = dict[str, tuple[float, tuple[str, ...]]]  # actor -> (confidence, path) of its best path
+
 RULES = {
     (1, 1): "friend of a friend",
     (-1, -1): "enemy of an enemy",
@@ -97,61 +101,106 @@ def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> l
         u: {v: (sign, 1 - math.exp(-abs(value))) for v, (sign, value) in nbrs.items()}
         for u, nbrs in signed_ties(G).items()
     }
-    observed = set(G._adj[actor])  # any tie, structural ones too
-    best: dict[str, tuple[float, tuple[str, ...]]] = {}  # actor -> (confidence, path) of its best
+    targets = {v for v in G if v != actor and v not in G._adj[actor]}  # no tie, even structural
+    best: Best = {}
+    two = _two_step_paths(ties, actor)
+    for end, paths in two.items():
+        if end in targets:
+            for strength, path in paths:
+                _consider(best, round(strength * decay, 6), path)
+    if max_length >= 3:
+        _third_step(ties, two, targets, decay**2, best)
+    if max_length == 4:
+        _fourth_step(ties, two, targets, decay**3, best)
+    found = [_inferred(ties, path, confidence) for confidence, path in best.values()]
+    return sorted(found, key=lambda i: (-i.confidence, i.actor))
 
-    def consider(confidence: float, path: tuple[str, ...]) -> None:
-        # the most confident path; of equally confident ones, the first in actor order
-        known = best.get(path[-1])
-        if known is None or (confidence, known[1]) > (known[0], path):
-            best[path[-1]] = (confidence, path)
 
-    # Up to three steps, the last step is taken once per actor it starts from, from that
-    # actor's best paths there (at most one per tie of a neighbour: the paths stay few);
-    # longer paths are walked one by one.
-    grouped = max_length <= 3
-    last: dict[str, list[tuple[float, tuple[str, ...]]]] = {}  # paths one step short, by end
-    stack: list[tuple[tuple[str, ...], float]] = [((actor,), 1.0)]  # path, product of strengths
-    while stack:
-        check_deadline()
-        path, strength = stack.pop()
-        if grouped and len(path) == max_length:
-            last.setdefault(path[-1], []).append((strength, path))
-            continue
-        for other, (_, step) in ties[path[-1]].items():
-            if other in path:
-                continue
-            longer = (*path, other)
-            product = strength * step
-            if len(longer) - 1 < max_length:
-                stack.append((longer, product))
-            if len(longer) >= 3 and other not in observed:
-                consider(round(product * decay ** (len(longer) - 2), 6), longer)
-    factor = decay ** (max_length - 1)
-    for end, paths in last.items():
-        check_deadline()
+def _consider(best: Best, confidence: float, path: tuple[str, ...]) -> None:
+    # the most confident path; of equally confident ones, the first in actor order
+    known = best.get(path[-1])
+    if known is None or (confidence, known[1]) > (known[0], path):
+        best[path[-1]] = (confidence, path)
+
+
+def _two_step_paths(ties: Ties, actor: str) -> Paths:
+    """Every path of two steps from ``actor``, by the actor it ends at, most confident
+    first (then in actor order)."""
+    by_end: Paths = {}
+    for b, (_, ab) in ties[actor].items():
+        for c, (_, bc) in ties[b].items():
+            if c != actor and c != b:
+                by_end.setdefault(c, []).append((ab * bc, (actor, b, c)))
+    for paths in by_end.values():
         paths.sort(key=lambda item: (-item[0], item[1]))
-        for other, (_, step) in ties[end].items():
-            if other in observed:
+    return by_end
+
+
+def _third_step(ties: Ties, two: Paths, targets: set[str], factor: float, best: Best) -> None:
+    """Paths a-b-c-d: the step c-d is taken once, from the best of c's paths that avoid d."""
+    for c, paths in two.items():
+        check_deadline()
+        for d, (_, cd) in ties[c].items():
+            if d not in targets:
                 continue
             chosen: tuple[float, tuple[str, ...]] | None = None
             for strength, path in paths:  # most confident first: stop once below the first
-                if other in path:
+                if d in path:
                     continue
-                confidence = round(strength * step * factor, 6)
+                confidence = round(strength * cd * factor, 6)
                 if chosen is None or (confidence == chosen[0] and path < chosen[1]):
                     chosen = (confidence, path)
                 elif confidence < chosen[0]:
                     break
             if chosen is not None:
-                consider(chosen[0], (*chosen[1], other))
-    found = [_inferred(ties, path, confidence) for confidence, path in best.values()]
-    return sorted(found, key=lambda i: (-i.confidence, i.actor))
+                _consider(best, chosen[0], (*chosen[1], d))
 
 
-def _inferred(
-    ties: dict[str, dict[str, tuple[int, float]]], path: tuple[str, ...], confidence: float
-) -> InferredStance:
+def _fourth_step(ties: Ties, two: Paths, targets: set[str], factor: float, best: Best) -> None:
+    """Paths a-b-c-d-t without walking them (near hubs there are millions).
+
+    For each d, the best prefix a-b-c-d through each c, most confident first. A
+    target t is never a's neighbour b, so t's best path through d starts with the
+    first of them not through t as c. Prefixes whose confidence ties with it once
+    rounded are then looked for among all of those c's, for the first in actor order.
+    """
+    for d, around in ties.items():
+        check_deadline()
+        heads: list[tuple[float, str, float]] = []  # (a-b-c-d strength, c, c-d strength)
+        for c, (_, cd) in around.items():
+            for strength, path in two.get(c, ()) if c != d else ():
+                if d not in path:
+                    heads.append((strength * cd, c, cd))
+                    break
+        heads.sort(key=lambda head: -head[0])
+        for t, (_, dt) in around.items():
+            if t not in targets or t == d:
+                continue
+            first = 1 if heads and heads[0][1] == t else 0
+            if first == len(heads):
+                continue
+            confidence = round(heads[first][0] * dt * factor, 6)
+            known = best.get(t)
+            if known is not None and confidence < known[0]:
+                continue
+            chosen: tuple[str, ...] | None = None
+            for strength, c, cd in heads[first:]:
+                if round(strength * dt * factor, 6) < confidence:
+                    break
+                if c == t:
+                    continue
+                for prefix, path in two[c]:
+                    if d in path:
+                        continue
+                    if round(prefix * cd * dt * factor, 6) < confidence:
+                        break
+                    if chosen is None or path < chosen:
+                        chosen = path
+            if chosen is not None:
+                _consider(best, confidence, (*chosen, d, t))
+
+
+def _inferred(ties: Ties, path: tuple[str, ...], confidence: float) -> InferredStance:
     signs = tuple(ties[u][v][0] for u, v in itertools.pairwise(path))
     return InferredStance(
         actor=path[-1],

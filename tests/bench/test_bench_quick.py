@@ -81,7 +81,8 @@ def test_quick_run_prints_the_documented_json() -> None:
     assert result["load"]["claims_per_s"] > 0
     assert result["load"]["peak_rss_bytes"] > 0
     assert result["direct"]["reopen_s"] > 0
-    for kind in ("blocs", "balance_first_page", "brokers", "inferred_3_steps", "support_chains"):
+    analyses = ("blocs", "balance_first_page", "brokers", "inferred_4_steps", "support_chains")
+    for kind in analyses:
         assert result["analyses"][kind]["calls"] >= 1
         assert result["analyses"][kind]["over_budget"] == 0  # a tiny corpus fits any budget
     assert result["floor"]["load"]["claims_per_s"] > 0

@@ -250,6 +250,23 @@ def test_inference_breaks_a_tie_of_rounded_confidence_by_actor_order() -> None:
     assert to_t.path == ("a", "b", "y", "t")
 
 
+def test_inference_at_four_steps_looks_past_the_strongest_prefixes_for_a_rounded_tie() -> None:
+    # three paths a-?-c-d-t whose confidences differ by about 1e-8: the one through
+    # b, the weakest of them and the first in actor order, explains t
+    G = signed(
+        ("a", "x", 1, 1.0 + 2e-8),
+        ("a", "y", 1, 1.0 + 1e-8),
+        ("a", "b", 1, 1.0),
+        *[(via, "c", 1, 1.0) for via in ("x", "y", "b")],
+        ("c", "d", 1, 1.0),
+        ("d", "t", -1, 1.0),
+    )
+    found = {i.actor: i for i in infer(G, "a", max_length=4)}
+    assert found["t"].path == ("a", "b", "c", "d", "t")
+    assert found["t"].rule == "enemy of a friend"
+    assert found["d"].path == ("a", "b", "c", "d")
+
+
 @settings(max_examples=50, deadline=None)
 @given(signed_graphs())
 def test_brokers_score_exact_betweenness_on_the_cooperative_ties(G: nx.Graph) -> None:
