@@ -24,7 +24,7 @@ from graph.collector import collector_paused, long_lived
 from graph.errors import InvalidQuery, UnknownActor, UnknownArticle
 from graph.filters import NO_FILTERS, Filters, check_bound, check_page
 from graph.identity import canonical_ids, plan_merge, plan_unmerge
-from graph.model import Actor, Article, Merge, Relation
+from graph.model import Actor, Article, Merge, Relation, trusted
 from graph.store import (
     ActorMatch,
     EvidenceItem,
@@ -255,7 +255,7 @@ class EmbeddedStore(EmbeddedWrites):
         total, wanted = self._table.evidence(self._state.db, keys, filters, offset, limit)
         claims = {c.id: c for c in self._state.claims(wanted)}
         articles = self._state.articles({article for article, _ in wanted})
-        items = [EvidenceItem(claim=claims[i], article=articles[a]) for a, i in wanted]
+        items = [trusted(EvidenceItem, claim=claims[i], article=articles[a]) for a, i in wanted]
         return EvidencePage(total=total, items=items)
 
     # -- identity ---------------------------------------------------------------

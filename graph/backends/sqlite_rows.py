@@ -51,6 +51,13 @@ def parse_day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
+# an enum member from its stored value, without the enum call's lookup machinery
+_MODALITY = {m.value: m for m in Modality}
+_MODE: dict[str | None, Mode | None] = {None: None, **{m.value: m for m in Mode}}
+_CERTAINTY: dict[str | None, Certainty | None] = {None: None, **{c.value: c for c in Certainty}}
+_SUPPORT: dict[str | None, SupportType | None] = {None: None, **{t.value: t for t in SupportType}}
+
+
 def _day(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
@@ -178,14 +185,14 @@ def claim_from_values(values: tuple) -> Claim:
         target=target,
         type=kind,
         confidence=confidence,
-        modality=Modality(modality),
+        modality=_MODALITY[modality],
         attributed_to=attributed_to,
         evidence=None if quote is None else trusted(Evidence, quote=quote, start=start, end=end),
         date=parse_day(day),
         valid_from=parse_day(valid_from),
         valid_to=parse_day(valid_to),
-        mode=None if mode is None else Mode(mode),
-        certainty=None if certainty is None else Certainty(certainty),
-        support_type=None if support_type is None else SupportType(support_type),
+        mode=_MODE[mode],
+        certainty=_CERTAINTY[certainty],
+        support_type=_SUPPORT[support_type],
         attributes=json.loads(attributes) if attributes else {},
     )
