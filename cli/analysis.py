@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import closing
 from typing import Annotated
 
 import typer
@@ -14,11 +13,12 @@ from cli.common import (
     JsonOpt,
     SinceOpt,
     StoreOpt,
+    TimeoutOpt,
     TypeOpt,
     UntilOpt,
     filters_of,
     friendly_errors,
-    opened,
+    reading,
 )
 from cli.output import console, emit_json, short, table
 from queries.balance import balance as balance_of
@@ -43,11 +43,12 @@ def timeline(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """The relation between SOURCE and TARGET over time, and when it flipped."""
     if period not in ("month", "quarter", "year"):
         raise typer.BadParameter("expected month, quarter or year", param_hint="--period")
-    with closing(opened(store)) as db:
+    with reading(store, timeout) as db:
         a, b = db.actor(source), db.actor(target)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         result = timeline_of(db.evidence(a.id, b.id, flt), a.id, b.id, db.vocabulary, period)  # type: ignore[arg-type]
@@ -75,9 +76,10 @@ def blocs(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Coalitions of the signed graph and the ties that violate them."""
-    with closing(opened(store)) as db:
+    with reading(store, timeout) as db:
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         result = blocs_of(store_stance_graph(db, flt))
         names = {a.id: a.name for a in db.actors()}
@@ -108,9 +110,10 @@ def balance(
     limit: Annotated[
         int, typer.Option("--limit", min=1, help="Most unbalanced triads, best evidenced first.")
     ] = 20,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Signed triad census, unbalanced triads and the balance index."""
-    with closing(opened(store)) as db:
+    with reading(store, timeout) as db:
         result = balance_of(
             store_stance_graph(db, filters_of(as_of, since, until, type, min_confidence, db)),
             limit=limit,
@@ -140,9 +143,10 @@ def infer(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Stances of ACTOR suggested by paths: inferred, never observed."""
-    with closing(opened(store)) as db:
+    with reading(store, timeout) as db:
         who = db.actor(actor)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         found = infer_from(store_stance_graph(db, flt), who.id, max_length)
@@ -165,9 +169,10 @@ def brokers(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Actors bridging others on the cooperative graph."""
-    with closing(opened(store)) as db:
+    with reading(store, timeout) as db:
         found = brokers_with_blocs(
             store_stance_graph(db, filters_of(as_of, since, until, type, min_confidence, db))
         )
@@ -192,9 +197,10 @@ def support(
     since: SinceOpt = None,
     until: UntilOpt = None,
     min_confidence: ConfOpt = 0.0,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """The external support network: chains of backing (state -> militia -> ally)."""
-    with closing(opened(store)) as db:
+    with reading(store, timeout) as db:
         G = store_stance_graph(db, filters_of(as_of, since, until, None, min_confidence, db))
         found = support_chains(G, min_length=min_length)
     if json:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -12,6 +13,7 @@ import typer
 
 from cli.output import errors
 from graph.backends import open_store
+from graph.budget import time_budget
 from graph.errors import ActorGraphError, StoreUnavailable
 from graph.filters import Filters
 from graph.settings import Settings
@@ -28,6 +30,12 @@ SinceOpt = Annotated[date | None, typer.Option("--since", formats=["%Y-%m-%d"])]
 UntilOpt = Annotated[date | None, typer.Option("--until", formats=["%Y-%m-%d"])]
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Relation type (repeatable).")]
 ConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0)]
+TimeoutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout", min=0.0, help="Give up if answering takes longer (seconds; default: no limit)."
+    ),
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -78,6 +86,23 @@ def opened(store: str | None, *, must_exist: bool = False) -> GraphStore:
             f"{target}) or choose another with --store or ACTORGRAPH_STORE"
         )
     return open_store(settings)
+
+
+@contextmanager
+def reading(store: str | None, timeout: float | None = None) -> Iterator[GraphStore]:
+    """The existing store ``store`` names, open while a command reads it.
+
+    On a terminal a spinner shows while the store opens and answers (a large
+    one takes seconds to open). With ``timeout``, the answer must come within
+    that many seconds of the store being open, as the API's query budget.
+    """
+    with (
+        errors.status("Opening the store") as status,
+        closing(opened(store, must_exist=True)) as db,
+    ):
+        status.update("Answering")
+        with time_budget(timeout) if timeout is not None else nullcontext():
+            yield db
 
 
 def filters_of(

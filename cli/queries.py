@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import closing
 from typing import Annotated
 
 import typer
@@ -14,11 +13,12 @@ from cli.common import (
     JsonOpt,
     SinceOpt,
     StoreOpt,
+    TimeoutOpt,
     TypeOpt,
     UntilOpt,
     filters_of,
     friendly_errors,
-    opened,
+    reading,
 )
 from cli.output import console, emit_json, plural, short, table
 from graph.model import Relation
@@ -56,7 +56,7 @@ def _stance_rows(stances: list[Stance]) -> list[tuple]:
 
 
 def _stances(kind: str, actor: str, store: str | None, json: bool, *filters: object) -> None:
-    with closing(opened(store, must_exist=True)) as db:
+    with reading(store) as db:
         who = db.actor(actor)
         flt = filters_of(*filters, store=db)  # type: ignore[arg-type]
         found = db.allies(who.id, flt) if kind == "allies" else db.enemies(who.id, flt)
@@ -141,9 +141,10 @@ def path(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Shortest signed paths from SOURCE to TARGET."""
-    with closing(opened(store, must_exist=True)) as db:
+    with reading(store, timeout) as db:
         a, b = db.actor(source), db.actor(target)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         found = db.paths(
@@ -186,9 +187,10 @@ def neighbourhood(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    timeout: TimeoutOpt = None,
 ) -> None:
     """Actors within DEPTH hops of ACTOR and the relations among them."""
-    with closing(opened(store, must_exist=True)) as db:
+    with reading(store, timeout) as db:
         who = db.actor(actor)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         sub = db.neighbourhood(who.id, depth, flt, limit, max_relations)
@@ -230,40 +232,36 @@ def evidence(
     min_confidence: ConfOpt = 0.0,
 ) -> None:
     """The claims between SOURCE and TARGET: quotes, articles, dates."""
-    with closing(opened(store, must_exist=True)) as db:
+    with reading(store) as db:
         a, b = db.actor(source), db.actor(target)
         items = db.evidence(a.id, b.id, filters_of(as_of, since, until, type, min_confidence, db))
-        if json:
-            emit_json(items)
-            return
-        names = {a.id: a.name, b.id: b.name}
-
-        def name(actor_id: str) -> str:
-            if actor_id not in names:
-                names[actor_id] = db.actor(actor_id).name
-            return names[actor_id]
-
+        said_by = {i.claim.attributed_to for i in items if i.claim.attributed_to}
+        ends = {x for i in items for x in (i.claim.source, i.claim.target)}
+        names = {x: db.actor(x).name for x in said_by | ends | {a.id, b.id}}
+    if json:
+        emit_json(items)
+        return
+    console.print(
+        f"[bold]Evidence between {a.name} and {b.name}[/bold]: {plural(len(items), 'claim')}",
+        highlight=False,
+    )
+    for i in items:
+        c = i.claim
+        said = (
+            f"said by {names[c.attributed_to]}"
+            if c.attributed_to
+            else f"in {i.article.publisher or 'the article'}'s own reporting"
+        )
         console.print(
-            f"[bold]Evidence between {a.name} and {b.name}[/bold]: {plural(len(items), 'claim')}",
+            f"\n{c.date or 'undated'}  [bold]{names[c.source]} {c.type} {names[c.target]}[/bold]"
+            f"\n  {c.modality.value}, confidence {c.confidence:g}, {said}",
             highlight=False,
         )
-        for i in items:
-            c = i.claim
-            said = (
-                f"said by {name(c.attributed_to)}"
-                if c.attributed_to
-                else f"in {i.article.publisher or 'the article'}'s own reporting"
-            )
-            console.print(
-                f"\n{c.date or 'undated'}  [bold]{name(c.source)} {c.type} {name(c.target)}[/bold]"
-                f"\n  {c.modality.value}, confidence {c.confidence:g}, {said}",
-                highlight=False,
-            )
-            if c.evidence:
-                console.print(f'  "{" ".join(c.evidence.quote.split())}"', highlight=False)
-            published = i.article.published or "undated"
-            source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
-            console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
+        if c.evidence:
+            console.print(f'  "{" ".join(c.evidence.quote.split())}"', highlight=False)
+        published = i.article.published or "undated"
+        source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
+        console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
 
 
 def search(
@@ -274,7 +272,7 @@ def search(
     debug: DebugOpt = False,
 ) -> None:
     """Actors whose names or aliases match QUERY."""
-    with closing(opened(store, must_exist=True)) as db:
+    with reading(store) as db:
         found = db.search_actors(query, limit)
     if json:
         emit_json(found)

@@ -184,11 +184,27 @@ def test_usage_errors_are_one_line_too(store: str, args: list[str], says: str) -
 
 def test_a_query_on_a_missing_store_says_so_and_creates_nothing(tmp_path: Path) -> None:
     missing = tmp_path / "typo" / "actorgrph.sqlite"
-    for args in (["allies", "PMU"], ["stats"], ["evidence", "PMU", "Iran"]):
+    for args in (
+        ["allies", "PMU"],
+        ["stats"],
+        ["evidence", "PMU", "Iran"],
+        ["blocs"],
+        ["infer", "PMU"],
+    ):
         result = runner.invoke(app, [*args, "--store", str(missing)])
         assert result.exit_code == 1
         assert result.stderr.startswith(f"error: no store at {missing}")
     assert not missing.parent.exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["blocs"], ["infer", "PMU", "--max-length", "3"], ["path", "PMU", "Islamic State"]]
+)
+def test_a_query_over_its_timeout_stops_with_one_line(store: str, args: list[str]) -> None:
+    result = runner.invoke(app, [*args, "--store", store, "--timeout", "0"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "error: the query ran over its time budget of 0.0 s"
+    assert runner.invoke(app, [*args, "--store", store, "--timeout", "60"]).exit_code == 0
 
 
 def test_allies_show_each_relation_with_its_weight_and_direction(store: str) -> None:
