@@ -1,4 +1,4 @@
-"""``python -m bench [--size 1k|10k|100k] [--quick] [--profile] [--no-http] [--no-peer]``.
+"""``python -m bench [--size 1k|10k|100k] [--quick] [--profile] [--no-http|--no-peer|--no-neo4j]``.
 
 Runs every phase in its own process (``bench.phase``), prints ONE JSON
 document and writes it to ``bench/results/<size>.json`` (``quick.json`` with
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="pyinstrument the store phases")
     parser.add_argument("--no-http", action="store_true")
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--no-neo4j", action="store_true", help="skip the live-server leg")
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the files")
     parser.add_argument("--write-corpus", metavar="DIR", help="write native files and exit")
     args = parser.parse_args(argv)
@@ -86,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
             result["peer"] = {"available": False, "reason": "--no-peer"}
         else:
             result["peer"] = phase("peer")
+        if args.no_neo4j:
+            result["neo4j"] = {"available": False, "reason": "--no-neo4j"}
+        else:
+            result["neo4j"] = phase("neo4j")
         result["ratios"] = report.ratios(result)
         result["targets"] = report.verdicts(result)
         if args.profile:

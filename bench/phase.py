@@ -3,7 +3,7 @@
 ``python -m bench.phase PHASE --dir D --articles N --actors M [--per-kind K] [--profile]``
 prints one JSON object. Phases: ``load`` (the embedded store; also draws the
 workload), ``serve`` (cold reopen + direct queries), ``analyses``, ``http``, ``floor``,
-``peer``.
+``peer``, ``neo4j`` (a live server, when ``NEO4J_URI`` names one).
 """
 
 from __future__ import annotations
@@ -13,17 +13,16 @@ import json
 import resource
 import sys
 import time
-from contextlib import AbstractContextManager, ExitStack, nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
 from bench import corpus
+from bench.loading import load_corpus
 from bench.workload import load_workload, make_workload, run_timed, save_workload, store_calls
-from graph.ingest import BATCH
 
 STORE_FILE = "embedded.sqlite"
 WORKLOAD_FILE = "workload.json"
-EVIDENCE_PAIR_EVERY = 97
 
 
 def peak_rss() -> int:
@@ -48,16 +47,9 @@ def _profiler(enabled: bool, out: Path) -> AbstractContextManager:
     return _Profile()
 
 
-def _timed_upsert(store: Any, batch: list) -> float:
-    t0 = time.perf_counter()
-    store.upsert_articles(batch)
-    return time.perf_counter() - t0
-
-
 def load_phase(args: argparse.Namespace) -> dict[str, Any]:
-    """Load the corpus into a fresh embedded store as ``actorgraph load`` writes an input:
-    in batches of :data:`graph.ingest.BATCH`, in one bulk load. Only the store's
-    work is timed (the calls, and the end of the bulk load)."""
+    """Load the corpus into a fresh embedded store (:func:`bench.loading.load_corpus`),
+    then draw the workload from it."""
     from graph.backends.embedded import EmbeddedStore
 
     folder = Path(args.dir)
@@ -66,52 +58,17 @@ def load_phase(args: argparse.Namespace) -> dict[str, Any]:
         leftover.unlink()
     actors = corpus.make_actors(args.actors)
     store = EmbeddedStore(path)
-    in_store = build = 0.0
-    claims = articles = 0
-    pairs: list[tuple[str, str]] = []
-    t_all = time.perf_counter()
-    with _profiler(args.profile, folder / "profile-load.txt"), ExitStack() as bulk:
-        t0 = time.perf_counter()
-        store.upsert_actors(actors)
-        bulk.enter_context(store.bulk_load())
-        in_store += time.perf_counter() - t0
-        batch: list = []
-        for raw in corpus.iter_raw(args.articles, actors):
-            t0 = time.perf_counter()
-            doc = corpus.to_annotated(raw)
-            build += time.perf_counter() - t0
-            batch.append(doc)
-            articles += 1
-            for c in doc.claims:
-                claims += 1
-                if claims % EVIDENCE_PAIR_EVERY == 0:
-                    pairs.append((c.source, c.target))
-            if len(batch) == BATCH:
-                in_store += _timed_upsert(store, batch)
-                batch = []
-        if batch:
-            in_store += _timed_upsert(store, batch)
-        t0 = time.perf_counter()
-        bulk.close()  # the end of the bulk load: tallies, key index, commit
-        bulk_end = time.perf_counter() - t0
-        in_store += bulk_end
-    wall = time.perf_counter() - t_all
+    with _profiler(args.profile, folder / "profile-load.txt"):
+        figures, pairs = load_corpus(store, args.articles, actors)
     stats = store.stats()
     store.close()
     names = {a.id: list(a.names) for a in actors}
     workload = make_workload([a.id for a in actors], names, pairs, args.per_kind)
     save_workload(folder / WORKLOAD_FILE, workload)
     return {
-        "articles": articles,
-        "claims": claims,
+        **figures,
         "actors": stats.actors,
         "relations": stats.relations,
-        "store_seconds": in_store,
-        "bulk_end_seconds": bulk_end,
-        "model_build_seconds": build,
-        "wall_seconds": wall,
-        "claims_per_s": claims / in_store,
-        "articles_per_s": articles / in_store,
         "file_bytes": sum(p.stat().st_size for p in folder.glob(STORE_FILE + "*")),
         "peak_rss_bytes": peak_rss(),
     }
@@ -258,6 +215,14 @@ def peer_phase(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def neo4j_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """The load and the workload on a live Neo4j server, if ``NEO4J_URI`` names one."""
+    from bench.neo4j_leg import neo4j_leg
+
+    folder = Path(args.dir)
+    return neo4j_leg(folder, args.articles, args.actors, folder / WORKLOAD_FILE)
+
+
 PHASES = {
     "load": load_phase,
     "serve": serve_phase,
@@ -265,6 +230,7 @@ PHASES = {
     "analyses": analyses_phase,
     "floor": floor_phase,
     "peer": peer_phase,
+    "neo4j": neo4j_phase,
 }
 
 

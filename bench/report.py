@@ -54,10 +54,13 @@ def _get(latency: dict, kind: str, stat: str) -> float | None:
 
 
 def ratios(result: dict[str, Any]) -> dict[str, Any]:
-    """Every figure as a ratio to the floor and to the peer (>1: actorgraph is slower)."""
+    """Every figure as a ratio to the floor, the peer and the Neo4j leg (>1: the embedded
+    store is slower)."""
     direct = result["direct"]["latency"]
     floor = result["floor"]["latency"]
     peer = result["peer"].get("latency", {}) if result["peer"].get("available") else {}
+    neo4j = result.get("neo4j", {})
+    on_neo4j = neo4j.get("latency", {}) if neo4j.get("available") else {}
     http = result.get("http", {}).get("latency", {})
     out: dict[str, Any] = {"latency": {}}
     for kind, figures in direct.items():
@@ -65,6 +68,7 @@ def ratios(result: dict[str, Any]) -> dict[str, Any]:
         for stat in ("p50_ms", "p99_ms"):
             row[f"{stat}_over_floor"] = _ratio(figures[stat], _get(floor, kind, stat))
             row[f"{stat}_over_peer"] = _ratio(figures[stat], _get(peer, kind, stat))
+            row[f"{stat}_over_neo4j"] = _ratio(figures[stat], _get(on_neo4j, kind, stat))
         row["http_p50_over_direct"] = _ratio(_get(http, kind, "p50_ms"), figures["p50_ms"])
         out["latency"][kind] = row
     load = result["load"]["claims_per_s"]
@@ -72,6 +76,7 @@ def ratios(result: dict[str, Any]) -> dict[str, Any]:
     out["load_slowdown_vs_floor"] = _ratio(result["floor"]["load"]["claims_per_s"], load)
     peer_load = result["peer"].get("load", {}).get("claims_per_s")
     out["load_slowdown_vs_peer"] = _ratio(peer_load, load)
+    out["load_slowdown_vs_neo4j"] = _ratio(neo4j.get("load", {}).get("claims_per_s"), load)
     out["reopen_over_peer"] = _ratio(result["direct"]["reopen_s"], result["peer"].get("reopen_s"))
     return out
 

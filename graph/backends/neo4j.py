@@ -55,6 +55,9 @@ from queries.paths import signed_paths
 from queries.stance_graph import build_stance_graph
 from queries.stances import allies, enemies
 
+WIPE_BATCH = 10_000
+"""Nodes deleted per transaction when wiping the database."""
+
 
 class Neo4jStore(Neo4jWrites):
     """A :class:`graph.store.GraphStore` on Neo4j 5."""
@@ -97,8 +100,10 @@ class Neo4jStore(Neo4jWrites):
 
     @guarded
     def wipe(self) -> None:
-        """Delete everything in the database (for tests)."""
-        self._db.write(lambda tx: self._db.run(tx, "wipe"))
+        """Delete everything in the database (tests, the benchmark), a batch per transaction:
+        one transaction for a large database would need more memory than a server gives it."""
+        while self._db.write(lambda tx: self._db.run(tx, "wipe", batch=WIPE_BATCH))[0]["deleted"]:
+            pass
 
     def close(self) -> None:
         self._db.close()

@@ -7,6 +7,7 @@ positive and every ratio is computed.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -102,5 +103,15 @@ def test_quick_run_prints_the_documented_json() -> None:
         assert result["ratios"]["load_slowdown_vs_peer"] > 0
     else:
         assert result["peer"]["reason"]
+    neo4j = result["neo4j"]
+    if not os.environ.get("NEO4J_URI"):
+        assert neo4j["available"] is False
+        assert neo4j["reason"].startswith("NEO4J_URI not set")
+    elif neo4j["available"]:  # a live server with an empty database: measured like the store
+        assert neo4j["load"]["claims"] == result["load"]["claims"]
+        for kind in PEER_KINDS:
+            assert result["ratios"]["latency"][kind]["p50_ms_over_neo4j"] > 0
+    else:  # a live server whose database holds data: left alone
+        assert "loads only into an empty one" in neo4j["reason"]
     assert set(result["targets"]) >= {"load_claims_per_s", "reopen_s", "path_p99_ms"}
     assert Path(result["written"]).is_file()

@@ -1,0 +1,79 @@
+"""The benchmark's Neo4j leg: the same load and workload on a live Neo4j server.
+
+It runs when ``NEO4J_URI`` is set (with ``NEO4J_USER``, ``NEO4J_PASSWORD`` and
+optionally ``NEO4J_DATABASE``), as the contract suite's Neo4j leg does, and
+otherwise reports why it did not. It loads only into an empty database and
+empties it again afterwards, so it never touches data it did not load.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import corpus
+from bench.loading import load_corpus
+from bench.workload import load_workload, run_timed, store_calls
+from graph.errors import StoreUnavailable
+
+NO_SERVER = (
+    "NEO4J_URI not set: the Neo4j leg needs a live server "
+    "(docker compose up neo4j, then NEO4J_URI=bolt://localhost:7687)"
+)
+
+
+def _connect(uri: str) -> Any:
+    from graph.backends.neo4j import Neo4jStore
+
+    return Neo4jStore.connect(
+        uri,
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", ""),
+        os.environ.get("NEO4J_DATABASE"),
+    )
+
+
+def neo4j_leg(folder: Path, articles: int, actors: int, workload_file: Path) -> dict[str, Any]:
+    """Load the corpus into the server's empty database, then time the workload on it.
+
+    The workload runs on a fresh connection; ``connect_s`` is the time to make
+    it. A server keeps its store open, so there is no cold reopen to compare
+    with the embedded store's.
+    """
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        return {"available": False, "reason": NO_SERVER}
+    try:
+        store = _connect(uri)
+    except StoreUnavailable as exc:
+        return {"available": False, "reason": str(exc)}
+    try:
+        held = store.stats()
+        if held.actors or held.articles:
+            return {
+                "available": False,
+                "reason": f"the database at {uri} holds {held.actors} actors and "
+                f"{held.articles} articles; the benchmark loads only into an empty one",
+            }
+        try:
+            load, _ = load_corpus(store, articles, corpus.make_actors(actors))
+            t0 = time.perf_counter()
+            fresh = _connect(uri)
+            connect = time.perf_counter() - t0
+            try:
+                latency = run_timed(store_calls(fresh), load_workload(workload_file))
+            finally:
+                fresh.close()
+        finally:
+            store.wipe()  # it was empty: this removes only what the benchmark loaded
+    finally:
+        store.close()
+    return {
+        "available": True,
+        "server": uri,
+        "load": load,
+        "connect_s": connect,
+        "latency": latency,
+    }
