@@ -18,13 +18,15 @@ from graph.errors import UnknownActor, UnknownArticle
 from graph.model import Actor, AnnotatedArticle, Claim
 from graph.store import UpsertResult, UpsertStatus
 from graph.vocabulary import Vocabulary
-from queries.ties import keep_ties
 
 from .memory_index import MemoryIndex
 from .sqlite_relations import Key, PendingTallies, RelationTable
 from .sqlite_rows import claim_values
 from .sqlite_schema import KEY_INDEX
 from .sqlite_state import SqliteState
+
+BESIDE_FROM = 1000
+"""Relations a bulk load changes from which its commit runs beside the graph's update."""
 
 
 class BulkLoad:
@@ -106,9 +108,10 @@ class EmbeddedWrites:
         """Write the tallies and commit; SQLite's long statements overlap the Python work.
 
         The key index is built while the tallies become relations, and the
-        file commits while the graph takes them in and ranks the ties it
-        changed (:func:`queries.ties.keep_ties`): if the commit fails, the
-        graph is ahead of the file and is reloaded on the next call.
+        file commits while the graph takes them in: if the commit fails, the
+        graph is ahead of the file and is reloaded on the next call. As after
+        any write, the ties it changed are ranked again by the first query
+        through them, not here: a load of many inputs ends a bulk load each.
         """
         table, pending = self._table, bulk.pending
         if bulk.index_dropped:
@@ -116,8 +119,11 @@ class EmbeddedWrites:
         else:
             settled = table.settle(pending)
         changes = table.flush(db, pending, settled)
-        graph = self._index.graph
-        self._state.beside("COMMIT", lambda: keep_ties(graph, self._index.apply(changes)))
+        if len(changes) < BESIDE_FROM:  # a thread costs more than the overlap gives
+            db.execute("COMMIT")
+            self._index.apply(changes)
+        else:
+            self._state.beside("COMMIT", lambda: self._index.apply(changes))
 
     @contextmanager
     def _write(self) -> Iterator[tuple[sqlite3.Connection, PendingTallies]]:

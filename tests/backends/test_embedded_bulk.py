@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph.aggregate import aggregate
+from graph.backends import embedded_writes
 from graph.backends.embedded import EmbeddedStore
 from graph.errors import InvalidQuery, StoreUnavailable, UnknownActor
 from tests.contract.world import ACTORS, EXTRA, WORLD, article
@@ -46,11 +47,13 @@ def test_an_exception_in_the_block_stores_nothing(tmp_path: Path) -> None:
     reopened.close()
 
 
+@pytest.mark.parametrize("beside", [True, False], ids=["commit beside", "commit first"])
 @pytest.mark.parametrize("empty", [False, True], ids=["stored world", "empty store"])
 def test_a_commit_that_fails_at_the_end_stores_nothing_and_memory_follows_the_file(
-    tmp_path: Path, empty: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty: bool, beside: bool
 ) -> None:
-    """The commit runs while the graph takes the load in: the graph must not keep it."""
+    """A large load commits while the graph takes it in: the graph must not keep it."""
+    monkeypatch.setattr(embedded_writes, "BESIDE_FROM", 0 if beside else 10**9)
     path = tmp_path / "s.sqlite" if empty else world_file(tmp_path)
     store = EmbeddedStore(path)
 

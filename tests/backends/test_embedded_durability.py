@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.backends import embedded_writes
 from graph.backends.embedded import EmbeddedStore
 from graph.backends.memory_index import MemoryIndex
 from graph.errors import UnknownArticle
@@ -125,10 +126,15 @@ def cut_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(MemoryIndex, "apply", cut)
 
 
-@pytest.mark.parametrize("bulk", [False, True], ids=["single write", "bulk load"])
+@pytest.mark.parametrize(
+    ("bulk", "beside"),
+    [(False, False), (True, False), (True, True)],
+    ids=["single write", "bulk load", "bulk load committing beside"],
+)
 def test_an_interrupt_after_a_commit_leaves_answers_that_follow_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool, beside: bool
 ) -> None:
+    monkeypatch.setattr(embedded_writes, "BESIDE_FROM", 0 if beside else 10**9)
     store = EmbeddedStore(world_file(tmp_path))
     cut_once(monkeypatch)  # the commit is done, the graph half drawn
     with pytest.raises(Cut), store.bulk_load() if bulk else nullcontext():
