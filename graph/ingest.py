@@ -194,7 +194,7 @@ def _check(
     An input refused before its first record is not of the format at all: the
     error then says what the format expects, if it does not already.
     """
-    scratch = Resolver(Gazetteer(resolver.gazetteer.actors), resolver.vocabulary)
+    scratch = Resolver(resolver.gazetteer.layer(), resolver.vocabulary)
     out = None
     try:
         for item in _expecting(fmt, path, fmt.read(path, scratch, mapping), done):

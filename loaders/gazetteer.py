@@ -41,8 +41,27 @@ class Gazetteer:
     def __init__(self, actors: Iterable[Actor] = ()) -> None:
         self._actors: dict[str, Actor] = {}
         self._index = NameIndex()
+        self._base: Gazetteer | None = None
         for actor in actors:
             self.add(actor)
+
+    def layer(self, actors: Iterable[Actor] = ()) -> Gazetteer:
+        """A gazetteer that answers as this one with ``actors`` added, without copying it.
+
+        What is added to the layer stays in the layer; this gazetteer must not
+        change while the layer is in use. Reading a document against the
+        gazetteer of a large store costs the document, not the store.
+
+        >>> base = Gazetteer([Actor(id="isis", name="Islamic State")])
+        >>> top = base.layer([Actor(id="free-army", name="Free Army")])
+        >>> top.resolve("Free Army").id, top.resolve("islamic state").id, len(top), len(base)
+        ('free-army', 'isis', 2, 1)
+        """
+        top = Gazetteer(())
+        top._base = self
+        for actor in actors:
+            top.add(actor)
+        return top
 
     @classmethod
     def from_file(cls, path: Path | str) -> Gazetteer:
@@ -50,17 +69,29 @@ class Gazetteer:
         return cls(read_gazetteer(Path(path)))
 
     def __contains__(self, actor_id: object) -> bool:
-        return actor_id in self._actors
+        return actor_id in self._actors or (self._base is not None and actor_id in self._base)
 
     def __len__(self) -> int:
-        return len(self._actors)
+        return len(self._ids_all())
 
     @property
     def actors(self) -> list[Actor]:
-        return list(self._actors.values())
+        if self._base is None:
+            return list(self._actors.values())
+        below = self._base.actors
+        return [self._actors.get(a.id, a) for a in below] + [
+            a for i, a in self._actors.items() if i not in self._base
+        ]
+
+    def _ids_all(self) -> set[str]:
+        below = self._base._ids_all() if self._base is not None else set()
+        return below | set(self._actors)
 
     def get(self, actor_id: str) -> Actor | None:
-        return self._actors.get(actor_id)
+        found = self._actors.get(actor_id)
+        if found is None and self._base is not None:
+            return self._base.get(actor_id)
+        return found
 
     def add(self, actor: Actor) -> None:
         """Add or replace an actor."""
@@ -69,23 +100,30 @@ class Gazetteer:
         self._actors[actor.id] = actor
         self._index.add(actor.id, (*actor.names, *actor.external_ids.values()))
 
+    def _lookup(self, name: str) -> set[str]:
+        """Ids answering exactly to ``name``; an actor replaced in a layer by its names there."""
+        ids = self._index.lookup(name)
+        if self._base is not None:
+            ids |= {i for i in self._base._lookup(name) if i not in self._actors}
+        return ids
+
     def resolve(self, name: str) -> Actor | None:
         """The actor that ``name`` (an id, name, alias or external id) denotes, if any.
 
         Raises :class:`AmbiguousActor` when the name belongs to several actors.
         """
-        if name in self._actors:
-            return self._actors[name]
-        ids = self._index.lookup(name)
+        if name in self:
+            return self.get(name)
+        ids = self._lookup(name)
         if len(ids) > 1:
             raise AmbiguousActor(name, tuple(sorted(ids)))
-        return self._actors[ids.pop()] if ids else None
+        return self.get(ids.pop()) if ids else None
 
     def require(self, name: str) -> Actor:
         """Like :meth:`resolve` but raises :class:`UnknownActor` with suggestions."""
         actor = self.resolve(name)
         if actor is None:
-            raise UnknownActor(name, tuple(self._index.suggest(name)))
+            raise UnknownActor(name, tuple(self.suggest(name)))
         return actor
 
     def resolve_or_create(
@@ -97,13 +135,15 @@ class Gazetteer:
             return actor
         base = slugify(name)
         actor_id, n = base, 2
-        while actor_id in self._actors:
+        while actor_id in self:
             actor_id, n = f"{base}-{n}", n + 1
         actor = Actor(id=actor_id, name=name.strip(), kind=kind, unresolved=True, **fields)
         self.add(actor)
         return actor
 
     def suggest(self, name: str, limit: int = 5) -> list[str]:
+        if self._base is not None:  # an error's path: the layers flattened, to rank them together
+            return Gazetteer(self.actors).suggest(name, limit)
         return self._index.suggest(name, limit)
 
     def key(self, name: str) -> str:

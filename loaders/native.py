@@ -128,7 +128,7 @@ class _Resolver:
         base_dir: Path | None,
     ) -> None:
         self.doc, self.vocabulary, self.source, self.base_dir = doc, vocabulary, source, base_dir
-        self.gazetteer = Gazetteer([*gazetteer.actors, *doc.actors])
+        self.gazetteer = gazetteer.layer(doc.actors)
         self.text = self._text()
 
     def fail(self, message: str, record: str, field: str) -> LoadError:

@@ -6,6 +6,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.errors import AmbiguousActor, LoadError
 from graph.model import Actor
@@ -89,3 +91,47 @@ def test_unknown_umbrella_is_refused(tmp_path: Path) -> None:
 def test_not_a_gazetteer(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="'actors' list"):
         read_gazetteer(write(tmp_path, "- just a list\n"))
+
+
+NAMES = ["Free Army", "Free Front", "Army", "Front", "FA", "Lions", "Lions of Sham"]
+
+
+@st.composite
+def actors_named(draw: st.DrawFn, prefix: str) -> list[Actor]:
+    """Up to four actors whose ids may repeat across layers and whose names may collide."""
+    ids = draw(st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=4, unique=True))
+    return [
+        Actor(
+            id=f"{prefix if draw(st.booleans()) else 'x'}-{i}",
+            name=draw(st.sampled_from(NAMES)),
+            aliases=tuple(draw(st.lists(st.sampled_from(NAMES), max_size=2))),
+        )
+        for i in ids
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(actors_named("base"), actors_named("mid"), actors_named("top"))
+def test_a_layer_answers_as_the_gazetteer_with_the_actors_added(
+    base: list[Actor], mid: list[Actor], top: list[Actor]
+) -> None:
+    # what reading a document against a store's gazetteer did before layers: copy, then add
+    below = Gazetteer(base)
+    layered = below.layer(mid).layer(top)
+    flat = Gazetteer([*base, *mid, *top])
+
+    def answer(g: Gazetteer, name: str) -> object:
+        try:
+            found = g.resolve(name)
+        except AmbiguousActor as exc:
+            return ("ambiguous", exc.candidates)
+        return found and found.model_dump()
+
+    assert [a.model_dump() for a in layered.actors] == [a.model_dump() for a in flat.actors]
+    assert len(layered) == len(flat)
+    for name in [*NAMES, "x-a", "base-b", "mid-c", "top-d", "nobody"]:
+        assert answer(layered, name) == answer(flat, name), name
+        assert (name in layered) == (name in flat)
+    created = layered.resolve_or_create("Lions of Damascus")
+    assert created.id == flat.resolve_or_create("Lions of Damascus").id
+    assert created.id not in below  # what a layer adds stays in it
