@@ -102,17 +102,14 @@ def load(
             disable=json,
         ) as bar,
     ):
-        shown: dict[Path, TaskID] = {}  # the input being loaded: finished ones leave the screen
         many = len(inputs.inputs) > 1
         overall = bar.add_task("", total=len(inputs.inputs), phase="inputs") if many else None
+        current: list[TaskID] = []  # one line for the input being loaded, whichever it is
 
         def progress(path: Path, phase: str, done: int, total: int | None) -> None:
-            if path not in shown:
-                for task in shown.values():
-                    bar.remove_task(task)
-                shown.clear()
-                shown[path] = bar.add_task(path.name, total=None, phase=phase)
-            bar.update(shown[path], completed=done, total=total, phase=phase)
+            if not current:
+                current.append(bar.add_task(path.name, total=None, phase=phase))
+            bar.update(current[0], description=path.name, completed=done, total=total, phase=phase)
             if phase == "storing" and overall is not None:
                 bar.advance(overall)
 
