@@ -1,13 +1,15 @@
 """Loading inputs into a store: gazetteers first, then each input wholly or not at all.
 
 Data flows one way: format readers (``loaders/``) turn an input into domain
-objects; this module hands them to the store. Each input is read twice,
-streamed both times: the first pass checks every record and counts them, so
-a malformed record stops the load before anything of that input is stored;
-the second resolves actors for real and writes documents in batches, in one
-bulk load per input (:meth:`graph.store.GraphStore.bulk_load`). With
-``skip_bad`` the malformed records are written, each with its reason, to a
-rejects file beside the input, and the rest loads.
+objects; this module hands them to the store. A first pass over each input
+checks every record and counts them, so a malformed record stops the load
+before anything of that input is stored. A small input (at most
+:data:`BATCH` records) keeps the documents of that pass, and small inputs are
+stored together: a batch of documents per write, up to :data:`GROUP_RECORDS`
+records per bulk load (:meth:`graph.store.GraphStore.bulk_load`). A larger
+input is read a second time, streamed, and written in batches in a bulk load
+of its own. With ``skip_bad`` the malformed records are written, each with
+its reason, to a rejects file beside the input, and the rest loads.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import LoadError
+from graph.errors import ActorGraphError, LoadError
 from graph.model import AnnotatedArticle
 from graph.store import GraphStore, UpsertStatus
 from loaders.formats import Format, Plan, get_format
@@ -28,6 +31,9 @@ from loaders.mapping import Mapping, read_mapping
 from loaders.source import Item, Rejected, Resolver, Skipped
 
 BATCH = 500
+"""Documents per write; an input of at most this many records is a small one."""
+GROUP_RECORDS = 50_000
+"""Most records of small inputs stored in one bulk load."""
 
 Progress = Callable[[Path, str, int, int | None], None]
 """Called as ``(input, phase, records done, records in all or None)``."""
@@ -130,7 +136,8 @@ def check(store: GraphStore, inputs: Plan, *, mapping: Path | None = None) -> No
     for path, format_name in inputs.inputs:
         fmt = get_format(format_name)
         table = read_mapping(format_name, vocabulary, mapping) if fmt.has_mapping else Mapping()
-        _check(path, fmt, resolver, table, InputSummary(str(path), format_name), False, None, None)
+        done = InputSummary(str(path), format_name)
+        _check(path, fmt, resolver, table, done, False, None, None, keep=False)
 
 
 def load(
@@ -160,19 +167,33 @@ def load(
     summary.files += len(inputs.gazetteers)
     resolver = Resolver(gazetteer, vocabulary)
     mappings: dict[str, Mapping] = {}
-    for path, format_name in inputs.inputs:
-        fmt = get_format(format_name)
-        if fmt.has_mapping and format_name not in mappings:
-            mappings[format_name] = read_mapping(format_name, vocabulary, mapping)
-        table = mappings.get(format_name, Mapping())
-        done = InputSummary(str(path), format_name)
-        _check(path, fmt, resolver, table, done, skip_bad, rejects_dir, on_progress)
-        with store.bulk_load():
-            _write(store, path, fmt.read, resolver, table, done, summary, on_progress)
-            if on_progress:  # the store's share of a bulk load happens as it ends
-                on_progress(path, "storing", done.records, done.records)
-        summary.inputs.append(done)
-        summary.files += 1
+    small = _SmallInputs(store, summary, on_progress)
+    try:
+        for path, format_name in inputs.inputs:
+            fmt = get_format(format_name)
+            if fmt.has_mapping and format_name not in mappings:
+                mappings[format_name] = read_mapping(format_name, vocabulary, mapping)
+            table = mappings.get(format_name, Mapping())
+            done = InputSummary(str(path), format_name)
+            try:
+                docs = _check(path, fmt, resolver, table, done, skip_bad, rejects_dir, on_progress)
+            except ActorGraphError:
+                small.close()  # the inputs before this one stay loaded
+                raise
+            if docs is not None:
+                small.add(done, docs)
+                continue
+            small.close()
+            with store.bulk_load():
+                _write(store, path, fmt.read, resolver, table, done, summary, on_progress)
+                if on_progress:  # the store's share of a bulk load happens as it ends
+                    on_progress(path, "storing", done.records, done.records)
+            summary.inputs.append(done)
+            summary.files += 1
+        small.close()
+    except BaseException as exc:
+        small.abort(exc)
+        raise
     stats = store.stats()
     summary.relations_after = stats.relations
     summary.actors_total = stats.actors
@@ -188,17 +209,29 @@ def _check(
     skip_bad: bool,
     rejects_dir: Path | None,
     on_progress: Progress | None,
-) -> None:
+    *,
+    keep: bool = True,
+) -> list[AnnotatedArticle] | None:
     """First pass: every record checked and counted; nothing stored.
+
+    With ``keep``, a small input's documents are returned, and the actors its
+    records introduced join ``resolver``, as a second pass would have made
+    them; otherwise (or for a larger input) None.
 
     An input refused before its first record is not of the format at all: the
     error then says what the format expects, if it does not already.
     """
     scratch = Resolver(resolver.gazetteer.layer(), resolver.vocabulary)
+    docs: list[AnnotatedArticle] | None = [] if keep else None
     out = None
     try:
         for item in _expecting(fmt, path, fmt.read(path, scratch, mapping), done):
             done.records += 1
+            if docs is not None:
+                if done.records > BATCH:
+                    docs = None
+                elif isinstance(item, AnnotatedArticle):
+                    docs.append(item)
             if on_progress and done.records % 1000 == 0:
                 on_progress(path, "checking", done.records, None)
             if isinstance(item, Skipped):
@@ -222,6 +255,10 @@ def _check(
     finally:
         if out is not None:
             out.close()
+    if docs is not None:
+        scratch.gazetteer.fold()
+        resolver.created.update(scratch.created)
+    return docs
 
 
 def _expecting(
@@ -240,6 +277,82 @@ def _expecting(
         ) from None
 
 
+class _SmallInputs:
+    """Small inputs stored together: one bulk load, a batch of their documents per write.
+
+    Each input still loads wholly or not at all: a batch whose write fails is
+    written again input by input, and when one of them fails, the inputs
+    before it are stored (the bulk load ends as usual) and its error raised.
+    """
+
+    def __init__(self, store: GraphStore, summary: LoadSummary, on_progress: Progress | None):
+        self.store, self.summary, self.on_progress = store, summary, on_progress
+        self._bulk: ExitStack | None = None
+        self._pending: list[tuple[InputSummary, list[AnnotatedArticle]]] = []
+        self._docs = self._records = 0
+
+    def add(self, done: InputSummary, docs: list[AnnotatedArticle]) -> None:
+        if self._bulk is None:
+            self._bulk = ExitStack()
+            self._bulk.enter_context(self.store.bulk_load())
+        self._pending.append((done, docs))
+        self._docs += len(docs)
+        self._records += done.records
+        if self._docs >= BATCH:
+            self._ending_on_error(self._write)
+        if self._records >= GROUP_RECORDS:
+            self.close()
+
+    def close(self) -> None:
+        """Write what is pending and end the bulk load."""
+        if self._bulk is not None:
+            self._ending_on_error(self._write)
+            self._end(None)
+
+    def abort(self, exc: BaseException) -> None:
+        """End the bulk load with ``exc``: nothing of it is stored."""
+        if self._bulk is not None:
+            self._end(exc)
+
+    def _ending_on_error(self, work: Callable[[], None]) -> None:
+        try:
+            work()
+        except ActorGraphError:
+            self._end(None)  # what is stored, before the failing input, stays
+            raise
+        except BaseException as exc:
+            self._end(exc)
+            raise
+
+    def _end(self, exc: BaseException | None) -> None:
+        bulk, self._bulk = self._bulk, None
+        self._pending, self._docs, self._records = [], 0, 0
+        if bulk is not None:
+            bulk.__exit__(type(exc) if exc else None, exc, exc.__traceback__ if exc else None)
+
+    def _write(self) -> None:
+        pending, self._pending, self._docs = self._pending, [], 0
+        docs = [doc for _, batch in pending for doc in batch]
+        try:
+            results = self.store.upsert_articles(docs)
+        except ActorGraphError:  # the write changed nothing: again, one input at a time
+            for done, batch in pending:
+                self._stored(done, batch, self.store.upsert_articles(batch))
+            return
+        start = 0
+        for done, batch in pending:
+            self._stored(done, batch, results[start : start + len(batch)])
+            start += len(batch)
+
+    def _stored(self, done: InputSummary, docs: list[AnnotatedArticle], results: list) -> None:
+        _count(done, self.summary, docs, results)
+        self.summary.inputs.append(done)
+        self.summary.files += 1
+        if self.on_progress:
+            for phase in ("loading", "storing"):
+                self.on_progress(Path(done.path), phase, done.records, done.records)
+
+
 def _write(
     store: GraphStore,
     path: Path,
@@ -255,12 +368,7 @@ def _write(
     seen = 0
 
     def flush() -> None:
-        for doc, result in zip(batch, store.upsert_articles(batch), strict=True):
-            done.documents[result.status] += 1
-            done.claims += len(doc.claims)
-            summary.articles[result.status] += 1
-            summary.actors_new += result.new_actors
-            summary.claims += len(doc.claims)
+        _count(done, summary, batch, store.upsert_articles(batch))
         batch.clear()
         if on_progress:
             on_progress(path, "loading", seen, done.records)
@@ -272,3 +380,15 @@ def _write(
             if len(batch) >= BATCH:
                 flush()
     flush()
+
+
+def _count(
+    done: InputSummary, summary: LoadSummary, docs: list[AnnotatedArticle], results: list
+) -> None:
+    """What writing ``docs`` of input ``done`` did, added to both summaries."""
+    for doc, result in zip(docs, results, strict=True):
+        done.documents[result.status] += 1
+        done.claims += len(doc.claims)
+        summary.articles[result.status] += 1
+        summary.actors_new += result.new_actors
+        summary.claims += len(doc.claims)

@@ -63,6 +63,13 @@ class Gazetteer:
             top.add(actor)
         return top
 
+    def fold(self) -> None:
+        """Add what this layer holds to the gazetteer under it, as if added there."""
+        if self._base is None:
+            raise ValueError("not a layer: nothing to fold into")
+        for actor in self._actors.values():
+            self._base.add(actor)
+
     @classmethod
     def from_file(cls, path: Path | str) -> Gazetteer:
         """Read a gazetteer YAML file: ``actors:`` followed by a list of actor entries."""
