@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
         }  # fmt: skip
         result["load"] = phase("load")
+        result["load_files"] = phase("load_files")
         result["direct"] = phase("serve")
         result["analyses"] = phase("analyses")
         if args.no_http:

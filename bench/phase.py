@@ -2,7 +2,8 @@
 
 ``python -m bench.phase PHASE --dir D --articles N --actors M [--per-kind K] [--profile]``
 prints one JSON object. Phases: ``load`` (the embedded store; also draws the
-workload), ``serve`` (cold reopen + direct queries), ``analyses``, ``http``, ``floor``,
+workload), ``load_files`` (``actorgraph load`` of native files, end to end),
+``serve`` (cold reopen + direct queries), ``analyses``, ``http``, ``floor``,
 ``peer``, ``neo4j`` (a live server, when ``NEO4J_URI`` names one).
 """
 
@@ -70,6 +71,33 @@ def load_phase(args: argparse.Namespace) -> dict[str, Any]:
         "actors": stats.actors,
         "relations": stats.relations,
         "file_bytes": sum(p.stat().st_size for p in folder.glob(STORE_FILE + "*")),
+        "peak_rss_bytes": peak_rss(),
+    }
+
+
+def load_files_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """``actorgraph load`` of the corpus written as native files, one per article, end to end:
+    reading, checking and resolving every file as well as the store's work."""
+    from graph.backends.embedded import EmbeddedStore
+    from graph.ingest import load, plan
+
+    folder = Path(args.dir)
+    files = folder / "native"
+    if not files.is_dir():
+        corpus.write_native(files, args.articles, args.actors)
+    for leftover in folder.glob("files.sqlite*"):
+        leftover.unlink()
+    store = EmbeddedStore(folder / "files.sqlite")
+    with _profiler(args.profile, folder / "profile-load-files.txt"):
+        t0 = time.perf_counter()
+        summary = load(store, plan([files]))
+        seconds = time.perf_counter() - t0
+    store.close()
+    return {
+        "files": summary.files,
+        "claims": summary.claims,
+        "seconds": seconds,
+        "claims_per_s": summary.claims / seconds,
         "peak_rss_bytes": peak_rss(),
     }
 
@@ -225,6 +253,7 @@ def neo4j_phase(args: argparse.Namespace) -> dict[str, Any]:
 
 PHASES = {
     "load": load_phase,
+    "load_files": load_files_phase,
     "serve": serve_phase,
     "http": http_phase,
     "analyses": analyses_phase,

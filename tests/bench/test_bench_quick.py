@@ -81,6 +81,9 @@ def test_quick_run_prints_the_documented_json() -> None:
     assert result["load"]["claims"] > 0
     assert result["load"]["claims_per_s"] > 0
     assert result["load"]["peak_rss_bytes"] > 0
+    assert result["load_files"]["claims"] == result["load"]["claims"]  # the same corpus, as files
+    assert result["load_files"]["files"] == result["corpus"]["articles"]
+    assert result["load_files"]["claims_per_s"] > 0
     assert result["direct"]["reopen_s"] > 0
     analyses = ("blocs", "balance_first_page", "brokers", "inferred_4_steps", "support_chains")
     for kind in analyses:
