@@ -60,7 +60,8 @@ class Gazetteer:
         top = Gazetteer(())
         top._base = self
         for actor in actors:
-            top.add(actor)
+            if top.get(actor.id) != actor:  # one known as it is needs no entry of its own
+                top.add(actor)
         return top
 
     def fold(self) -> None:
