@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
@@ -26,8 +27,9 @@ _SPELLING = (
 _STOP = {"the", "of", "and"}
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
-    """The matching key of a name.
+    """The matching key of a name (remembered: the same names come back at every load).
 
     Examples
     --------
