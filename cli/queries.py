@@ -230,19 +230,28 @@ def evidence(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    offset: Annotated[int, typer.Option("--offset", help="Claims to skip.")] = 0,
+    limit: Annotated[int, typer.Option("--limit", help="Most claims shown (1..1000).")] = 100,
 ) -> None:
-    """The claims between SOURCE and TARGET: quotes, articles, dates."""
+    """The claims between SOURCE and TARGET, oldest first: quotes, articles, dates."""
     with reading(store) as db:
         a, b = db.actor(source), db.actor(target)
-        items = db.evidence(a.id, b.id, filters_of(as_of, since, until, type, min_confidence, db))
+        flt = filters_of(as_of, since, until, type, min_confidence, db)
+        page = db.evidence_page(a.id, b.id, flt, offset=offset, limit=limit)
+        items = page.items
         said_by = {i.claim.attributed_to for i in items if i.claim.attributed_to}
         ends = {x for i in items for x in (i.claim.source, i.claim.target)}
         names = {x: db.actor(x).name for x in said_by | ends | {a.id, b.id}}
     if json:
         emit_json(items)
         return
+    shown = ""
+    if len(items) < page.total:
+        part = f"{offset + 1}-{offset + len(items)} shown" if items else f"none from {offset + 1}"
+        shown = f", {part} (--offset, --limit for others)"
     console.print(
-        f"[bold]Evidence between {a.name} and {b.name}[/bold]: {plural(len(items), 'claim')}",
+        f"[bold]Evidence between {a.name} and {b.name}[/bold]: "
+        f"{plural(page.total, 'claim')}{shown}",
         highlight=False,
     )
     for i in items:

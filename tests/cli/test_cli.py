@@ -77,6 +77,25 @@ def test_neighbourhood_and_evidence_json(store: str) -> None:
     assert len(items) == 2
 
 
+def test_evidence_comes_a_page_at_a_time(store: str) -> None:
+    pair = ["evidence", "PMU", "Alliance of Iraqi Forces", "--store", store]
+
+    def page(*args: str) -> list[str]:
+        result = runner.invoke(app, [*pair, "--json", *args])
+        assert result.exit_code == 0, result.output
+        return [i["claim"]["id"] for i in json.loads(result.stdout)]
+
+    both = page()
+    assert len(both) == 2
+    assert page("--limit", "1") + page("--offset", "1", "--limit", "1") == both
+    assert page("--offset", "2") == []
+    text = runner.invoke(app, [*pair, "--limit", "1"], env={"COLUMNS": "200"}).stdout
+    assert "2 claims, 1-1 shown (--offset, --limit for others)" in text
+    refused = runner.invoke(app, [*pair, "--limit", "0"])
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith("error: limit=0 is out of range")
+
+
 def test_unknown_actor_exits_1_with_a_suggestion_and_no_traceback(store: str) -> None:
     result = runner.invoke(app, ["allies", "Popular Mobilsation", "--store", store])
     assert result.exit_code == 1
