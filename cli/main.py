@@ -158,10 +158,10 @@ def _print_inputs(inputs: list[InputSummary]) -> None:
         records = sum(i.records for i in items)
         console.print(
             f"{name}: {plural(records, 'record')} -> "
-            f"{docs['new']} new, {docs['unchanged']} unchanged, {docs['updated']} updated; "
+            f"{docs['new']:,} new, {docs['unchanged']:,} unchanged, {docs['updated']:,} updated; "
             f"{plural(sum(i.claims for i in items), 'claim')}; "
-            f"{sum(sum(i.skipped.values()) for i in items)} skipped; "
-            f"{sum(i.rejected for i in items)} rejected",
+            f"{sum(sum(i.skipped.values()) for i in items):,} skipped; "
+            f"{sum(i.rejected for i in items):,} rejected",
             highlight=False,
         )
         for i in items:
@@ -182,14 +182,19 @@ def _print_summary(summary: LoadSummary) -> None:
         ("files", "new", "unchanged", "updated", "actors new", "actors", "claims", "relations"),
         [
             (
-                summary.files,
-                counts["new"],
-                counts["unchanged"],
-                counts["updated"],
-                summary.actors_new,
-                summary.actors_total,
-                summary.claims,
-                f"{summary.relations_before} -> {summary.relations_after}",
+                *(
+                    f"{n:,}"
+                    for n in (
+                        summary.files,
+                        counts["new"],
+                        counts["unchanged"],
+                        counts["updated"],
+                        summary.actors_new,
+                        summary.actors_total,
+                        summary.claims,
+                    )
+                ),
+                f"{summary.relations_before:,} -> {summary.relations_after:,}",
             )
         ],
     )

@@ -38,10 +38,10 @@ def emit_json(value: Any) -> None:
 def plural(n: int, noun: str) -> str:
     """``n`` and ``noun``, in the plural unless ``n`` is 1.
 
-    >>> plural(1, "claim"), plural(3, "record")
-    ('1 claim', '3 records')
+    >>> plural(1, "claim"), plural(20146, "record")
+    ('1 claim', '20,146 records')
     """
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    return f"{n} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def short(text: str | None, width: int = QUOTE_WIDTH) -> str:
