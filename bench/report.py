@@ -62,6 +62,7 @@ def ratios(result: dict[str, Any]) -> dict[str, Any]:
     neo4j = result.get("neo4j", {})
     on_neo4j = neo4j.get("latency", {}) if neo4j.get("available") else {}
     http = result.get("http", {}).get("latency", {})
+    bare = result.get("http", {}).get("latency_bare_client", {})
     out: dict[str, Any] = {"latency": {}}
     for kind, figures in direct.items():
         row = {}
@@ -70,6 +71,9 @@ def ratios(result: dict[str, Any]) -> dict[str, Any]:
             row[f"{stat}_over_peer"] = _ratio(figures[stat], _get(peer, kind, stat))
             row[f"{stat}_over_neo4j"] = _ratio(figures[stat], _get(on_neo4j, kind, stat))
         row["http_p50_over_direct"] = _ratio(_get(http, kind, "p50_ms"), figures["p50_ms"])
+        row["bare_client_http_p50_over_direct"] = _ratio(
+            _get(bare, kind, "p50_ms"), figures["p50_ms"]
+        )
         out["latency"][kind] = row
     load = result["load"]["claims_per_s"]
     # For throughput, >1 means actorgraph is *slower*: floor rate / actorgraph rate.

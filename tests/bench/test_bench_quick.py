@@ -96,6 +96,9 @@ def test_quick_run_prints_the_documented_json() -> None:
             assert figures["p50_ms"] > 0
             assert figures["p99_ms"] >= figures["p50_ms"]
         assert result["http"]["latency"][kind]["p50_ms"] > 0
+        if kind != "blocs":
+            assert result["http"]["latency_bare_client"][kind]["p50_ms"] > 0
+            assert result["ratios"]["latency"][kind]["bare_client_http_p50_over_direct"] > 0
         ratios = result["ratios"]["latency"][kind]
         assert ratios["p50_ms_over_floor"] > 0
         assert ratios["http_p50_over_direct"] > 0
