@@ -4,6 +4,8 @@ Latency is measured one request at a time (so it compares with the direct
 figures); throughput with a small bounded concurrency. The latency is also
 taken with the standard library's bare ``http.client``, which reads an answer
 with less work of its own: the difference is the client's, not the API's.
+That pass runs second, on a warmer cache: kinds that read the store file
+(evidence) gain from that too.
 """
 
 from __future__ import annotations
