@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -287,26 +287,26 @@ class _SmallInputs:
 
     def __init__(self, store: GraphStore, summary: LoadSummary, on_progress: Progress | None):
         self.store, self.summary, self.on_progress = store, summary, on_progress
-        self._bulk: ExitStack | None = None
+        self._bulk: AbstractContextManager[None] | None = None  # the bulk load under way
         self._pending: list[tuple[InputSummary, list[AnnotatedArticle]]] = []
         self._docs = self._records = 0
 
     def add(self, done: InputSummary, docs: list[AnnotatedArticle]) -> None:
         if self._bulk is None:
-            self._bulk = ExitStack()
-            self._bulk.enter_context(self.store.bulk_load())
+            self._bulk = self.store.bulk_load()
+            self._bulk.__enter__()
         self._pending.append((done, docs))
         self._docs += len(docs)
         self._records += done.records
         if self._docs >= BATCH:
-            self._ending_on_error(self._write)
+            self._write_or_end()
         if self._records >= GROUP_RECORDS:
             self.close()
 
     def close(self) -> None:
         """Write what is pending and end the bulk load."""
         if self._bulk is not None:
-            self._ending_on_error(self._write)
+            self._write_or_end()
             self._end(None)
 
     def abort(self, exc: BaseException) -> None:
@@ -314,9 +314,10 @@ class _SmallInputs:
         if self._bulk is not None:
             self._end(exc)
 
-    def _ending_on_error(self, work: Callable[[], None]) -> None:
+    def _write_or_end(self) -> None:
+        """Write what is pending; on an error, end the bulk load before raising it."""
         try:
-            work()
+            self._write()
         except ActorGraphError:
             self._end(None)  # what is stored, before the failing input, stays
             raise
