@@ -65,10 +65,6 @@ def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
     )
 
 
-_KEPT = ("ranked_ties", "ties_by_sign", "tie_sizes")
-"""The names of what is kept per actor on a graph."""
-
-
 def _kept(G: nx.Graph, name: str, actor: str, make: Callable[[dict], T]) -> T:
     """``G.graph[name][actor]``, made from the actor's ties the first time it is asked for.
 
@@ -84,6 +80,14 @@ def _kept(G: nx.Graph, name: str, actor: str, make: Callable[[dict], T]) -> T:
     return found
 
 
+_KEPT: dict[str, Callable[[nx.Graph, str], object]] = {
+    "ranked_ties": ranked_ties,
+    "ties_by_sign": ties_by_sign,
+    "tie_sizes": tie_sizes,
+}
+"""What is kept per actor on a graph (``G.graph[name][actor]``), by name, and what makes it."""
+
+
 def keep_ties(G: nx.Graph, actors: Iterable[str]) -> None:
     """Make what is kept of ``actors``' ties now, rather than on the first query through them.
 
@@ -95,7 +99,7 @@ def keep_ties(G: nx.Graph, actors: Iterable[str]) -> None:
     """
     for actor in actors:
         if actor in G:
-            for make in (ranked_ties, ties_by_sign, tie_sizes):
+            for make in _KEPT.values():
                 make(G, actor)
 
 

@@ -112,8 +112,8 @@ class EmbeddedStore(EmbeddedWrites):
             for actor in self._state.actors():
                 index.remember(actor)
             relations = {r.key: r for r in self._table.relations(self._state.db)}
-            # ranked now, not by the first queries through each hub
-            keep_ties(index.graph, index.apply(relations))
+            index.apply(relations)
+            keep_ties(index.graph, index.graph)  # ranked now, not by the first queries
             # every claim counts towards one stored relation, or towards none
             unkeyed = self._state.count_unkeyed_claims()
             self._n_claims = unkeyed + sum(r.n_claims for r in relations.values())

@@ -87,11 +87,11 @@ class MemoryIndex:
             and filters.admits_type(key[2], vocabulary[key[2]].polarity)
         ]
 
-    def apply(self, changes: Mapping[Key, Relation | None]) -> set[str]:
+    def apply(self, changes: Mapping[Key, Relation | None]) -> None:
         """Take in changed relations (None: gone) and re-draw the graph edges of their pairs.
 
-        Returns the actors whose ties were re-drawn: what was kept of their
-        ties (:mod:`queries.ties`) is forgotten, to be made again when asked for.
+        What was kept of those actors' ties (:mod:`queries.ties`) is forgotten,
+        to be made again when asked for.
         """
         relations, pair_keys, actor_keys = self.relations, self.pair_keys, self.actor_keys
         pairs: dict[tuple[str, str], None] = {}  # in the order given: the file's key order
@@ -127,6 +127,4 @@ class MemoryIndex:
                 gone.append(pair)
         self.graph.add_edges_from(edges)
         self.graph.remove_edges_from(gone)
-        touched = {actor for pair in pairs for actor in pair}
-        forget_ties(self.graph, touched)
-        return touched
+        forget_ties(self.graph, {actor for pair in pairs for actor in pair})
