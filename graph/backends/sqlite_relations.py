@@ -272,11 +272,12 @@ class RelationTable:
 
         Stale keys are re-tallied from the claims table (their added claims
         are in it). A key with no claims left maps to None and its row goes.
-        ``settled``: what :meth:`settle` gave for ``pending``, if it ran already.
+        ``settled``: what :meth:`settle` gave for ``pending``, if it ran already
+        (taken over: the re-tallied keys join it).
         """
         vocabulary = self.vocabulary
         settled = self.settle(pending) if settled is None else settled
-        tallies = {k: t for k, t in pending.tallies.items() if k not in pending.stale}
+        tallies = {key: pending.tallies[key] for key in settled}
         gone = []
         for key in pending.stale:
             tally = RelationTally(key)
