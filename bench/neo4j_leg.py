@@ -16,23 +16,20 @@ from typing import Any
 from bench import corpus
 from bench.loading import load_corpus
 from bench.workload import load_workload, run_timed, store_calls
+from graph.backends import open_store
 from graph.errors import StoreUnavailable
+from graph.settings import Settings
 
 NO_SERVER = (
     "NEO4J_URI not set: the Neo4j leg needs a live server "
     "(docker compose up neo4j, then NEO4J_URI=bolt://localhost:7687)"
 )
+"""Why a Neo4j leg (of this benchmark, or of the contract tests) does not run."""
 
 
 def _connect(uri: str) -> Any:
-    from graph.backends.neo4j import Neo4jStore
-
-    return Neo4jStore.connect(
-        uri,
-        os.environ.get("NEO4J_USER", "neo4j"),
-        os.environ.get("NEO4J_PASSWORD", ""),
-        os.environ.get("NEO4J_DATABASE"),
-    )
+    """The Neo4j store at ``uri``, with the credentials the settings read (``NEO4J_USER``...)."""
+    return open_store(Settings(store=uri))
 
 
 def neo4j_leg(folder: Path, articles: int, actors: int, workload_file: Path) -> dict[str, Any]:

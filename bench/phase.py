@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import sys
 import time
 from contextlib import AbstractContextManager, nullcontext
@@ -83,8 +84,8 @@ def load_files_phase(args: argparse.Namespace) -> dict[str, Any]:
 
     folder = Path(args.dir)
     files = folder / "native"
-    if not files.is_dir():
-        corpus.write_native(files, args.articles, args.actors)
+    shutil.rmtree(files, ignore_errors=True)  # a kept folder may hold another size's corpus
+    corpus.write_native(files, args.articles, args.actors)
     for leftover in folder.glob("files.sqlite*"):
         leftover.unlink()
     store = EmbeddedStore(folder / "files.sqlite")

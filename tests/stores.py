@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.neo4j_leg import NO_SERVER
 from graph.backends.embedded import EmbeddedStore
 from graph.model import AnnotatedArticle
 from graph.store import GraphStore
@@ -39,10 +40,7 @@ def fresh_store(backend: str, folder: Path) -> GraphStore:
         return EmbeddedStore(folder / "store.sqlite")
     uri = os.environ.get("NEO4J_URI")
     if not uri:
-        pytest.skip(
-            "NEO4J_URI not set: the Neo4j leg needs a live server "
-            "(docker compose up neo4j, then NEO4J_URI=bolt://localhost:7687)"
-        )
+        pytest.skip(NO_SERVER)
     from graph.backends.neo4j import Neo4jStore
 
     store = Neo4jStore.connect(
