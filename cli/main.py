@@ -104,12 +104,13 @@ def load(
     ):
         many = len(inputs.inputs) > 1
         overall = bar.add_task("", total=len(inputs.inputs), phase="inputs") if many else None
-        current: list[TaskID] = []  # one line for the input being loaded, whichever it is
+        current: TaskID | None = None  # one line for the input being loaded, whichever it is
 
         def progress(path: Path, phase: str, done: int, total: int | None) -> None:
-            if not current:
-                current.append(bar.add_task(path.name, total=None, phase=phase))
-            bar.update(current[0], description=path.name, completed=done, total=total, phase=phase)
+            nonlocal current
+            if current is None:
+                current = bar.add_task(path.name, total=None, phase=phase)
+            bar.update(current, description=path.name, completed=done, total=total, phase=phase)
             if phase == "storing" and overall is not None:
                 bar.advance(overall)
 
