@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from bench.neo4j_leg import NO_SERVER
+from graph.backends import open_store
 from graph.backends.embedded import EmbeddedStore
 from graph.model import AnnotatedArticle
+from graph.settings import Settings
 from graph.store import GraphStore
 from tests.contract.world import ACTORS, WORLD
 
@@ -43,11 +45,8 @@ def fresh_store(backend: str, folder: Path) -> GraphStore:
         pytest.skip(NO_SERVER)
     from graph.backends.neo4j import Neo4jStore
 
-    store = Neo4jStore.connect(
-        uri,
-        os.environ.get("NEO4J_USER", "neo4j"),
-        os.environ.get("NEO4J_PASSWORD", ""),
-        os.environ.get("NEO4J_DATABASE"),
-    )
+    # the user, password and database from NEO4J_*; the vocabulary the embedded leg has
+    store = open_store(Settings(store=uri, vocabulary=None))
+    assert isinstance(store, Neo4jStore), f"NEO4J_URI={uri!r} is not a Neo4j URI"
     store.wipe()
     return store
