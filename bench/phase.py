@@ -185,10 +185,15 @@ def analyses_phase(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def http_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """Through uvicorn (:func:`bench.http.run_http`), then through the app with no socket."""
     from bench.http import run_http
+    from bench.in_process import run_in_process
 
     folder = Path(args.dir)
-    return run_http(folder / STORE_FILE, load_workload(folder / WORKLOAD_FILE))
+    workload = load_workload(folder / WORKLOAD_FILE)
+    result = run_http(folder / STORE_FILE, workload)
+    result["latency_in_process"] = run_in_process(folder / STORE_FILE, workload)
+    return result
 
 
 def floor_phase(args: argparse.Namespace) -> dict[str, Any]:

@@ -63,6 +63,7 @@ def ratios(result: dict[str, Any]) -> dict[str, Any]:
     on_neo4j = neo4j.get("latency", {}) if neo4j.get("available") else {}
     http = result.get("http", {}).get("latency", {})
     bare = result.get("http", {}).get("latency_bare_client", {})
+    in_process = result.get("http", {}).get("latency_in_process", {})
     out: dict[str, Any] = {"latency": {}}
     for kind, figures in direct.items():
         row = {}
@@ -73,6 +74,9 @@ def ratios(result: dict[str, Any]) -> dict[str, Any]:
         row["http_p50_over_direct"] = _ratio(_get(http, kind, "p50_ms"), figures["p50_ms"])
         row["bare_client_http_p50_over_direct"] = _ratio(
             _get(bare, kind, "p50_ms"), figures["p50_ms"]
+        )
+        row["in_process_p50_over_direct"] = _ratio(
+            _get(in_process, kind, "p50_ms"), figures["p50_ms"]
         )
         out["latency"][kind] = row
     load = result["load"]["claims_per_s"]

@@ -99,6 +99,10 @@ def test_quick_run_prints_the_documented_json() -> None:
         if kind != "blocs":
             assert result["http"]["latency_bare_client"][kind]["p50_ms"] > 0
             assert result["ratios"]["latency"][kind]["bare_client_http_p50_over_direct"] > 0
+            in_process = result["http"]["latency_in_process"][kind]  # the app, no socket
+            assert in_process["p50_ms"] > 0
+            assert in_process["errors"] == 0, kind  # every request answered, as over HTTP
+            assert result["ratios"]["latency"][kind]["in_process_p50_over_direct"] > 0
         ratios = result["ratios"]["latency"][kind]
         assert ratios["p50_ms_over_floor"] > 0
         assert ratios["http_p50_over_direct"] > 0
