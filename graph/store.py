@@ -206,6 +206,20 @@ class GraphStore(Protocol):
         """Every actor, sorted by id."""
         ...
 
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
+        """The actors among ``ids`` the store holds, by id, as stored: merges not applied."""
+        ...
+
+    def actors_answering(self, name: str) -> list[Actor]:
+        """The actors, as stored (merges not applied), that answer exactly to ``name``.
+
+        Those with an id, name, alias or external id that normalises as
+        ``name`` does (:func:`graph.names.normalise`), sorted by id. What a
+        gazetteer of every stored actor would look up, without reading every
+        actor (:class:`loaders.gazetteer.StoredActors`).
+        """
+        ...
+
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         """Actors whose names or aliases match ``query``, best first (ties by id)."""
         ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 from pydantic import ValidationError
@@ -17,6 +18,47 @@ from pydantic import ValidationError
 from graph.errors import AmbiguousActor, LoadError, UnknownActor
 from graph.model import Actor, ActorKind, slugify
 from graph.names import NameIndex, normalise
+from graph.store import GraphStore
+
+
+class Actors(Protocol):
+    """What a gazetteer layer reads of the actors under it (:meth:`Gazetteer.over`)."""
+
+    def get(self, actor_id: str) -> Actor | None: ...
+
+    def __contains__(self, actor_id: object) -> bool: ...
+
+    def lookup(self, name: str) -> set[str]:
+        """Ids of the actors answering exactly to ``name`` (after normalisation)."""
+        ...
+
+    @property
+    def actors(self) -> list[Actor]: ...
+
+
+class StoredActors:
+    """The actors a store holds, read one name at a time: the base of a gazetteer layer.
+
+    Reading a document against a store's actors this way costs the names the
+    document uses, not building an index of every actor; the answers are
+    those of ``Gazetteer(store.actors())``, merges not applied.
+    """
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self._store.actors_by_id([actor_id]).get(actor_id)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return isinstance(actor_id, str) and self.get(actor_id) is not None
+
+    def lookup(self, name: str) -> set[str]:
+        return {actor.id for actor in self._store.actors_answering(name)}
+
+    @property
+    def actors(self) -> list[Actor]:
+        return self._store.actors()
 
 
 class Gazetteer:
@@ -41,33 +83,39 @@ class Gazetteer:
     def __init__(self, actors: Iterable[Actor] = ()) -> None:
         self._actors: dict[str, Actor] = {}
         self._index = NameIndex()
-        self._base: Gazetteer | None = None
+        self._base: Actors | None = None
         for actor in actors:
             self.add(actor)
 
-    def layer(self, actors: Iterable[Actor] = ()) -> Gazetteer:
-        """A gazetteer that answers as this one with ``actors`` added, without copying it.
+    @classmethod
+    def over(cls, base: Actors, actors: Iterable[Actor] = ()) -> Gazetteer:
+        """A gazetteer that answers as ``base`` with ``actors`` added, without copying it.
 
-        What is added to the layer stays in the layer; this gazetteer must not
-        change while the layer is in use. Reading a document against the
-        gazetteer of a large store costs the document, not the store.
+        What is added stays in the new gazetteer; ``base`` must not change
+        while it is in use. ``base`` is another gazetteer (:meth:`layer`) or a
+        store's actors (:class:`StoredActors`).
+        """
+        top = cls(())
+        top._base = base
+        for actor in actors:
+            if top.get(actor.id) != actor:  # one known as it is needs no entry of its own
+                top.add(actor)
+        return top
+
+    def layer(self, actors: Iterable[Actor] = ()) -> Gazetteer:
+        """A gazetteer that answers as this one with ``actors`` added (:meth:`over`).
 
         >>> base = Gazetteer([Actor(id="isis", name="Islamic State")])
         >>> top = base.layer([Actor(id="free-army", name="Free Army")])
         >>> top.resolve("Free Army").id, top.resolve("islamic state").id, len(top), len(base)
         ('free-army', 'isis', 2, 1)
         """
-        top = Gazetteer(())
-        top._base = self
-        for actor in actors:
-            if top.get(actor.id) != actor:  # one known as it is needs no entry of its own
-                top.add(actor)
-        return top
+        return Gazetteer.over(self, actors)
 
     def fold(self) -> None:
         """Add what this layer holds to the gazetteer under it, as if added there."""
-        if self._base is None:
-            raise ValueError("not a layer: nothing to fold into")
+        if not isinstance(self._base, Gazetteer):
+            raise ValueError("not a layer over a gazetteer: nothing to fold into")
         for actor in self._actors.values():
             self._base.add(actor)
 
@@ -80,20 +128,17 @@ class Gazetteer:
         return actor_id in self._actors or (self._base is not None and actor_id in self._base)
 
     def __len__(self) -> int:
-        return len(self._ids_all())
+        return len(self._actors) if self._base is None else len(self.actors)
 
     @property
     def actors(self) -> list[Actor]:
         if self._base is None:
             return list(self._actors.values())
         below = self._base.actors
+        known = {a.id for a in below}
         return [self._actors.get(a.id, a) for a in below] + [
-            a for i, a in self._actors.items() if i not in self._base
+            a for i, a in self._actors.items() if i not in known
         ]
-
-    def _ids_all(self) -> set[str]:
-        below = self._base._ids_all() if self._base is not None else set()
-        return below | set(self._actors)
 
     def get(self, actor_id: str) -> Actor | None:
         found = self._actors.get(actor_id)
@@ -108,11 +153,11 @@ class Gazetteer:
         self._actors[actor.id] = actor
         self._index.add(actor.id, (*actor.names, *actor.external_ids.values()))
 
-    def _lookup(self, name: str) -> set[str]:
+    def lookup(self, name: str) -> set[str]:
         """Ids answering exactly to ``name``; an actor replaced in a layer by its names there."""
         ids = self._index.lookup(name)
         if self._base is not None:
-            ids |= {i for i in self._base._lookup(name) if i not in self._actors}
+            ids |= {i for i in self._base.lookup(name) if i not in self._actors}
         return ids
 
     def resolve(self, name: str) -> Actor | None:
@@ -122,7 +167,7 @@ class Gazetteer:
         """
         if name in self:
             return self.get(name)
-        ids = self._lookup(name)
+        ids = self.lookup(name)
         if len(ids) > 1:
             raise AmbiguousActor(name, tuple(sorted(ids)))
         return self.get(ids.pop()) if ids else None

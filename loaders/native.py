@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from graph.errors import AmbiguousActor, LoadError, UnknownActor, UnknownRelationType
 from graph.model import AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
 from graph.vocabulary import Vocabulary
-from loaders.gazetteer import Gazetteer
+from loaders.gazetteer import Actors, Gazetteer
 from loaders.mapping import Mapping
 from loaders.native_format import ClaimIn, EvidenceIn, NativeDocument
 from loaders.source import Item, Rejected, Resolver
@@ -80,13 +80,17 @@ def _where(loc: tuple) -> tuple[str | None, str | None]:
 
 def parse_native(
     data: Any,
-    gazetteer: Gazetteer,
+    gazetteer: Actors,
     vocabulary: Vocabulary | None = None,
     *,
     source: str = "<request>",
     base_dir: Path | None = None,
 ) -> AnnotatedArticle:
     """Validate a native document (already parsed from JSON/YAML) and resolve its actors.
+
+    Names resolve against ``gazetteer`` (a :class:`Gazetteer`, or a store's
+    actors as :class:`~loaders.gazetteer.StoredActors`) and the actors the
+    document carries.
 
     Examples
     --------
@@ -122,13 +126,13 @@ class _Resolver:
     def __init__(
         self,
         doc: NativeDocument,
-        gazetteer: Gazetteer,
+        gazetteer: Actors,
         vocabulary: Vocabulary,
         source: str,
         base_dir: Path | None,
     ) -> None:
         self.doc, self.vocabulary, self.source, self.base_dir = doc, vocabulary, source, base_dir
-        self.gazetteer = gazetteer.layer(doc.actors)
+        self.gazetteer = Gazetteer.over(gazetteer, doc.actors)
         self.text = self._text()
 
     def fail(self, message: str, record: str, field: str) -> LoadError:

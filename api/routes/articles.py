@@ -11,7 +11,7 @@ from api.routing import OffloadedRoute
 from api.security import require_reader, require_writer
 from graph.model import Article
 from graph.store import UpsertResult, UpsertStatus
-from loaders.gazetteer import Gazetteer
+from loaders.gazetteer import StoredActors
 from loaders.native import parse_native
 from loaders.native_format import NativeDocument
 
@@ -33,7 +33,7 @@ def post_article(
     store: StoreDep, response: Response, document: Annotated[dict[str, Any], Body()]
 ) -> UpsertResult:
     """Store an annotated article (the native format); loading it again changes nothing."""
-    doc = parse_native(document, Gazetteer(store.actors()), store.vocabulary)
+    doc = parse_native(document, StoredActors(store), store.vocabulary)
     result = store.upsert_article(doc)
     if result.status != UpsertStatus.NEW:
         response.status_code = status.HTTP_200_OK

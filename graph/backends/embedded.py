@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -132,6 +132,16 @@ class EmbeddedStore(EmbeddedWrites):
     @_locked
     def actors(self) -> list[Actor]:
         return [self._index.actors[i] for i in sorted(self._index.actors)]
+
+    @_locked
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
+        actors = self._index.actors
+        return {i: actors[i] for i in ids if i in actors}
+
+    @_locked
+    def actors_answering(self, name: str) -> list[Actor]:
+        actors = self._index.actors
+        return [actors[i] for i in sorted(self._index.names.lookup(name))]
 
     @_locked
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:

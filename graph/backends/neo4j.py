@@ -146,6 +146,15 @@ class Neo4jStore(Neo4jWrites):
         return [Actor.model_validate_json(r["data"]) for r in self._db.read("actors_all")]
 
     @guarded
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
+        return self._actors_by_id(ids)
+
+    @guarded
+    def actors_answering(self, name: str) -> list[Actor]:
+        rows = self._db.read("actors_by_key", key=normalise(name))
+        return [Actor.model_validate_json(r["data"]) for r in rows]
+
+    @guarded
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         check_bound("limit", limit)
         canon = self._canon()

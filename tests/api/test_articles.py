@@ -65,3 +65,24 @@ def test_unknown_actor_in_article_is_422(client: TestClient) -> None:
 
 def test_delete_unknown_article_is_404(client: TestClient) -> None:
     assert client.delete("/articles/nope").status_code == 404
+
+
+def test_a_misspelt_actor_is_422_with_the_closest_stored_names(client: TestClient) -> None:
+    bad = {**DOC, "claims": [{**DOC["claims"][0], "source": "Kurdish forcess"}]}
+    response = client.post("/articles", json=bad)
+    assert response.status_code == 422
+    assert "iraqi-kurdish-forces" in response.json()["detail"]
+
+
+def test_an_article_names_the_actors_it_carries_and_the_stored_ones(client: TestClient) -> None:
+    carried = {
+        **DOC,
+        "article": {**DOC["article"], "id": "wire-2017-03-02"},
+        "actors": [{"id": "lions-brigade", "name": "Lions Brigade", "aliases": ["The Lions"]}],
+        "claims": [{**DOC["claims"][0], "source": "the lions", "evidence": None}],
+    }
+    assert client.post("/articles", json=carried).status_code == 201
+    (item,) = [
+        a for a in client.get("/actors/PMU/allies").json() if a["actor"]["id"] == "lions-brigade"
+    ]
+    assert item["stance"] > 0

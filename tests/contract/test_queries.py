@@ -8,6 +8,7 @@ import pytest
 
 from graph.errors import InvalidQuery, OutOfRange, UnknownActor
 from graph.filters import Filters
+from graph.model import Actor
 from graph.store import GraphStore
 
 
@@ -39,6 +40,41 @@ def test_search_ranks_the_exact_match_first(world: GraphStore) -> None:
 def test_actors_are_listed_by_id(world: GraphStore) -> None:
     assert [a.id for a in world.actors()] == sorted(a.id for a in world.actors())
     assert len(world.actors()) == 6
+
+
+def test_actors_by_id_are_the_stored_ones_only(world: GraphStore) -> None:
+    found = world.actors_by_id(["gamma-state", "nobody", "alpha-front"])
+    assert sorted(found) == ["alpha-front", "gamma-state"]
+    assert found["alpha-front"].aliases == ("AF", "Jabhat Alfa")
+    assert world.actors_by_id([]) == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "ids"),
+    [
+        ("Alpha Fronts", []),  # close, not the same name: never guessed
+        ("Jabhat al-Alfa", ["alpha-front"]),  # the article "al-" is no part of a name
+        ("jabhat alfa", ["alpha-front"]),
+        ("beta mobilization", ["beta-militia"]),
+        ("zeta brigade", ["zeta-brigade"]),
+        ("Zeta-Brigade", ["zeta-brigade"]),  # the id, spelled as a name
+        ("", []),
+    ],
+)
+def test_actors_answering_a_name(world: GraphStore, name: str, ids: list[str]) -> None:
+    assert [a.id for a in world.actors_answering(name)] == ids
+
+
+def test_actors_answering_a_shared_name_are_all_of_them_by_id(world: GraphStore) -> None:
+    world.upsert_actors([Actor(id="af-2", name="Another Front", aliases=("AF",))])
+    assert [a.id for a in world.actors_answering("af")] == ["af-2", "alpha-front"]
+
+
+def test_lookups_as_stored_ignore_merges(world: GraphStore) -> None:
+    world.merge_actors("delta-party", "gamma-state")
+    assert world.actor("Delta Party").id == "gamma-state"  # a query's view: merged
+    assert [a.id for a in world.actors_answering("Delta Party")] == ["delta-party"]
+    assert list(world.actors_by_id(["delta-party"])) == ["delta-party"]
 
 
 def test_allies_and_enemies_follow_the_net_stance(world: GraphStore) -> None:

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from graph.backends.embedded import EmbeddedStore
 from graph.errors import AmbiguousActor, LoadError
 from graph.model import Actor
 from graph.names import normalise
-from loaders.gazetteer import Gazetteer, read_gazetteer
+from loaders.gazetteer import Gazetteer, StoredActors, read_gazetteer
 
 SEED_GAZETTEER = Path(__file__).resolve().parents[2] / "seeds" / "actors.yaml"
 
@@ -110,6 +111,15 @@ def actors_named(draw: st.DrawFn, prefix: str) -> list[Actor]:
     ]
 
 
+def _answer(g: Gazetteer, name: str) -> object:
+    """What resolving ``name`` gives: an actor, nothing, or the actors it is ambiguous between."""
+    try:
+        found = g.resolve(name)
+    except AmbiguousActor as exc:
+        return ("ambiguous", exc.candidates)
+    return found and found.model_dump()
+
+
 @settings(max_examples=300, deadline=None)
 @given(actors_named("base"), actors_named("mid"), actors_named("top"))
 def test_a_layer_answers_as_the_gazetteer_with_the_actors_added(
@@ -120,18 +130,32 @@ def test_a_layer_answers_as_the_gazetteer_with_the_actors_added(
     layered = below.layer(mid).layer(top)
     flat = Gazetteer([*base, *mid, *top])
 
-    def answer(g: Gazetteer, name: str) -> object:
-        try:
-            found = g.resolve(name)
-        except AmbiguousActor as exc:
-            return ("ambiguous", exc.candidates)
-        return found and found.model_dump()
-
     assert [a.model_dump() for a in layered.actors] == [a.model_dump() for a in flat.actors]
     assert len(layered) == len(flat)
     for name in [*NAMES, "x-a", "base-b", "mid-c", "top-d", "nobody"]:
-        assert answer(layered, name) == answer(flat, name), name
+        assert _answer(layered, name) == _answer(flat, name), name
         assert (name in layered) == (name in flat)
     created = layered.resolve_or_create("Lions of Damascus")
     assert created.id == flat.resolve_or_create("Lions of Damascus").id
     assert created.id not in below  # what a layer adds stays in it
+
+
+@settings(max_examples=200, deadline=None)
+@given(actors_named("base"), actors_named("top"))
+def test_a_store_read_name_by_name_answers_as_a_gazetteer_of_all_its_actors(
+    base: list[Actor], top: list[Actor]
+) -> None:
+    # POST /articles reads a document against the store this way, not by indexing every actor
+    store = EmbeddedStore(":memory:")
+    try:
+        store.upsert_actors(base)
+        stored = Gazetteer.over(StoredActors(store), top)
+        flat = Gazetteer(store.actors()).layer(top)  # every actor indexed, as the route did
+        assert stored.actors == flat.actors
+        assert len(stored) == len(flat)
+        for name in [*NAMES, "x-a", "base-b", "top-d", "nobody"]:
+            assert _answer(stored, name) == _answer(flat, name), name
+            assert (name in stored) == (name in flat)
+            assert stored.suggest(name) == flat.suggest(name)
+    finally:
+        store.close()
