@@ -19,7 +19,7 @@ import random
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from graph.model import (
     Actor,
@@ -309,20 +309,36 @@ def write_native(folder: Path, n_articles: int, n_actors: int, seed: int = SEED)
     by_id = {a.id: a for a in actors}
     count = 0
     for raw in iter_raw(n_articles, actors, seed):
-        doc = to_annotated(raw)
-        named = {x for c in doc.claims for x in (c.source, c.target, c.attributed_to) if x}
-        used = sorted(named | {m.actor for m in doc.mentions})
-        data = {
-            "article": doc.article.model_dump(mode="json", exclude_none=True),
-            "actors": [by_id[i].model_dump(mode="json", exclude_defaults=True) for i in used],
-            "mentions": [m.model_dump(mode="json") for m in doc.mentions],
-            "claims": [
-                c.model_dump(
-                    mode="json", exclude_none=True, exclude={"id", "article", "attributes"}
-                )
-                for c in doc.claims
-            ],
-        }
+        data = native_document(to_annotated(raw), by_id)
         (folder / f"{raw.id}.json").write_text(json.dumps(data), encoding="utf-8")
         count += 1
     return count
+
+
+def native_document(doc: AnnotatedArticle, by_id: dict[str, Actor]) -> dict[str, Any]:
+    """``doc`` in the native format (a file's, or ``POST /articles``' body), with the actors
+    of ``by_id`` it names."""
+    named = {x for c in doc.claims for x in (c.source, c.target, c.attributed_to) if x}
+    used = sorted(named | {m.actor for m in doc.mentions})
+    return {
+        "article": doc.article.model_dump(mode="json", exclude_none=True),
+        "actors": [by_id[i].model_dump(mode="json", exclude_defaults=True) for i in used],
+        "mentions": [m.model_dump(mode="json") for m in doc.mentions],
+        "claims": [
+            c.model_dump(mode="json", exclude_none=True, exclude={"id", "article", "attributes"})
+            for c in doc.claims
+        ],
+    }
+
+
+def posted_documents(n: int, n_actors: int, seed: int = SEED) -> list[dict[str, Any]]:
+    """``n`` native documents about the corpus's actors that are not in the corpus: the
+    articles drawn with another seed, under ids of their own."""
+    actors = make_actors(n_actors, seed)
+    by_id = {a.id: a for a in actors}
+    documents = []
+    for i, raw in enumerate(iter_raw(n, actors, seed + 1)):
+        data = native_document(to_annotated(raw), by_id)
+        data["article"]["id"] = f"bench-post-{i:05d}"
+        documents.append(data)
+    return documents

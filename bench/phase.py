@@ -24,6 +24,8 @@ from bench.loading import load_corpus
 from bench.workload import load_workload, make_workload, run_timed, save_workload, store_calls
 
 STORE_FILE = "embedded.sqlite"
+POSTS = 100
+"""New articles the ``http`` phase stores through the app one a request (and retracts)."""
 WORKLOAD_FILE = "workload.json"
 
 
@@ -192,7 +194,8 @@ def http_phase(args: argparse.Namespace) -> dict[str, Any]:
     folder = Path(args.dir)
     workload = load_workload(folder / WORKLOAD_FILE)
     result = run_http(folder / STORE_FILE, workload)
-    result["latency_in_process"] = run_in_process(folder / STORE_FILE, workload)
+    posts = corpus.posted_documents(POSTS, args.actors)
+    result["latency_in_process"] = run_in_process(folder / STORE_FILE, workload, posts)
     return result
 
 

@@ -108,6 +108,9 @@ def test_quick_run_prints_the_documented_json() -> None:
         assert ratios["http_p50_over_direct"] > 0
         if result["peer"]["available"] and kind in PEER_KINDS:
             assert ratios["p50_ms_over_peer"] > 0
+    for write in ("post_article", "delete_article"):  # new articles stored, then retracted
+        figures = result["http"]["latency_in_process"][write]
+        assert (figures["n"], figures["errors"]) == (100, 0), write
     assert result["ratios"]["load_slowdown_vs_floor"] > 0
     if result["peer"]["available"]:
         assert result["ratios"]["load_slowdown_vs_peer"] > 0
