@@ -165,8 +165,9 @@ class Gazetteer:
 
         Raises :class:`AmbiguousActor` when the name belongs to several actors.
         """
-        if name in self:
-            return self.get(name)
+        found = self.get(name)  # an id: one read (a layer over a store asks the store)
+        if found is not None:
+            return found
         ids = self.lookup(name)
         if len(ids) > 1:
             raise AmbiguousActor(name, tuple(sorted(ids)))
