@@ -13,11 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bench.neo4j_leg import NO_SERVER
-from graph.backends import open_store
+from bench.neo4j_leg import NO_SERVER, connect
 from graph.backends.embedded import EmbeddedStore
 from graph.model import AnnotatedArticle
-from graph.settings import Settings
 from graph.store import GraphStore
 from tests.contract.world import ACTORS, WORLD
 
@@ -43,10 +41,6 @@ def fresh_store(backend: str, folder: Path) -> GraphStore:
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         pytest.skip(NO_SERVER)
-    from graph.backends.neo4j import Neo4jStore
-
-    # the user, password and database from NEO4J_*; the vocabulary the embedded leg has
-    store = open_store(Settings(store=uri, vocabulary=None))
-    assert isinstance(store, Neo4jStore), f"NEO4J_URI={uri!r} is not a Neo4j URI"
+    store = connect(uri)
     store.wipe()
     return store
