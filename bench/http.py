@@ -54,6 +54,19 @@ def request_for(kind: str, q: Any) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
+def requests_of(
+    workload: dict[str, list[Any]], *, blocs: bool = True
+) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """Each kind's requests, ``(path, params)``, for the kinds the API has a route for;
+    the blocs (a few seconds each) only if ``blocs``."""
+    out = {}
+    for kind, queries in workload.items():
+        requests = [r for q in queries if (r := request_for(kind, q)) is not None]
+        if requests and (blocs or kind != "blocs"):
+            out[kind] = requests
+    return out
+
+
 def peak_rss_of(pid: int) -> int:
     """Peak resident set (VmHWM) of a process, in bytes (0 if unknown)."""
     try:
@@ -105,17 +118,14 @@ class Server:
 
 def _latency(client: httpx.Client, workload: dict[str, list[Any]]) -> tuple[dict, dict]:
     out, skipped = {}, {}
-    for kind, queries in workload.items():
-        if not queries or request_for(kind, queries[0]) is None:
-            continue
+    for kind, requests in requests_of(workload).items():
         times, errors = [], 0
-        for q in queries:
-            path, params = request_for(kind, q)  # type: ignore[misc]
+        for path, params in requests:
             t0 = time.perf_counter()
             status = client.get(path, params=params).status_code
             times.append(time.perf_counter() - t0)
             errors += status >= 400
-        if errors == len(queries):
+        if errors == len(requests):
             skipped[kind] = f"every request failed (last status {status})"
             continue
         out[kind] = {**summarise(times), "errors": errors}
@@ -127,12 +137,9 @@ def _bare_latency(port: int, workload: dict[str, list[Any]]) -> dict:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     out = {}
     try:
-        for kind, queries in workload.items():
-            if kind == "blocs" or not queries or request_for(kind, queries[0]) is None:
-                continue
+        for kind, requests in requests_of(workload, blocs=False).items():
             times = []
-            for q in queries:
-                path, params = request_for(kind, q)  # type: ignore[misc]
+            for path, params in requests:
                 url = quote(path) + ("?" + urlencode(params) if params else "")
                 t0 = time.perf_counter()
                 conn.request("GET", url)

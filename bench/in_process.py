@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from bench.http import request_for
+from bench.http import requests_of
 from bench.workload import summarise
 
 WARM_UP = 3
 """Requests of each kind made before any is timed, as the HTTP pass does."""
-
 
 TOKEN = "bench-in-process"
 """The API token of the app this module builds: writes need one."""
@@ -86,10 +85,8 @@ async def _timed(
 ) -> dict[str, Any]:
     out = {}
     async with app.router.lifespan_context(app):
-        for kind, queries in workload.items():
-            if kind == "blocs" or not queries or request_for(kind, queries[0]) is None:
-                continue
-            scopes = [_scope(*request_for(kind, q)) for q in queries]  # type: ignore[misc]
+        for kind, requests in requests_of(workload, blocs=False).items():
+            scopes = [_scope(path, params) for path, params in requests]
             for scope in scopes[:WARM_UP]:
                 await _call(app, scope)
             out[kind] = await _summary(app, [(scope, b"") for scope in scopes])

@@ -24,9 +24,9 @@ from bench.loading import load_corpus
 from bench.workload import load_workload, make_workload, run_timed, save_workload, store_calls
 
 STORE_FILE = "embedded.sqlite"
+WORKLOAD_FILE = "workload.json"
 POSTS = 100
 """New articles the ``http`` phase stores through the app one a request (and retracts)."""
-WORKLOAD_FILE = "workload.json"
 
 
 def peak_rss() -> int:
