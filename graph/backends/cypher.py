@@ -1,8 +1,8 @@
-"""Cypher statements, loaded by name from ``queries/*.cypher``.
+"""Cypher statements, loaded by name from the package data ``graph/backends/neo4j_cypher/``.
 
-Every statement the Neo4j backend sends is a file in ``queries/``: readable in
-review, pasteable into Neo4j Browser, linted in CI by Neo4j's own language
-service. User values always travel as ``$parameters``. The few things Cypher
+Every statement the Neo4j backend sends is a ``.cypher`` file beside the code
+that sends it: readable in review, pasteable into Neo4j Browser, linted in CI
+by Neo4j's own language service. User values always travel as ``$parameters``. The few things Cypher
 cannot parameterise (a relationship type, a label) are ``{{placeholders}}``
 filled only through :func:`validated`.
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
 from graph.errors import ConfigurationError, OutOfRange, UnknownRelationType
 from graph.filters import BOUNDS
 from graph.model import ActorKind
 from graph.vocabulary import Vocabulary
 
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
+STATEMENTS = files("graph.backends.neo4j_cypher")
 
 KIND_LABELS: dict[ActorKind, str] = {
     ActorKind.STATE: "State",
@@ -76,12 +76,11 @@ def validated(placeholder: str, value: object, vocabulary: Vocabulary) -> str:
 
 @cache
 def template(name: str) -> str:
-    """The text of ``queries/<name>.cypher`` (its header comment included)."""
-    path = QUERIES / f"{name}.cypher"
+    """The text of ``neo4j_cypher/<name>.cypher`` (its header comment included)."""
     try:
-        return path.read_text(encoding="utf-8")
+        return STATEMENTS.joinpath(f"{name}.cypher").read_text(encoding="utf-8")
     except OSError:
-        raise ConfigurationError(f"no Cypher statement {name!r} in {QUERIES}") from None
+        raise ConfigurationError(f"no Cypher statement {name!r} in {STATEMENTS}") from None
 
 
 def parameters(name: str) -> frozenset[str]:
@@ -109,5 +108,7 @@ def statement(name: str, vocabulary: Vocabulary, **fill: object) -> str:
 
 
 def names() -> list[str]:
-    """Every statement in ``queries/`` (browser queries excluded)."""
-    return sorted(p.stem for p in QUERIES.glob("*.cypher"))
+    """Every statement the Neo4j store may send."""
+    return sorted(
+        p.name.removesuffix(".cypher") for p in STATEMENTS.iterdir() if p.name.endswith(".cypher")
+    )

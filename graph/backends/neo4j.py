@@ -7,7 +7,7 @@ aggregated relations as direct ``(:Actor)-[:ALLIED_WITH {weight, ...}]->(:Actor)
 relationships, one real type per vocabulary entry, symmetric types stored once
 (smaller id first).
 
-Every statement lives in ``queries/*.cypher`` (see :mod:`graph.backends.cypher`)
+Every statement lives in ``neo4j_cypher/*.cypher`` (see :mod:`graph.backends.cypher`)
 and is run by name through :mod:`graph.backends.neo4j_session`, which also
 turns the driver's faults into :class:`~graph.errors.StoreUnavailable`.
 Writes (:mod:`graph.backends.neo4j_writes`) are one managed transaction per
