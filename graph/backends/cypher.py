@@ -52,6 +52,8 @@ def validated(placeholder: str, value: object, vocabulary: Vocabulary) -> str:
     'Militia'
     >>> validated("max_hops", 3, vocab)
     '3'
+    >>> validated("rel_types", ("ALLIED_WITH", "FIGHTS"), vocab)
+    'ALLIED_WITH|FIGHTS'
     >>> validated("rel_type", "ALLIED_WITH]->() DETACH DELETE (n", vocab)
     Traceback (most recent call last):
     ...
@@ -61,6 +63,11 @@ def validated(placeholder: str, value: object, vocabulary: Vocabulary) -> str:
         if not isinstance(value, str) or value not in vocabulary or not _IDENTIFIER.match(value):
             raise UnknownRelationType(str(value), vocabulary.names)
         return value
+    if placeholder == "rel_types":
+        names = tuple(value) if isinstance(value, tuple | list) else ()
+        if not names:
+            raise ConfigurationError("{{rel_types}} needs at least one relation type")
+        return "|".join(validated("rel_type", name, vocabulary) for name in names)
     if placeholder == "label":
         try:
             return KIND_LABELS[ActorKind(value)]
@@ -83,15 +90,17 @@ def template(name: str) -> str:
         raise ConfigurationError(f"no Cypher statement {name!r} in {STATEMENTS}") from None
 
 
+@cache
 def parameters(name: str) -> frozenset[str]:
     """The ``$parameters`` statement ``name`` takes.
 
-    >>> sorted(parameters("article_fingerprint"))
+    >>> sorted(parameters("article_get"))
     ['id']
     """
     return frozenset(_PARAMETER.findall(template(name)))
 
 
+@cache
 def placeholders(name: str) -> frozenset[str]:
     return frozenset(_PLACEHOLDER.findall(template(name)))
 
