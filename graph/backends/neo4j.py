@@ -28,7 +28,8 @@ from graph.backends.neo4j_session import Neo4jSession, guarded
 from graph.backends.neo4j_writes import Neo4jWrites
 from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
 from graph.filters import check_bound
-from graph.model import Actor, Article
+from graph.identity import canonical_ids
+from graph.model import Actor, Article, Merge
 from graph.names import NameIndex, normalise
 from graph.store import ActorMatch, Stats
 from graph.vocabulary import Vocabulary
@@ -87,22 +88,25 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
         self._db.close()
 
     # -- lookups ------------------------------------------------------------------
-    def _candidates(self, name: str, limit: int) -> NameIndex:
-        index = NameIndex()
+    def _candidates(
+        self, name: str, limit: int
+    ) -> tuple[NameIndex, dict[str, Actor], dict[str, str]]:
+        """Actors that may answer to ``name`` (indexed by their names), by id, and the merges."""
         tokens = normalise(name).split()
-        rows = []
-        if tokens:
-            query = " ".join(f"{t}~" for t in tokens)
-            rows = self._db.read("actors_fulltext", query=query, limit=limit)
-        rows += self._db.read("actors_by_key", key=normalise(name))
-        for row in rows:
-            actor = Actor.model_validate_json(row["data"])
+        query = " ".join(f"{t}~" for t in tokens) if tokens else None
+        (row,) = self._db.read("actors_candidates", query=query, limit=limit, key=normalise(name))
+        index = NameIndex()
+        found = {}
+        for data in row["candidates"]:
+            actor = Actor.model_validate_json(data)
+            found[actor.id] = actor
             index.add(actor.id, (*actor.names, *actor.external_ids.values()))
-        return index
+        canon = canonical_ids(Merge.model_validate_json(m) for m in row["merges"])
+        return index, found, canon
 
     def _suggestions(self, ref: str) -> tuple[str, ...]:
         """The ids of the actors whose names are closest to ``ref`` (an unknown actor's hint)."""
-        return tuple(self._candidates(ref, 50).suggest(ref))
+        return tuple(self._candidates(ref, 50)[0].suggest(ref))
 
     @guarded
     def actor(self, ref: str) -> Actor:
@@ -135,10 +139,11 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
     @guarded
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         check_bound("limit", limit)
-        canon = self._canon()
-        index = self._candidates(query, limit * 4)
+        index, found, canon = self._candidates(query, limit * 4)
         hits = [(canon.get(i, i), s, m) for i, s, m in index.search(query, limit + len(canon))]
-        found = self._actors_by_id(i for i, _, _ in hits)
+        missing = {i for i, _, _ in hits} - found.keys()
+        if missing:  # actors that candidates were merged into
+            found.update(self._actors_by_id(missing))
         best: dict[str, ActorMatch] = {}
         for i, s, m in hits:
             best.setdefault(i, ActorMatch(actor=found[i], score=round(s, 2), matched=m))

@@ -220,12 +220,18 @@ class Neo4jReads:
         rows = self._db.read("paths_shortest_rel", {"max_hops": max_hops}, **params)
         found = [p for p in map(self._path, rows) if not positive_only or p.sign > 0]
         hops = len(rows[0]["actors"]) - 1 if rows else max_hops
-        while len(found) < k and hops < max_hops:
-            hops += 1
-            more = self._db.read(
-                "paths_of_length_rel", {"max_hops": hops}, scan=neo4j_ties.TIE_SCAN, **params
-            )
-            found += [p for p in map(self._path, more) if not positive_only or p.sign > 0]
+        if len(found) < k and hops < max_hops:
+            # fewer than k of the fewest hops: up to TIE_SCAN of the next lengths, by length
+            fill = {"hop_range": (hops + 1, max_hops)}
+            more = [
+                p
+                for p in map(self._path, self._db.read("paths_longer_rel", fill, **params))
+                if not positive_only or p.sign > 0
+            ]
+            for length in range(hops + 1, max_hops + 1):
+                if len(found) >= k:
+                    break
+                found += [p for p in more if p.hops == length]
         return neo4j_ties.best_paths(found, k)
 
     @staticmethod

@@ -202,7 +202,8 @@ def paths(
 
 
 TIE_SCAN = 500
-"""Most paths of each length longer than the fewest hops ranked (as the embedded store)."""
+"""Most paths longer than the fewest hops ranked (the embedded store: of each length;
+``paths_longer_rel.cypher``: the 500 shortest)."""
 
 
 def _path(ties: Ties, nodes: Sequence[str]) -> Path:
