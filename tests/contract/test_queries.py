@@ -254,3 +254,21 @@ def test_evidence_pages_are_slices_of_the_whole_with_its_count(world: GraphStore
 def test_queries_on_unknown_actors_fail(world: GraphStore) -> None:
     with pytest.raises(UnknownActor):
         world.allies("omega-unknown")
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda s, a: s.allies(a),
+        lambda s, a: s.enemies(a),
+        lambda s, a: s.neighbourhood(a),
+        lambda s, a: s.paths(a, "gamma-state"),
+        lambda s, a: s.paths("gamma-state", a),
+        lambda s, a: s.evidence(a, "gamma-state"),
+    ],
+)
+def test_a_query_on_a_misspelt_id_suggests_the_closest_actors(world: GraphStore, ask) -> None:
+    with pytest.raises(UnknownActor) as caught:
+        ask(world, "alpha-frnt")
+    assert caught.value.name == "alpha-frnt"
+    assert caught.value.suggestions[0] == "alpha-front"
