@@ -34,8 +34,8 @@ from graph.names import NameIndex, normalise
 from graph.store import ActorMatch, Stats
 from graph.vocabulary import Vocabulary
 
-WIPE_BATCH = 10_000
-"""Nodes deleted per transaction when wiping the database."""
+WIPE_BATCH = 20_000
+"""Relationships, then nodes, deleted per transaction when wiping the database."""
 
 
 class Neo4jStore(Neo4jReads, Neo4jWrites):
