@@ -18,4 +18,3 @@ def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
     made = EmbeddedStore(tmp_path / "loaders.sqlite")
     yield made
     made.close()
-
