@@ -85,6 +85,9 @@ def document_vocabulary(app: FastAPI, names: tuple[str, ...]) -> None:
     def openapi() -> dict:
         if app.openapi_schema is None:
             schema = build()
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(
+                articles.NATIVE_COMPONENTS
+            )
             for path in schema.get("paths", {}).values():
                 for operation in path.values():
                     for parameter in operation.get("parameters", []):
