@@ -21,7 +21,8 @@ def tidy(command: Any) -> None:
             if param.is_flag:
                 param.metavar = ""
             elif param.metavar is None:
-                param.metavar = "VALUE"
+                param.metavar = (param.name or "value").upper()
+    _plain_help_option(command)
     if isinstance(command, TyperGroup):
         for sub in command.commands.values():
             tidy(sub)
@@ -35,3 +36,16 @@ def _plain_argument(param: TyperArgument) -> None:
         shown += "..."
     param.get_usage_pieces = lambda ctx: [shown]  # type: ignore[method-assign]
     param.display_type_rich = lambda ctx: None  # type: ignore[attr-defined]
+
+
+def _plain_help_option(command: Any) -> None:
+    """``--help`` is made anew for each use: plain once made."""
+    make = command.get_help_option
+
+    def plain(ctx: Any) -> Any:
+        option = make(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = plain

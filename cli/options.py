@@ -42,7 +42,8 @@ OutputOpt = Annotated[
         help="table for people; json, csv or tsv (every row, full text) for pipelines.",
     ),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Output JSON, for pipelines.")]
+JsonAliasOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
 AsOfOpt = Annotated[
     date | None,
@@ -135,7 +136,7 @@ class Common:
         )
 
 
-_BASE = {"store": StoreOpt, "output": OutputOpt, "json": JsonOpt, "debug": DebugOpt}
+_BASE = {"store": StoreOpt, "output": OutputOpt, "json": JsonAliasOpt, "debug": DebugOpt}
 _FILTERS = {
     "as_of": AsOfOpt,
     "since": SinceOpt,
