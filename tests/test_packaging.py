@@ -16,17 +16,14 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Request, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Request, Route, expect
 
-from tests.conftest import SEEDS
-from tests.servers import free_port, wait_ready
-from tests.web.test_explorer import CHROMIUM, FLAGS
+from tests.servers import chromium, seed_served
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "api" / "static" / "vendor"
@@ -107,33 +104,14 @@ def served(built: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) ->
         cwd=work, check=True, capture_output=True, text=True,
     ).stdout  # fmt: skip
     assert where.startswith(site), f"api imported from {where}, not the installed wheel"
-    store = work / "store.sqlite"
-    cli = str(venv / "bin" / "actorgraph")
-    subprocess.run([cli, "load", str(SEEDS), "--store", str(store)], cwd=work, check=True,
-                   capture_output=True)  # fmt: skip
-    port = free_port()
-    env = {**os.environ, "ACTORGRAPH_STORE": str(store)}
-    proc = subprocess.Popen(
-        [cli, "serve", "--port", str(port)], cwd=work, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(url, time.monotonic() + 15)
+    with seed_served(str(venv / "bin" / "actorgraph"), work / "store.sqlite", work) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed: run `make test` (it says how)")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.mark.parametrize(
