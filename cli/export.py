@@ -39,9 +39,11 @@ def export(
         Path | None, typer.Option("-o", "--output", metavar="PATH", help="Same as TARGET.")
     ] = None,
 ) -> None:
-    """Write the graph (stdout without a target: csv then prints both tables, a blank line
-    between); csv to a folder writes nodes.csv and edges.csv; neo4j-admin writes
-    bulk-import files."""
+    """Write the graph for other tools, to standard output, a file or a folder.
+
+    Without a target, csv prints both tables, a blank line between; csv to a folder
+    writes nodes.csv and edges.csv; neo4j-admin writes bulk-import files.
+    """
     destination = output or target
     with reading(common.store) as db:
         if format.value == "neo4j-admin":

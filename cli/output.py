@@ -114,7 +114,8 @@ def column_widths(grid: Grid, screen: int) -> list[int] | None:
     show them without breaking words or giving a long-text column under ``WIDE_MIN``.
 
     Each column starts as wide as its longest line; the widest short columns give up
-    room, down to their longest word, until the long-text columns have theirs.
+    room, down to their longest word, until the long-text columns have a fair share
+    (two fifths of the screen) or, failing that, ``WIDE_MIN``.
 
     >>> row = ("Syrian Arab Army", "+2.20", "x " * 40)
     >>> grid = Grid("t", ("actor", "stance", "evidence"), [row], wide=frozenset({"evidence"}))
@@ -128,17 +129,22 @@ def column_widths(grid: Grid, screen: int) -> list[int] | None:
     ]
     least = [max((len(w) for v in values for w in v.split()), default=1) for values in columns]
     wide = [n for n, name in enumerate(grid.columns) if name in grid.wide]
-    widths = [WIDE_MIN if n in wide else natural[n] for n in range(len(columns))]
-    while sum(widths) > room:
-        shrinkable = [n for n in range(len(widths)) if n not in wide and widths[n] > least[n]]
-        if not shrinkable:
-            return None
-        n = max(shrinkable, key=lambda i: widths[i])
-        widths[n] -= 1
-    for n in wide:  # the long text takes what is left, up to its own length
-        share = (room - sum(widths)) // len(wide)
-        widths[n] = min(natural[n], widths[n] + share)
-    return widths
+    fair = max(WIDE_MIN, room * 2 // 5 // max(len(wide), 1))
+    for reserve in (fair, WIDE_MIN):  # a fair share of the screen for long text, else its least
+        widths = [
+            min(reserve, natural[n]) if n in wide else natural[n] for n in range(len(columns))
+        ]
+        while sum(widths) > room:
+            shrinkable = [n for n in range(len(widths)) if n not in wide and widths[n] > least[n]]
+            if not shrinkable:
+                break
+            n = max(shrinkable, key=lambda i: widths[i])
+            widths[n] -= 1
+        if sum(widths) <= room:
+            for n in wide:  # the long text takes what is left, up to its own length
+                widths[n] = min(natural[n], widths[n] + (room - sum(widths)) // len(wide))
+            return widths
+    return None
 
 
 def _print_blocks(grid: Grid) -> None:
