@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +171,31 @@ def test_a_bad_filter_is_refused_in_the_same_words_by_the_cli_and_the_api(
         app, ["allies", "PMU", "--since", "2017-01-01", "--until", "2016-01-01", "--store", store]
     )
     assert window.stderr.strip() == "error: since 2017-01-01 is after until 2016-01-01"
+
+
+def test_piped_through_a_real_pipe_the_evidence_is_whole(store: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    cli = str(Path(sys.executable).parent / "actorgraph")
+    done = subprocess.run(
+        [cli, "allies", "PMU", "--store", store], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0
+    assert _seed_quote() in " ".join(done.stdout.split())
+    assert "+2.20" in done.stdout.split()
+
+
+def test_query_commands_share_their_options_word_for_word() -> None:
+    def options(name: str) -> dict[str, str]:
+        params = COMMANDS[name].params  # type: ignore[attr-defined]
+        return {p.opts[0]: p.help for p in params if p.param_type_name == "option"}
+
+    shared = {"--store", "--format", "--json", "--debug"}
+    filters = {"--as-of", "--since", "--until", "--type", "--polarity", "--min-confidence"}
+    reference = options("allies")
+    for name in QUERY_COMMANDS:
+        mine = options(name)
+        expected = shared | (set() if name in ("search", "stats") else filters)
+        if name == "support":
+            expected -= {"--type"}
+        assert expected <= set(mine), name
+        assert {o: mine[o] for o in expected} == {o: reference[o] for o in expected}, name
