@@ -264,7 +264,7 @@ class GraphStore(Protocol):
         subgraph, then by id; ``truncated`` says whether the limit cut. At
         most ``max_relations`` relations: the centre's ties, then the
         strongest other ties, each tie whole (see
-        :func:`queries.neighbourhood.neighbourhood`).
+        :func:`graph.traversal.neighbourhood.neighbourhood`).
         """
         ...
 

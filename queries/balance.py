@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
 from graph.model import Relation
+from graph.traversal.stance_graph import signed_ties
 from queries.checks import require_stance_graph
-from queries.stance_graph import signed_ties
 
 
 class Triad(BaseModel):
@@ -77,7 +77,7 @@ def triads(G: nx.Graph) -> list[Triad]:
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`);
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`);
         structural ties (sign 0) are left out.
 
     Returns
@@ -108,7 +108,7 @@ def balance(G: nx.Graph, offset: int = 0, limit: int | None = None) -> Balance:
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`).
     offset, limit : int, optional
         Which of the unbalanced triads to return, in their order: ``limit``
         of them (all if None) after the first ``offset``. Only those are

@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
 from graph.model import Relation
+from graph.traversal.stance_graph import signed_ties
 from queries.checks import require_stance_graph
-from queries.stance_graph import signed_ties
 
 _PASSES = 20
 
@@ -73,7 +73,7 @@ def blocs(G: nx.Graph) -> Blocs:
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`);
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`);
         actors without cooperative or hostile ties are left out.
 
     Returns

@@ -14,9 +14,9 @@ from graph.budget import check_deadline
 from graph.errors import OutOfRange
 from graph.filters import check_bound
 from graph.model import Relation
+from graph.traversal.stance_graph import positive_subgraph
 from queries.blocs import blocs
 from queries.checks import require_stance_graph
-from queries.stance_graph import positive_subgraph
 
 
 class Broker(BaseModel):
@@ -68,7 +68,7 @@ def brokers(
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`).
     membership : dict, optional
         Each actor's bloc (:attr:`queries.blocs.Blocs.membership`); adds the
         blocs each broker has cooperative ties into (``bridges``).
@@ -177,7 +177,7 @@ def support_chains(
     --------
     >>> from datetime import date
     >>> from graph.model import Actor
-    >>> from queries.stance_graph import build_stance_graph
+    >>> from graph.traversal.stance_graph import build_stance_graph
     >>> d = date(2016, 1, 1)
     >>> r = lambda s, t: Relation(source=s, target=t, type="SUPPORTS", polarity=1,
     ...     symmetric=False, weight=1.0, n_claims=1, n_articles=1, first_seen=d, last_seen=d)

@@ -77,7 +77,7 @@ def export_graph(
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> G = example_graph()
     >>> rels = [r for _, _, rs in G.edges(data="relations") for r in rs]
     >>> E = export_graph([G.nodes[n]["actor"] for n in G], rels, {"a": 0, "b": 0})

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict
 from graph.budget import check_deadline
 from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
+from graph.traversal.stance_graph import signed_ties
 from queries.checks import require_stance_graph
-from queries.stance_graph import signed_ties
 
 Ties = dict[str, dict[str, tuple[int, float]]]  # actor -> other -> (sign, strength)
 Paths = dict[str, list[tuple[float, tuple[str, ...]]]]  # end -> [(strength, path)], best first

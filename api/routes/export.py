@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, StoreDep
 from graph.errors import InvalidQuery
+from graph.traversal.stance_graph import build_stance_graph
 from queries.blocs import blocs
 from queries.export import (
     CSV_TABLES,
@@ -19,7 +20,6 @@ from queries.export import (
     export_graph,
     render,
 )
-from queries.stance_graph import build_stance_graph
 
 router = APIRouter(tags=["export"])
 

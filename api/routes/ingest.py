@@ -15,7 +15,7 @@ from api.errors import UPLOAD_ERRORS
 from api.routing import OffloadedRoute
 from api.security import require_writer
 from graph.errors import LoadError
-from graph.ingest import check, load, plan
+from ingest.pipeline import check, load, plan
 from loaders.formats import FORMAT_NAMES
 
 router = APIRouter(prefix="/ingest", tags=["ingest"], route_class=OffloadedRoute)

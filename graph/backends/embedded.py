@@ -36,11 +36,11 @@ from graph.store import (
 from graph.store import (
     Path as SignedPath,
 )
+from graph.traversal.neighbourhood import neighbourhood
+from graph.traversal.paths import signed_paths
+from graph.traversal.stances import allies, enemies
+from graph.traversal.ties import keep_ties
 from graph.vocabulary import Vocabulary
-from queries.neighbourhood import neighbourhood
-from queries.paths import signed_paths
-from queries.stances import allies, enemies
-from queries.ties import keep_ties
 
 from .embedded_writes import BulkLoad, EmbeddedWrites
 from .filtered_views import graph_among, relations_under, ties_graph, whole_graph

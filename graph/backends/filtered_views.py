@@ -15,7 +15,7 @@ import networkx as nx
 
 from graph.filters import Filters
 from graph.model import Relation
-from queries.stance_graph import build_stance_graph
+from graph.traversal.stance_graph import build_stance_graph
 
 from .memory_index import MemoryIndex
 from .sqlite_relations import Key, RelationTable

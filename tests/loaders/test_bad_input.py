@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import LoadError, UnknownArticle
-from graph.ingest import load, plan
+from ingest.pipeline import load, plan
 
 SAMPLES = Path(__file__).parent / "samples"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from bench import corpus
-from graph import ingest
 from graph.backends.embedded import EmbeddedStore
 from graph.errors import LoadError, StoreUnavailable
-from graph.ingest import load, plan
+from ingest import pipeline as ingest
+from ingest.pipeline import load, plan
 from tests.loaders.conftest import ROOT
 
 SAMPLES = ROOT / "tests" / "loaders" / "samples"

@@ -12,7 +12,7 @@ from graph.budget import check_deadline
 from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
 from graph.store import Path, PathStep
-from queries.stance_graph import positive_subgraph
+from graph.traversal.stance_graph import positive_subgraph
 
 # When fewer than k paths have the fewest hops: the most paths of each longer
 # length ranked (by strength, then actors) for the rest.
@@ -53,7 +53,7 @@ def signed_paths(
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`).
     source, target : str
         Actor ids in ``G``.
     max_hops : int
@@ -74,7 +74,7 @@ def signed_paths(
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> G = example_graph()
     >>> [(p.actors, p.sign) for p in signed_paths(G, "c", "d")]
     [(('c', 'a', 'b', 'd'), -1)]

@@ -13,7 +13,7 @@ from graph.budget import check_deadline
 from graph.errors import UnknownActor
 from graph.filters import check_bound
 from graph.store import Subgraph
-from queries.ties import ranked_ties, tie_sizes
+from graph.traversal.ties import ranked_ties, tie_sizes
 
 
 def neighbourhood(
@@ -33,7 +33,7 @@ def neighbourhood(
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`).
     actor : str
         The centre, an actor id in ``G``.
     depth : int
@@ -59,7 +59,7 @@ def neighbourhood(
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> sub = neighbourhood(example_graph(), "a", depth=1)
     >>> [n.id for n in sub.nodes]
     ['a', 'b', 'c', 'e']

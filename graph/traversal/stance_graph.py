@@ -64,7 +64,7 @@ def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -
 def tie(relations: tuple[Relation, ...]) -> dict[str, Any]:
     """The attributes of the edge between two actors whose holding relations are ``relations``.
 
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> edge = tie(example_graph().edges["a", "b"]["relations"])
     >>> edge["stance"], edge["sign"], [r.type for r in edge["signed"]]
     (0.9, 1, ['ALLIED_WITH'])

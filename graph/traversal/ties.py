@@ -19,7 +19,7 @@ T = TypeVar("T")
 def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:
     """``actor``'s ties as ``(-|stance|, other)``, strongest first, then by id.
 
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> ranked_ties(example_graph(), "a")
     [(-0.9, 'b'), (-0.8, 'c'), (-0.0, 'e')]
     """
@@ -36,7 +36,7 @@ def ties_by_sign(G: nx.Graph, actor: str) -> dict[int, list[str]]:
 
     The order allies (+1) and enemies (-1) are listed in.
 
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> ties_by_sign(example_graph(), "a")
     {1: ['b'], -1: ['c'], 0: ['e']}
     """
@@ -56,7 +56,7 @@ def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
     Counting the relations among a hundred hubs reads thousands of ties,
     several relations each.
 
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> tie_sizes(example_graph(), "a")
     {'b': 1, 'c': 1, 'e': 1}
     """
@@ -91,7 +91,7 @@ _KEPT: dict[str, Callable[[nx.Graph, str], object]] = {
 def keep_ties(G: nx.Graph, actors: Iterable[str]) -> None:
     """Make what is kept of ``actors``' ties now, rather than on the first query through them.
 
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> G = example_graph()
     >>> keep_ties(G, ["a", "z"])  # actors not in G are passed over
     >>> G.graph["ranked_ties"]

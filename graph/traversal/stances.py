@@ -7,7 +7,7 @@ import networkx as nx
 from graph.errors import UnknownActor
 from graph.model import trusted
 from graph.store import Stance
-from queries.ties import ties_by_sign
+from graph.traversal.ties import ties_by_sign
 
 
 def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
@@ -32,7 +32,7 @@ def allies(G: nx.Graph, actor: str) -> list[Stance]:
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`).
     actor : str
         An actor id in ``G``.
 
@@ -49,7 +49,7 @@ def allies(G: nx.Graph, actor: str) -> list[Stance]:
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> [s.actor.id for s in allies(example_graph(), "a")]
     ['b']
     """
@@ -61,7 +61,7 @@ def enemies(G: nx.Graph, actor: str) -> list[Stance]:
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> [(s.actor.id, s.stance) for s in enemies(example_graph(), "a")]
     [('c', -0.8)]
     """
