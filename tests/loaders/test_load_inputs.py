@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bench import corpus
 from graph.backends.embedded import EmbeddedStore
 from graph.errors import LoadError, StoreUnavailable
 from ingest import pipeline as ingest
 from ingest.pipeline import load, plan
+from tests.hardening.corpus import write_documents
 from tests.loaders.conftest import ROOT
 
 SAMPLES = ROOT / "tests" / "loaders" / "samples"
@@ -75,7 +75,7 @@ class RefusingOne(EmbeddedStore):
 
 def small_inputs(folder: Path, n: int) -> list[str]:
     """``n`` one-article native files; their article ids, in the order a load takes them."""
-    corpus.write_native(folder, n, 40)
+    write_documents(folder, n)
     return [json.loads(p.read_text())["article"]["id"] for p in sorted(folder.glob("*.json"))]
 
 
