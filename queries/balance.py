@@ -59,7 +59,7 @@ def _triangles(ties: dict[str, dict[str, tuple[int, float]]]) -> Iterator[tuple[
                 yield u, v, w
 
 
-def _triad(G: nx.Graph, ties: dict, u: str, v: str, w: str) -> Triad:
+def _triad(G: nx.Graph[str], ties: dict, u: str, v: str, w: str) -> Triad:
     edges = ((u, v), (v, w), (u, w))
     signs = tuple(ties[a][b][0] for a, b in edges)
     return Triad(
@@ -71,7 +71,7 @@ def _triad(G: nx.Graph, ties: dict, u: str, v: str, w: str) -> Triad:
     )
 
 
-def triads(G: nx.Graph) -> list[Triad]:
+def triads(G: nx.Graph[str]) -> list[Triad]:
     """Every triangle of cooperative or hostile ties, in actor order.
 
     Parameters
@@ -102,7 +102,7 @@ def triads(G: nx.Graph) -> list[Triad]:
     return [_triad(G, ties, *triangle) for triangle in _triangles(ties)]
 
 
-def balance(G: nx.Graph, offset: int = 0, limit: int | None = None) -> Balance:
+def balance(G: nx.Graph[str], offset: int = 0, limit: int | None = None) -> Balance:
     """The signed triad census, unbalanced triads by evidence, and the balance index.
 
     Parameters

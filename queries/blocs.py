@@ -67,7 +67,7 @@ def _costs(
     return alone, {bloc: alone + delta for bloc, delta in shift.items()}
 
 
-def blocs(G: nx.Graph) -> Blocs:
+def blocs(G: nx.Graph[str]) -> Blocs:
     """Partition the actors with signed ties into blocs.
 
     Parameters

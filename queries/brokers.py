@@ -33,7 +33,7 @@ BETWEENNESS_SOURCES = 50
 """Most actors whose shortest paths :func:`brokers` follows (each takes ~40 ms at 5,000 actors)."""
 
 
-def _betweenness(P: nx.Graph, k: int) -> dict[str, float]:
+def _betweenness(P: nx.Graph[str], k: int) -> dict[str, float]:
     """Normalised betweenness of ``P``'s nodes, from ``k`` source nodes at most."""
     nodes = sorted(P)
     n = len(nodes)
@@ -51,7 +51,7 @@ def _betweenness(P: nx.Graph, k: int) -> dict[str, float]:
 
 
 def brokers(
-    G: nx.Graph,
+    G: nx.Graph[str],
     membership: dict[str, int] | None = None,
     limit: int = 20,
     k: int = BETWEENNESS_SOURCES,
@@ -112,7 +112,7 @@ def brokers(
     return found
 
 
-def brokers_with_blocs(G: nx.Graph, limit: int = 20) -> list[Broker]:
+def brokers_with_blocs(G: nx.Graph[str], limit: int = 20) -> list[Broker]:
     """:func:`brokers` with the blocs each one has cooperative ties into (:func:`blocs`).
 
     >>> G = nx.Graph()
@@ -138,7 +138,7 @@ SUPPORT_CHAINS = 1000
 
 
 def support_chains(
-    G: nx.Graph, min_length: int = 2, max_length: int = 4, limit: int = SUPPORT_CHAINS
+    G: nx.Graph[str], min_length: int = 2, max_length: int = 4, limit: int = SUPPORT_CHAINS
 ) -> list[SupportChain]:
     """Maximal chains of SUPPORTS relations (state -> militia -> ally), longest first.
 

@@ -20,7 +20,7 @@ class NotAStanceGraph(InvalidQuery):
     """An analysis was given something other than an undirected signed stance graph."""
 
 
-def require_stance_graph(G: object, analysis: str) -> nx.Graph:
+def require_stance_graph(G: object, analysis: str) -> nx.Graph[str]:
     """``G`` if it is an undirected simple graph whose edges carry ``sign`` and ``stance``.
 
     A graph :func:`~graph.traversal.stance_graph.build_stance_graph` made (marked

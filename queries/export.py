@@ -50,7 +50,7 @@ SUFFIXES = {
 
 def export_graph(
     actors: Iterable[Actor], relations: Iterable[Relation], membership: dict[str, int] | None = None
-) -> nx.MultiDiGraph:
+) -> nx.MultiDiGraph[str]:
     """The graph every format writes: one node per related actor, one edge per relation.
 
     Parameters
@@ -127,7 +127,7 @@ def export_graph(
 CSV_TABLES = ("nodes", "edges")
 
 
-def csv_table(E: nx.MultiDiGraph, name: str) -> str:
+def csv_table(E: nx.MultiDiGraph[str], name: str) -> str:
     """One CSV table of ``E``: ``"nodes"`` or ``"edges"``, each with a header row.
 
     >>> E = nx.MultiDiGraph()
@@ -163,12 +163,12 @@ def csv_table(E: nx.MultiDiGraph, name: str) -> str:
     return out.getvalue()
 
 
-def _csv(E: nx.MultiDiGraph) -> str:
+def _csv(E: nx.MultiDiGraph[str]) -> str:
     """Nodes then edges, as two CSV tables separated by a blank line."""
     return csv_table(E, "nodes") + "\r\n" + csv_table(E, "edges")
 
 
-def render(E: nx.MultiDiGraph, fmt: ExportFormat | str) -> str:
+def render(E: nx.MultiDiGraph[str], fmt: ExportFormat | str) -> str:
     """``E`` (from :func:`export_graph`) in ``fmt``, as text.
 
     Parameters

@@ -51,7 +51,7 @@ class InferredStance(BaseModel):
     inferred: bool = True
 
 
-def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> list[InferredStance]:
+def infer(G: nx.Graph[str], actor: str, max_length: int = 2, decay: float = 0.5) -> list[InferredStance]:
     """Stances of ``actor`` towards actors it has no observed stance with.
 
     Parameters

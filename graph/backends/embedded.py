@@ -170,7 +170,7 @@ class EmbeddedStore(EmbeddedWrites):
         )
 
     # -- queries ----------------------------------------------------------------
-    def _graph_for(self, filters: Filters) -> nx.Graph:
+    def _graph_for(self, filters: Filters) -> nx.Graph[str]:
         return whole_graph(self._index, self._table, self._state.db, filters)
 
     def _known(self, *actor_ids: str) -> None:

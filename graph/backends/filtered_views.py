@@ -38,7 +38,7 @@ def relations_under(
 
 def whole_graph(
     index: MemoryIndex, table: RelationTable, db: sqlite3.Connection, filters: Filters
-) -> nx.Graph:
+) -> nx.Graph[str]:
     """The stance graph of every actor under ``filters``."""
     if filters.is_unfiltered:
         return index.graph
@@ -52,7 +52,7 @@ def graph_among(
     db: sqlite3.Connection,
     filters: Filters,
     ids: list[str],
-) -> nx.Graph:
+) -> nx.Graph[str]:
     """The stance graph of ``ids`` and the relations among them under ``filters``."""
     keys = []
     for i, u in enumerate(ids):
@@ -64,7 +64,7 @@ def graph_among(
 
 def ties_graph(
     index: MemoryIndex, table: RelationTable, db: sqlite3.Connection, filters: Filters, actor: str
-) -> nx.Graph:
+) -> nx.Graph[str]:
     """The stance graph of ``actor``'s own relations under ``filters``: allies and enemies."""
     if filters.is_unfiltered:
         return index.graph

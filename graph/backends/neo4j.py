@@ -223,7 +223,7 @@ class Neo4jStore(Neo4jWrites):
             frontier = sorted(reached)
         return seen
 
-    def _graph(self, ids: set[str], filters: Filters) -> nx.Graph:
+    def _graph(self, ids: set[str], filters: Filters) -> nx.Graph[str]:
         relations = self._relations("among", filters, ids=sorted(ids))
         merged = self._canon()
         actors = (a for a in self._actors_by_id(ids).values() if a.id not in merged)

@@ -17,7 +17,7 @@ from graph.traversal.ties import ranked_ties, tie_sizes
 
 
 def neighbourhood(
-    G: nx.Graph, actor: str, depth: int = 1, limit: int = 100, max_relations: int = 500
+    G: nx.Graph[str], actor: str, depth: int = 1, limit: int = 100, max_relations: int = 500
 ) -> Subgraph:
     """Actors within ``depth`` hops of ``actor`` and the relations among them.
 
@@ -110,7 +110,7 @@ def _centre_ties(around: dict, centre: str, others: set[str]) -> list[tuple]:
     return ties
 
 
-def _strongest_among(G: nx.Graph, nodes: list[str]) -> Iterator[tuple]:
+def _strongest_among(G: nx.Graph[str], nodes: list[str]) -> Iterator[tuple]:
     """The ties among ``nodes``, strongest first (then by the pair's ids), each once.
 
     A merge of the nodes' :func:`ranked_ties`: read only as far as the caller
@@ -132,7 +132,7 @@ def _strongest_among(G: nx.Graph, nodes: list[str]) -> Iterator[tuple]:
             yield (*tie, adj[tie[1]][tie[2]]["relations"])
 
 
-def _nearest(G: nx.Graph, actor: str, depth: int, limit: int) -> tuple[list[str], bool]:
+def _nearest(G: nx.Graph[str], actor: str, depth: int, limit: int) -> tuple[list[str], bool]:
     """``actor`` and the ``limit`` actors nearest it, breadth first; whether any were left out."""
     kept = [actor]
     seen = {actor}
@@ -150,7 +150,7 @@ def _nearest(G: nx.Graph, actor: str, depth: int, limit: int) -> tuple[list[str]
 
 
 def _strongest_unseen(
-    G: nx.Graph, frontier: list[str], seen: set[str], room: int
+    G: nx.Graph[str], frontier: list[str], seen: set[str], room: int
 ) -> tuple[list[str], bool]:
     """Up to ``room`` actors tied to ``frontier`` and not ``seen``; whether more were left out.
 

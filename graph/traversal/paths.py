@@ -22,7 +22,7 @@ Ranked = tuple[float, tuple[str, ...]]
 """A partial path ranked for the k best: (minus its total |stance|, its actors)."""
 
 
-def _as_path(G: nx.Graph, nodes: list[str]) -> Path:
+def _as_path(G: nx.Graph[str], nodes: list[str]) -> Path:
     steps = []
     sign = 1
     for u, v in pairwise(nodes):
@@ -32,12 +32,12 @@ def _as_path(G: nx.Graph, nodes: list[str]) -> Path:
     return Path(actors=tuple(nodes), steps=tuple(steps), sign=sign)
 
 
-def _strength(G: nx.Graph, nodes: list[str]) -> float:
+def _strength(G: nx.Graph[str], nodes: list[str]) -> float:
     return sum(abs(G.edges[u, v]["stance"]) for u, v in pairwise(nodes))
 
 
 def signed_paths(
-    G: nx.Graph,
+    G: nx.Graph[str],
     source: str,
     target: str,
     *,

@@ -23,7 +23,7 @@ from graph.model import Actor, Relation
 from graph.store import GraphStore
 
 
-def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.Graph:
+def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.Graph[str]:
     """An undirected graph of actors and the stance of each related pair.
 
     Parameters
@@ -78,7 +78,7 @@ def tie(relations: tuple[Relation, ...]) -> dict[str, Any]:
     return {"relations": relations, "stance": value, "sign": direction, "signed": signed}
 
 
-def signed_ties(G: nx.Graph) -> dict[str, dict[str, tuple[int, float]]]:
+def signed_ties(G: nx.Graph[str]) -> dict[str, dict[str, tuple[int, float]]]:
     """Each actor's cooperative and hostile ties as plain dicts: other actor -> (sign, stance).
 
     For analyses that walk every tie many times, where the graph's views cost
@@ -93,7 +93,7 @@ def signed_ties(G: nx.Graph) -> dict[str, dict[str, tuple[int, float]]]:
     }
 
 
-def positive_subgraph(G: nx.Graph) -> nx.Graph:
+def positive_subgraph(G: nx.Graph[str]) -> nx.Graph[str]:
     """A view of ``G`` keeping only the edges of positive stance.
 
     >>> G = nx.Graph()
@@ -105,7 +105,7 @@ def positive_subgraph(G: nx.Graph) -> nx.Graph:
     return nx.subgraph_view(G, filter_edge=lambda u, v: adj[u][v]["sign"] > 0)
 
 
-def example_graph() -> nx.Graph:
+def example_graph() -> nx.Graph[str]:
     """A small fictional stance graph used in documentation examples.
 
     ``a`` is allied with ``b`` and fights ``c``; ``b`` supports ``d``; ``e``
@@ -142,7 +142,7 @@ def example_graph() -> nx.Graph:
     return build_stance_graph(actors, relations)
 
 
-def store_stance_graph(store: GraphStore, filters: Filters = NO_FILTERS) -> nx.Graph:
+def store_stance_graph(store: GraphStore, filters: Filters = NO_FILTERS) -> nx.Graph[str]:
     """The stance graph of everything in ``store`` under ``filters``.
 
     Analysis runs on this projection for both backends: signed partitioning,

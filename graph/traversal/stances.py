@@ -10,7 +10,7 @@ from graph.store import Stance
 from graph.traversal.ties import ties_by_sign
 
 
-def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
+def _stances(G: nx.Graph[str], actor: str, wanted: int) -> list[Stance]:
     if actor not in G:
         raise UnknownActor(actor)
     nodes, ties = G._node, G._adj[actor]  # the plain dicts behind G.nodes and G.adj
@@ -26,7 +26,7 @@ def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
     return stances
 
 
-def allies(G: nx.Graph, actor: str) -> list[Stance]:
+def allies(G: nx.Graph[str], actor: str) -> list[Stance]:
     """Actors with a positive stance towards ``actor``, strongest first.
 
     Parameters
@@ -56,7 +56,7 @@ def allies(G: nx.Graph, actor: str) -> list[Stance]:
     return _stances(G, actor, 1)
 
 
-def enemies(G: nx.Graph, actor: str) -> list[Stance]:
+def enemies(G: nx.Graph[str], actor: str) -> list[Stance]:
     """Actors with a negative stance towards ``actor``, most hostile first.
 
     Examples

@@ -16,7 +16,7 @@ import networkx as nx
 T = TypeVar("T")
 
 
-def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:
+def ranked_ties(G: nx.Graph[str], actor: str) -> list[tuple[float, str]]:
     """``actor``'s ties as ``(-|stance|, other)``, strongest first, then by id.
 
     >>> from graph.traversal.stance_graph import example_graph
@@ -31,7 +31,7 @@ def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:
     )
 
 
-def ties_by_sign(G: nx.Graph, actor: str) -> dict[int, list[str]]:
+def ties_by_sign(G: nx.Graph[str], actor: str) -> dict[int, list[str]]:
     """The actors ``actor`` is tied to, by the tie's sign; each list strongest first, then by id.
 
     The order allies (+1) and enemies (-1) are listed in.
@@ -50,7 +50,7 @@ def ties_by_sign(G: nx.Graph, actor: str) -> dict[int, list[str]]:
     return _kept(G, "ties_by_sign", actor, by_sign)
 
 
-def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
+def tie_sizes(G: nx.Graph[str], actor: str) -> dict[str, int]:
     """How many relations each of ``actor``'s ties carries, by the other actor.
 
     Counting the relations among a hundred hubs reads thousands of ties,
@@ -65,7 +65,7 @@ def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
     )
 
 
-def _kept(G: nx.Graph, name: str, actor: str, make: Callable[[dict], T]) -> T:
+def _kept(G: nx.Graph[str], name: str, actor: str, make: Callable[[dict], T]) -> T:
     """``G.graph[name][actor]``, made from the actor's ties the first time it is asked for.
 
     A view (frozen) shares ``G.graph`` with the graph it shows part of: what
@@ -80,7 +80,7 @@ def _kept(G: nx.Graph, name: str, actor: str, make: Callable[[dict], T]) -> T:
     return found
 
 
-_KEPT: dict[str, Callable[[nx.Graph, str], object]] = {
+_KEPT: dict[str, Callable[[nx.Graph[str], str], object]] = {
     "ranked_ties": ranked_ties,
     "ties_by_sign": ties_by_sign,
     "tie_sizes": tie_sizes,
@@ -88,7 +88,7 @@ _KEPT: dict[str, Callable[[nx.Graph, str], object]] = {
 """What is kept per actor on a graph (``G.graph[name][actor]``), by name, and what makes it."""
 
 
-def keep_ties(G: nx.Graph, actors: Iterable[str]) -> None:
+def keep_ties(G: nx.Graph[str], actors: Iterable[str]) -> None:
     """Make what is kept of ``actors``' ties now, rather than on the first query through them.
 
     >>> from graph.traversal.stance_graph import example_graph
@@ -103,7 +103,7 @@ def keep_ties(G: nx.Graph, actors: Iterable[str]) -> None:
                 make(G, actor)
 
 
-def forget_ties(G: nx.Graph, actors: Iterable[str]) -> None:
+def forget_ties(G: nx.Graph[str], actors: Iterable[str]) -> None:
     """Drop what is kept of ``actors``' ties (their edges changed)."""
     for name in _KEPT:
         cache = G.graph.get(name)
