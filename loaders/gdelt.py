@@ -49,9 +49,9 @@ def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
             if not cells or cells == [""]:
                 continue
             record = f"line {line}"
-            yield from guard(
-                record, "\t".join(cells), lambda r=record, c=cells: [_row(r, c, resolver, mapping)]
-            )
+            raw = "\t".join(cells)
+            # guard calls the lambda before the loop moves on: it reads this line's values
+            yield from guard(record, raw, lambda: [_row(record, cells, resolver, mapping)])  # noqa: B023
 
 
 def _cameo(code: str, mapping: Mapping) -> dict | None:

@@ -25,9 +25,8 @@ from loaders.tables import parse_date
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
     for i, task in tasks(Path(path)):
         record = f"[{i}]"
-        yield from guard(
-            record, None, lambda r=record, t=task: list(_task(r, t, resolver, mapping))
-        )
+        # guard calls the lambda before the loop moves on: it reads this task's values
+        yield from guard(record, None, lambda: list(_task(record, task, resolver, mapping)))  # noqa: B023
 
 
 def tasks(path: Path) -> Iterator[tuple[int, Any]]:

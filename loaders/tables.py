@@ -68,7 +68,10 @@ _FORMATS = ("%Y-%m-%d", "%d-%b-%y", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%Y%m%d"
 
 
 def read_events(
-    path: Path, required: Iterable[str], format_name: str, event: Callable[[str, Row], Item]
+    path: Path,
+    required: Iterable[str],
+    format_name: str,
+    event: Callable[[str, Row | BadRecord], Item],
 ) -> Iterator[Item]:
     """One item per data row of a CSV event export: ``event(record, row)``, or a rejection.
 
@@ -77,7 +80,8 @@ def read_events(
     """
     for line, row in read_rows(path, required, format_name):
         record = f"line {line}"
-        yield from guard(record, row, lambda r=record, row=row: [event(r, row)])
+        # guard calls the lambda before the loop moves on: it reads this row's values
+        yield from guard(record, row, lambda: [event(record, row)])  # noqa: B023
 
 
 def parse_date(value: str, field: str) -> date:

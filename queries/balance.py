@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
 from graph.model import Relation
-from graph.traversal.stance_graph import signed_ties
+from graph.traversal.stance_graph import adjacency, signed_ties
 from queries.checks import require_stance_graph
 
 
@@ -59,7 +59,9 @@ def _triangles(ties: dict[str, dict[str, tuple[int, float]]]) -> Iterator[tuple[
                 yield u, v, w
 
 
-def _triad(G: nx.Graph[str], ties: dict, u: str, v: str, w: str) -> Triad:
+def _triad(
+    G: nx.Graph[str], ties: dict[str, dict[str, tuple[int, float]]], u: str, v: str, w: str
+) -> Triad:
     edges = ((u, v), (v, w), (u, w))
     signs = tuple(ties[a][b][0] for a, b in edges)
     return Triad(
@@ -67,7 +69,7 @@ def _triad(G: nx.Graph[str], ties: dict, u: str, v: str, w: str) -> Triad:
         signs=signs,
         balanced=signs[0] * signs[1] * signs[2] > 0,
         evidence=round(sum(abs(ties[a][b][1]) for a, b in edges), 6),
-        relations=tuple(tuple(G._adj[a][b].get("relations", ())) for a, b in edges),
+        relations=tuple(tuple(adjacency(G)[a][b].get("relations", ())) for a, b in edges),
     )
 
 

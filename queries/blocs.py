@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
 from graph.model import Relation
-from graph.traversal.stance_graph import signed_ties
+from graph.traversal.stance_graph import adjacency, signed_ties
 from queries.checks import require_stance_graph
 
 _PASSES = 20
@@ -112,7 +112,7 @@ def blocs(G: nx.Graph[str]) -> Blocs:
     require_stance_graph(G, "blocs")
     signed = signed_ties(G)
     nodes = sorted(node for node, around in signed.items() if around)
-    positive = nx.Graph()
+    positive: nx.Graph[str] = nx.Graph()
     positive.add_nodes_from(nodes)
     positive.add_edges_from(
         (node, other) for node in nodes for other, (sign, _) in signed[node].items() if sign > 0
@@ -149,7 +149,7 @@ def blocs(G: nx.Graph[str]) -> Blocs:
     ordered = sorted((tuple(sorted(g)) for g in groups.values()), key=lambda g: (-len(g), g))
     renumber = {node: i for i, group in enumerate(ordered) for node in group}
     frustrated = []
-    adj = G._adj  # the plain dicts behind G.adj
+    adj = adjacency(G)
     for u in nodes:
         for v, (sign, stance) in signed[u].items():
             if u < v and (sign > 0) != (renumber[u] == renumber[v]):

@@ -100,7 +100,8 @@ def brokers(
     """
     require_stance_graph(G, "brokers")
     check_bound("limit", limit)
-    P = nx.Graph(positive_subgraph(G).edges)  # a plain graph: betweenness walks it often
+    # a plain graph: betweenness walks it often
+    P: nx.Graph[str] = nx.Graph(positive_subgraph(G).edges)
     scores = _betweenness(P, k)
     ranked = sorted(((a, s) for a, s in scores.items() if s > 0), key=lambda x: (-x[1], x[0]))
     found = []
@@ -197,6 +198,7 @@ def support_chains(
     check_bound("limit", limit)
     backing: dict[tuple[str, str], Relation] = {}
     for _, _, rels in G.edges(data="relations", default=()):
+        relation: Relation
         for relation in rels:
             if relation.type == "SUPPORTS" and relation.holds:
                 backing[relation.source, relation.target] = relation
@@ -248,7 +250,7 @@ def _chains(
     """Simple paths of exactly ``steps`` steps from ``starts``, in actor order;
     with ``maximal``, only those that cannot go on."""
     for start in starts:
-        stack = [(start,)]
+        stack: list[tuple[str, ...]] = [(start,)]
         while stack:
             check_deadline()
             path = stack.pop()

@@ -92,11 +92,11 @@ def export_graph(
         raise InvalidQuery(
             f"relations name actors that are not given: {', '.join(sorted(missing))}"
         )
-    E = nx.MultiDiGraph()
+    E: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for actor in actors:
         if actor.id not in related:
             continue
-        attrs = {"label": actor.name, "kind": actor.kind.value}
+        attrs: dict[str, str | int] = {"label": actor.name, "kind": actor.kind.value}
         if actor.country:
             attrs["country"] = actor.country
         if membership and actor.id in membership:
@@ -124,7 +124,14 @@ def export_graph(
     return E
 
 
-CSV_TABLES = ("nodes", "edges")
+class CsvTable(StrEnum):
+    """The tables of a CSV export."""
+
+    NODES = "nodes"
+    EDGES = "edges"
+
+
+CSV_TABLES = tuple(table.value for table in CsvTable)
 
 
 def csv_table(E: nx.MultiDiGraph[str], name: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -12,9 +11,9 @@ from graph.errors import InvalidQuery
 from graph.traversal.stance_graph import build_stance_graph
 from queries.blocs import blocs
 from queries.export import (
-    CSV_TABLES,
     MEDIA_TYPES,
     SUFFIXES,
+    CsvTable,
     ExportFormat,
     csv_table,
     export_graph,
@@ -22,8 +21,6 @@ from queries.export import (
 )
 
 router = APIRouter(tags=["export"])
-
-CsvTable = StrEnum("CsvTable", {name.upper(): name for name in CSV_TABLES})
 
 
 @router.get(

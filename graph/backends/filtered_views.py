@@ -54,7 +54,7 @@ def graph_among(
     ids: list[str],
 ) -> nx.Graph[str]:
     """The stance graph of ``ids`` and the relations among them under ``filters``."""
-    keys = []
+    keys: list[Key] = []
     for i, u in enumerate(ids):
         for v in ids[i + 1 :]:
             keys += index.pair_keys.get((u, v) if u < v else (v, u), ())

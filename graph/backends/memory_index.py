@@ -38,7 +38,7 @@ class MemoryIndex:
         self.canon = canon
         self.actors: dict[str, Actor] = {}
         self.names = NameIndex()
-        self.graph = nx.Graph()
+        self.graph: nx.Graph[str] = nx.Graph()
         self.relations: dict[Key, Relation] = {}
         """Every relation with claims, holding or not."""
         self.pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)

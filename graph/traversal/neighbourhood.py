@@ -12,8 +12,13 @@ import networkx as nx
 from graph.budget import check_deadline
 from graph.errors import UnknownActor
 from graph.filters import check_bound
+from graph.model import Relation
 from graph.store import Subgraph
+from graph.traversal.stance_graph import Ties, adjacency
 from graph.traversal.ties import ranked_ties, tie_sizes
+
+RankedTie = tuple[float, str, str, tuple[Relation, ...]]
+"""A tie as ``(-|stance|, lower id, higher id, relations)``: strongest first, then by the pair."""
 
 
 def neighbourhood(
@@ -74,7 +79,7 @@ def neighbourhood(
     check_bound("max_relations", max_relations)
     if actor not in G:
         raise UnknownActor(actor)
-    adj = G._adj  # the plain dicts behind G.adj, as networkx's own traversals read them
+    adj = adjacency(G)
     kept, truncated = _nearest(G, actor, depth, limit)
     others = set(kept[1:])
     ties = _centre_ties(adj[actor], actor, others)
@@ -84,7 +89,7 @@ def neighbourhood(
         later.discard(node)
         sizes = tie_sizes(G, node)
         total += sum(map(sizes.__getitem__, sizes.keys() & later))
-    found: list = []
+    found: list[Relation] = []
     for *_, relations in itertools.chain(ties, _strongest_among(G, kept[1:])):
         if len(found) + len(relations) > max_relations:
             break
@@ -99,7 +104,7 @@ def neighbourhood(
     )
 
 
-def _centre_ties(around: dict, centre: str, others: set[str]) -> list[tuple]:
+def _centre_ties(around: Ties, centre: str, others: set[str]) -> list[RankedTie]:
     """The centre's ties to ``others``, strongest first, then by the pair's ids."""
     ties = []
     for other in around.keys() & others:
@@ -110,22 +115,22 @@ def _centre_ties(around: dict, centre: str, others: set[str]) -> list[tuple]:
     return ties
 
 
-def _strongest_among(G: nx.Graph[str], nodes: list[str]) -> Iterator[tuple]:
+def _strongest_among(G: nx.Graph[str], nodes: list[str]) -> Iterator[RankedTie]:
     """The ties among ``nodes``, strongest first (then by the pair's ids), each once.
 
     A merge of the nodes' :func:`ranked_ties`: read only as far as the caller
     takes them, not all of the thousands of ties among hubs.
     """
     members = set(nodes)
-    adj = G._adj
+    adj = adjacency(G)
 
-    def ranked(node: str) -> Iterator[tuple]:
+    def ranked(node: str) -> Iterator[tuple[float, str, str]]:
         for rank, other in ranked_ties(G, node):
             if other in members:
                 low, high = (node, other) if node < other else (other, node)
                 yield rank, low, high
 
-    previous = None
+    previous: tuple[float, str, str] | None = None
     for tie in heapq.merge(*map(ranked, nodes)):
         if tie != previous:  # each pair comes from both its ends, one after the other
             previous = tie

@@ -22,6 +22,19 @@ from graph.filters import NO_FILTERS, Filters
 from graph.model import Actor, Relation
 from graph.store import GraphStore
 
+Ties = dict[str, dict[str, Any]]
+"""One actor's ties: each tie's data (``sign``, ``stance``, ``relations``...) by the other actor."""
+
+
+def adjacency(G: nx.Graph[str]) -> dict[str, Ties]:
+    """The plain dicts behind ``G.adj``, as networkx's own traversals read them (no view)."""
+    return G._adj  # type: ignore[attr-defined,no-any-return]  # stubs omit the private dicts
+
+
+def node_data(G: nx.Graph[str]) -> dict[str, dict[str, Any]]:
+    """The plain dicts behind ``G.nodes``: each node's attributes, by node."""
+    return G._node  # type: ignore[attr-defined,no-any-return]  # stubs omit the private dicts
+
 
 def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.Graph[str]:
     """An undirected graph of actors and the stance of each related pair.
@@ -49,14 +62,15 @@ def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -
     >>> G.edges["a", "b"]["sign"], G.edges["b", "a"]["stance"]
     (-1, -0.9)
     """
-    G = nx.Graph(stance_graph=True)  # queries.checks trusts the graphs made here
+    G: nx.Graph[str] = nx.Graph(stance_graph=True)  # queries.checks trusts the graphs made here
     with collector_paused():  # hundreds of thousands of edges, no cycles among them
         for actor in actors:
             G.add_node(actor.id, actor=actor)
         pairs: dict[tuple[str, str], list[Relation]] = defaultdict(list)
         for relation in relations:
             if relation.holds:
-                pairs[tuple(sorted((relation.source, relation.target)))].append(relation)
+                u, v = sorted((relation.source, relation.target))
+                pairs[u, v].append(relation)
         G.add_edges_from((u, v, tie(tuple(rels))) for (u, v), rels in pairs.items())
     return G
 
@@ -89,7 +103,7 @@ def signed_ties(G: nx.Graph[str]) -> dict[str, dict[str, tuple[int, float]]]:
     """
     return {
         u: {v: (d["sign"], d["stance"]) for v, d in nbrs.items() if d["sign"]}
-        for u, nbrs in G._adj.items()  # the plain dicts behind G.adj
+        for u, nbrs in adjacency(G).items()
     }
 
 
@@ -101,7 +115,7 @@ def positive_subgraph(G: nx.Graph[str]) -> nx.Graph[str]:
     >>> sorted(positive_subgraph(G).edges())
     [('a', 'b')]
     """
-    adj = G._adj
+    adj = adjacency(G)
     return nx.subgraph_view(G, filter_edge=lambda u, v: adj[u][v]["sign"] > 0)
 
 

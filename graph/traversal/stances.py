@@ -7,13 +7,14 @@ import networkx as nx
 from graph.errors import UnknownActor
 from graph.model import trusted
 from graph.store import Stance
+from graph.traversal.stance_graph import adjacency, node_data
 from graph.traversal.ties import ties_by_sign
 
 
 def _stances(G: nx.Graph[str], actor: str, wanted: int) -> list[Stance]:
     if actor not in G:
         raise UnknownActor(actor)
-    nodes, ties = G._node, G._adj[actor]  # the plain dicts behind G.nodes and G.adj
+    nodes, ties = node_data(G), adjacency(G)[actor]
     stances = []
     for other in ties_by_sign(G, actor)[wanted]:
         data = ties[other]

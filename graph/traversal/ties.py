@@ -13,6 +13,8 @@ from typing import TypeVar
 
 import networkx as nx
 
+from graph.traversal.stance_graph import Ties, adjacency
+
 T = TypeVar("T")
 
 
@@ -41,7 +43,7 @@ def ties_by_sign(G: nx.Graph[str], actor: str) -> dict[int, list[str]]:
     {1: ['b'], -1: ['c'], 0: ['e']}
     """
 
-    def by_sign(ties: dict) -> dict[int, list[str]]:
+    def by_sign(ties: Ties) -> dict[int, list[str]]:
         found: dict[int, list[str]] = {1: [], -1: [], 0: []}
         for _, other in ranked_ties(G, actor):
             found[ties[other]["sign"]].append(other)
@@ -65,18 +67,18 @@ def tie_sizes(G: nx.Graph[str], actor: str) -> dict[str, int]:
     )
 
 
-def _kept(G: nx.Graph[str], name: str, actor: str, make: Callable[[dict], T]) -> T:
+def _kept(G: nx.Graph[str], name: str, actor: str, make: Callable[[Ties], T]) -> T:
     """``G.graph[name][actor]``, made from the actor's ties the first time it is asked for.
 
     A view (frozen) shares ``G.graph`` with the graph it shows part of: what
     it is asked is made afresh, not kept where it would stand for the whole.
     """
     if nx.is_frozen(G):
-        return make(G._adj[actor])
-    cache = G.graph.setdefault(name, {})
+        return make(adjacency(G)[actor])
+    cache: dict[str, T] = G.graph.setdefault(name, {})
     found = cache.get(actor)
     if found is None:
-        found = cache[actor] = make(G._adj[actor])
+        found = cache[actor] = make(adjacency(G)[actor])
     return found
 
 
