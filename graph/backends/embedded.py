@@ -16,7 +16,7 @@ import functools
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 import networkx as nx
 
@@ -52,18 +52,19 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def _locked(method: Callable[P, R]) -> Callable[P, R]:
+def _locked(
+    method: Callable[Concatenate[EmbeddedStore, P], R],
+) -> Callable[Concatenate[EmbeddedStore, P], R]:
     """Run under the store's lock, on an index that has caught up with other processes.
 
     Without the cyclic collector: queries make many short-lived objects, no cycles.
     """
 
     @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        store = args[0]
-        with store._lock, collector_paused():  # type: ignore[attr-defined]
-            store._sync()  # type: ignore[attr-defined]
-            return method(*args, **kwargs)
+    def wrapper(store: EmbeddedStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with store._lock, collector_paused():
+            store._sync()
+            return method(store, *args, **kwargs)
 
     return wrapper
 
