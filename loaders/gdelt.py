@@ -13,7 +13,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.errors import LoadError
+from graph.errors import LoadError, WrongFormat
 from graph.model import Actor, Article, slugify
 from loaders.events import Stated, event_document
 from loaders.mapping import Mapping
@@ -45,7 +45,7 @@ def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
     with handle:
         for line, cells in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
             if line == 1 and (len(cells) not in SOURCE_URL or not cells[0].isdigit()):
-                raise LoadError(str(path), f"not a GDELT export: expected {EXPECTS}", record=1)
+                raise WrongFormat(str(path), f"not a GDELT export: expected {EXPECTS}", record=1)
             if not cells or cells == [""]:
                 continue
             record = f"line {line}"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from graph.errors import LoadError
+from graph.errors import LoadError, WrongFormat
 from graph.model import Article, slugify
 from loaders.annotations import Entity, Link, document
 from loaders.mapping import Mapping
@@ -45,7 +45,7 @@ def tasks(path: Path) -> Iterator[tuple[int, Any]]:
     with handle:
         stream = _Stream(handle, str(path))
         if stream.next_char() != "[":
-            raise LoadError(
+            raise WrongFormat(
                 str(path), "expected a Label Studio JSON export: a list of tasks", record=1
             )
         stream.pos += 1

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from graph.errors import LoadError
+from graph.errors import LoadError, WrongFormat
 from loaders.source import BadRecord, Item, guard
 
 csv.field_size_limit(16 * 1024 * 1024)
@@ -38,7 +38,7 @@ def read_rows(
             raise LoadError(str(path), f"not a CSV file: {exc}", record=1) from None
         missing = [c for c in required if c not in header]
         if missing:
-            raise LoadError(
+            raise WrongFormat(
                 str(path),
                 f"not a {format_name} file: missing columns {', '.join(missing)}; "
                 f"expected a header with {', '.join(required)}",
