@@ -15,9 +15,8 @@ from typer.core import TyperGroup
 from cli import actors, analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
 from cli.output import console, emit_json, errors, plural, table
+from ingest.pipeline import InputSummary, LoadSummary, plan
 from ingest.pipeline import load as load_inputs
-from ingest.pipeline import plan
-from ingest.summary import InputSummary, LoadSummary
 from loaders.formats import FORMAT_NAMES
 
 

@@ -14,18 +14,18 @@ its reason, to a rejects file beside the input, and the rest loads.
 
 from __future__ import annotations
 
-import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any
 
 from graph.errors import ActorGraphError, LoadError, WrongFormat
 from graph.model import Actor, AnnotatedArticle
-from graph.store import GraphStore, UpsertResult
+from graph.store import GraphStore, UpsertResult, UpsertStatus
 from graph.vocabulary import Vocabulary
-from ingest.summary import InputSummary, LoadSummary
+from ingest.rejects import RejectsFile
 from loaders.formats import Format, Plan, get_format
 from loaders.formats import plan as plan_inputs
 from loaders.gazetteer import Gazetteer, read_gazetteer
@@ -39,6 +39,78 @@ GROUP_RECORDS = 50_000
 
 Progress = Callable[[Path, str, int, int | None], None]
 """Called as ``(input, phase, records done, records in all or None)``."""
+
+
+@dataclass
+class InputSummary:
+    """What loading one input did."""
+
+    path: str
+    format: str
+    records: int = 0
+    documents: Counter[UpsertStatus] = field(default_factory=Counter)
+    claims: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    rejected: int = 0
+    rejects_file: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "records": self.records,
+            "documents": {s.value: self.documents[s] for s in UpsertStatus},
+            "claims": self.claims,
+            "skipped": dict(sorted(self.skipped.items())),
+            "rejected": self.rejected,
+            "rejects_file": self.rejects_file,
+        }
+
+
+@dataclass
+class LoadSummary:
+    """What a load did."""
+
+    files: int = 0
+    actors_new: int = 0
+    claims: int = 0
+    articles: Counter[UpsertStatus] = field(default_factory=Counter)
+    actors_total: int = 0
+    relations_before: int = 0
+    relations_after: int = 0
+    inputs: list[InputSummary] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.actors_new
+            or self.articles[UpsertStatus.NEW]
+            or self.articles[UpsertStatus.UPDATED]
+            or self.relations_before != self.relations_after
+        )
+
+    @property
+    def skipped(self) -> int:
+        return sum(sum(i.skipped.values()) for i in self.inputs)
+
+    @property
+    def rejected(self) -> int:
+        return sum(i.rejected for i in self.inputs)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "articles": {s.value: self.articles[s] for s in UpsertStatus},
+            "actors_new": self.actors_new,
+            "actors_total": self.actors_total,
+            "claims": self.claims,
+            "relations_before": self.relations_before,
+            "relations_after": self.relations_after,
+            "skipped": self.skipped,
+            "rejected": self.rejected,
+            "changed": self.changed,
+            "inputs": [i.as_dict() for i in self.inputs],
+        }
 
 
 def plan(paths: Iterable[Path | str], format_name: str | None = None) -> Plan:
@@ -173,7 +245,7 @@ def _check(
     scratch = Resolver(resolver.gazetteer.layer(), resolver.vocabulary)
     docs: list[AnnotatedArticle] | None = [] if keep else None
     with ExitStack() as closing:
-        rejects = _Rejects(rejects_path(path, reading.rejects_dir), closing)
+        rejects = RejectsFile(rejects_path(path, reading.rejects_dir), closing)
         for item in _expecting(source, source.read(scratch)):
             done.records += 1
             if docs is not None:
@@ -195,27 +267,6 @@ def _check(
         scratch.gazetteer.fold()
         resolver.created.update(scratch.created)
     return docs
-
-
-class _Rejects:
-    """The rejects file of one input, opened at its first reject and closed by ``closing``."""
-
-    def __init__(self, target: Path, closing: ExitStack) -> None:
-        self.target, self._closing = target, closing
-        self._out: TextIO | None = None
-
-    def write(self, item: Rejected) -> None:
-        """Add ``item`` as one JSON line."""
-        if self._out is None:
-            try:
-                self._out = self._closing.enter_context(self.target.open("w", encoding="utf-8"))
-            except OSError as exc:
-                raise LoadError(
-                    str(self.target), f"cannot write rejects ({exc}); choose --rejects DIR"
-                ) from None
-        row = {"record": item.record, "field": item.field, "reason": item.reason}
-        raw = item.raw if isinstance(item.raw, dict | list | str | None) else str(item.raw)
-        self._out.write(json.dumps({**row, "raw": raw}, ensure_ascii=False) + "\n")
 
 
 def _expecting(source: _Input, items: Iterator[Item]) -> Iterator[Item]:
