@@ -10,11 +10,11 @@ import typer
 from cli.common import friendly_errors, reading
 from cli.options import ActorArg, Common, SourceArg, TargetArg, query_command
 from cli.output import SIGNS, Grid, console, one_line, print_grid, show
+from graph.traversal.stance_graph import store_stance_graph
 from queries.balance import balance as balance_of
 from queries.blocs import blocs as blocs_of
 from queries.brokers import brokers_with_blocs, support_chains
 from queries.inference import infer as infer_from
-from queries.stance_graph import store_stance_graph
 from queries.timeline import timeline as timeline_of
 
 
@@ -37,7 +37,7 @@ def timeline(
     with reading(common.store, common.timeout) as db:
         a, b = db.actor(source), db.actor(target)
         claims = db.evidence(a.id, b.id, common.filters(db))
-        result = timeline_of(claims, a.id, b.id, db.vocabulary, period.value)  # type: ignore[arg-type]
+        result = timeline_of(claims, a.id, b.id, db.vocabulary, period.value)
     periods = Grid(
         f"{a.name} and {b.name}, by {period.value}",
         ("period", "net", "sign", "claims"),

@@ -34,8 +34,8 @@ def _plain_argument(param: TyperArgument) -> None:
     shown = name if param.required else f"[{name.strip('[]')}]"
     if param.nargs != 1 and not shown.endswith("..."):
         shown += "..."
-    param.get_usage_pieces = lambda ctx: [shown]  # type: ignore[method-assign]
-    param.display_type_rich = lambda ctx: None  # type: ignore[attr-defined]
+    param.get_usage_pieces = lambda ctx: [shown]  # type: ignore[method-assign]  # this one's
+    param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]  # no <str>
 
 
 def _plain_help_option(command: Any) -> None:

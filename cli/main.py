@@ -17,8 +17,8 @@ from cli.common import friendly_errors, opened, reading, settings_for
 from cli.help import tidy
 from cli.options import Common, DebugOpt, JsonOpt, StoreOpt, query_command
 from cli.output import Grid, console, emit_json, errors, plural, show, table
-from graph.ingest import InputSummary, LoadSummary, plan
-from graph.ingest import load as load_inputs
+from ingest.pipeline import InputSummary, LoadSummary, plan
+from ingest.pipeline import load as load_inputs
 from loaders.formats import FORMAT_NAMES
 
 

@@ -183,7 +183,7 @@ def query_command(
             return command(*args, common=Common(output=output, **given), **kwargs)
 
         params = [*own, *extra]
-        run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]  # Typer reads it
         run.__annotations__ = {p.name: p.annotation for p in params}
         return run
 

@@ -41,7 +41,7 @@ class Grid:
 
     title: str
     columns: Sequence[str]
-    rows: list[Sequence[Any]]
+    rows: Sequence[Sequence[Any]]
     wide: frozenset[str] = field(default_factory=frozenset)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -109,7 +110,7 @@ def path(
         )
         names = {x.id: x.name for x in db.actors()}
 
-    def said(relations: list[Relation]) -> str:
+    def said(relations: Sequence[Relation]) -> str:
         return "; ".join(
             f"{names[r.source]} {r.type} {names[r.target]} ({r.weight:.2f})" for r in relations
         )

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -40,13 +41,13 @@ QUERY_COMMANDS = {
 }
 
 
-def _commands() -> dict[str, object]:
+def _commands() -> dict[str, Any]:
     """Every command by its full name ("allies", "actors merge"), as click sees it."""
     root = typer.main.get_command(app)
-    found: dict[str, object] = {}
+    found: dict[str, Any] = {}
 
-    def walk(prefix: str, group: object) -> None:
-        for name, command in group.commands.items():  # type: ignore[attr-defined]
+    def walk(prefix: str, group: Any) -> None:
+        for name, command in group.commands.items():
             if hasattr(command, "commands"):
                 walk(f"{prefix}{name} ", command)
             else:
@@ -77,7 +78,7 @@ def test_help_shows_plain_metavars_and_explains_every_option(name: str) -> None:
     result = runner.invoke(app, [*name.split(), "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert not re.search(r"<[a-z]|\{", result.stdout), result.stdout
-    for param in COMMANDS[name].params:  # type: ignore[attr-defined]
+    for param in COMMANDS[name].params:
         if param.param_type_name == "option":
             assert param.help, f"{name} {param.opts[0]} has no help"
 
@@ -87,7 +88,7 @@ def test_the_readme_names_every_option_of_every_command() -> None:
     options = {
         opt
         for command in COMMANDS.values()
-        for param in command.params  # type: ignore[attr-defined]
+        for param in command.params
         if param.param_type_name == "option"
         for opt in param.opts
         if opt.startswith("--") and opt != "--help"
@@ -186,7 +187,7 @@ def test_piped_through_a_real_pipe_the_evidence_is_whole(store: str) -> None:
 
 def test_query_commands_share_their_options_word_for_word() -> None:
     def options(name: str) -> dict[str, str]:
-        params = COMMANDS[name].params  # type: ignore[attr-defined]
+        params = COMMANDS[name].params
         return {p.opts[0]: p.help for p in params if p.param_type_name == "option"}
 
     shared = {"--store", "--format", "--json", "--debug"}
