@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.neo4j_leg import NO_SERVER, connect
+from graph.backends import NO_NEO4J_SERVER, open_neo4j
 from graph.backends.embedded import EmbeddedStore
 from graph.model import AnnotatedArticle
 from graph.store import GraphStore
@@ -53,8 +53,8 @@ def fresh_store(backend: str, folder: Path) -> Iterator[GraphStore]:
         return
     uri = os.environ.get("NEO4J_URI")
     if not uri:
-        pytest.skip(NO_SERVER)
-    neo4j = connect(uri)
+        pytest.skip(NO_NEO4J_SERVER)
+    neo4j = open_neo4j(uri)
     held = neo4j.stats()
     if held.actors or held.articles or held.claims:
         neo4j.close()
