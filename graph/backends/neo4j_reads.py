@@ -40,7 +40,7 @@ from graph.store import (
 from graph.vocabulary import Vocabulary
 
 
-def by_key(relations: list[Relation]) -> tuple[Relation, ...]:
+def by_key(relations: Iterable[Relation]) -> tuple[Relation, ...]:
     return tuple(sorted(relations, key=lambda r: (r.source, r.target, r.type)))
 
 
@@ -123,10 +123,13 @@ class Neo4jReads:
             actors = self._actors_by_id(ties.others(actor_id))
             return neo4j_ties.stances(ties, actor_id, sign, actors)
         rows = self._db.read("stances_rel", id=actor_id, sign=sign, types=self._types(filters))
-        found = []
-        for row in rows:
-            relations = by_key([relation_from_row(r) for r in row["relations"]])
-            found.append((Actor.model_validate_json(row["actor"]), relations))
+        found = [
+            (
+                Actor.model_validate_json(row["actor"]),
+                by_key(map(relation_from_row, row["relations"])),
+            )
+            for row in rows
+        ]
         return neo4j_ties.ranked_stances(found, sign)
 
     @guarded

@@ -181,14 +181,14 @@ def paths(
     All paths of the fewest hops are ranked; when fewer than ``k``, up to
     :data:`TIE_SCAN` paths of each longer length too, as the embedded store does.
     """
-    G = nx.Graph()
+    G: nx.Graph[str] = nx.Graph()
     G.add_nodes_from((source, target))
     for u, others in ties.adj.items():
         for v in others:
             if u < v and (not positive_only or ties.stance(u, v) > 0):
                 G.add_edge(u, v)
     try:
-        hops = nx.shortest_path_length(G, source, target)
+        hops = int(nx.shortest_path_length(G, source, target))
     except nx.NetworkXNoPath:
         return []
     if hops > max_hops:
@@ -196,7 +196,8 @@ def paths(
     found = [_path(ties, p) for p in nx.all_shortest_paths(G, source, target)]
     while len(found) < k and hops < max_hops:
         hops += 1
-        longer = (p for p in nx.all_simple_paths(G, source, target, hops) if len(p) == hops + 1)
+        walks = nx.all_simple_paths(G, source, target, cutoff=hops)
+        longer = (p for p in walks if len(p) == hops + 1)
         found += [_path(ties, p) for p in islice(longer, TIE_SCAN)]
     return best_paths(found, k)
 
