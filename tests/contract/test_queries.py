@@ -272,3 +272,24 @@ def test_a_query_on_a_misspelt_id_suggests_the_closest_actors(world: GraphStore,
         ask(world, "alpha-frnt")
     assert caught.value.name == "alpha-frnt"
     assert caught.value.suggestions[0] == "alpha-front"
+
+
+def test_a_time_window_reshapes_neighbourhoods_and_paths(world: GraphStore) -> None:
+    # as of the end of 2016: a1 and a3 only (the 2017 fighting and opposition not yet)
+    before = Filters(as_of=date(2016, 12, 31))
+    sub = world.neighbourhood("alpha-front", depth=2, filters=before)
+    assert [n.id for n in sub.nodes] == [
+        "alpha-front",
+        "delta-party",  # fights, 0.7
+        "beta-militia",  # allied 0.8, denied 0.5: 0.3
+        "epsilon-person",  # leads: structural
+        "gamma-state",  # two hops, through beta
+    ]
+    assert {r.type for r in sub.relations} == {"FIGHTS", "ALLIED_WITH", "LEADS", "SUPPORTS"}
+    (path,) = world.paths("gamma-state", "delta-party", filters=before)
+    assert (path.actors, path.sign) == (
+        ("gamma-state", "beta-militia", "alpha-front", "delta-party"),
+        -1,
+    )
+    strong = Filters(min_confidence=0.85)
+    assert world.paths("gamma-state", "delta-party", filters=strong) == []
