@@ -141,8 +141,10 @@ class _Document:
                 continue
             if kind not in self.kinds:
                 continue
-            if self.resolver.names_no_actor(self.text[span[0] : span[1]], self.mapping):
-                yield Skipped(where, "entity: a pronoun or a word that names no actor")
+            why = self._no_actor(e, self.text[span[0] : span[1]])
+            if why:
+                self.resolver.tally["dropped"] += 1
+                yield Skipped(where, f"entity: {why}")
                 continue
             spans[span] = kind
         parsed = []
@@ -166,10 +168,11 @@ class _Document:
                 yield Skipped(where, made)
             else:
                 claims.setdefault(made.id, made)
+        claimed = {a for c in claims.values() for a in (c.source, c.target)}
         mentions = tuple(
             Mention(actor=actors[s].id, start=s[0], end=s[1], text=self.text[s[0] : s[1]])
             for s in sorted(spans)
-            if s in actors
+            if s in actors and (actors[s].id in claimed or self._standing(actors[s]))
         )
         used = [m.actor for m in mentions] + [
             a for c in claims.values() for a in (c.source, c.target)
@@ -183,6 +186,24 @@ class _Document:
             mentions=mentions,
             claims=tuple(claims.values()),
         )
+
+    def _no_actor(self, entity: dict, text: str) -> str | None:
+        """Why an annotation names no actor: confidence 0, a pronoun, a quantity, a role noun."""
+        confidence = entity.get("confidence", 1)
+        if isinstance(confidence, int | float) and not isinstance(confidence, bool):
+            if confidence <= 0:
+                return "confidence 0: the annotators did not retain it"
+        if self.resolver.names_no_actor(text, self.mapping):
+            return "a pronoun or a word that names no actor"
+        why = self.resolver.not_an_actor(text)
+        if why and self.resolver.lookup(text) is None:
+            return why
+        return None
+
+    @staticmethod
+    def _standing(actor: Actor) -> bool:
+        """An actor that is a node already (the user's), whose mention needs no claim."""
+        return not actor.unresolved and actor.provenance is None
 
     def _relation_spans(self, r: dict) -> tuple[Span, Span, Span]:
         _need(r, "type", str)
@@ -215,9 +236,10 @@ class _Document:
             names = [" ".join(self.text[a:b].split()) for a, b in members]
             known = {}
             for name in names:
-                found = self.resolver.lookup(name)
-                if found is not None:
-                    known[found.id] = found
+                link = self.resolver.link(name)
+                if link is not None and link.by != "unresolved":
+                    self.resolver.tally[link.by] += 1
+                    known[link.actor.id] = link.actor
             if len(known) > 1:  # the gazetteer says these are different actors
                 for span, name in zip(members, names, strict=True):
                     actors[span] = self._actor(name, spans[span])
@@ -272,6 +294,10 @@ class _Document:
             raise BadRecord(f"expected a confidence in 0..1, got {confidence}", "confidence")
         name = check_type(self.resolver.vocabulary, name)
         quote = self.text[evidence[0] : evidence[1]]
+        decided = {
+            "source": self.resolver.decision(self.text[source[0] : source[1]]),
+            "target": self.resolver.decision(target_text),
+        }
         return Claim(
             id=claim_id(self.article.id, source_actor.id, name, target_actor.id, r.get("_id")),
             article=self.article.id,
@@ -282,5 +308,5 @@ class _Document:
             evidence=Evidence(quote=quote, start=evidence[0], end=evidence[1]),
             date=None,
             mode=rule.get("mode"),
-            attributes={"re3d_type": kind},
+            attributes={"re3d_type": kind, "resolution": decided},
         )

@@ -1,0 +1,194 @@
+"""Resolving a source's actor name: the user's actors, then the reference, then rules.
+
+Each answer is a :class:`Link` that says what decided it: ``gazetteer`` (the
+user's gazetteer or the store knew the name or id), ``alias`` (an entry of
+the reference gazetteer), ``code`` (a CAMEO country or known-group code),
+``rule`` (a rule built on the dictionaries: a member noun after a known
+actor, ACLED's name conventions). Nothing is guessed: a name no rule and no
+entry decides stays unresolved, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.errors import AmbiguousActor
+from graph.model import Actor, ActorKind
+from graph.names import normalise
+from loaders.gazetteer import Gazetteer
+from loaders.reference import STATE_ROLES, Reference
+
+GENERIC = re.compile(
+    r"^(a|an|some|several|many|few|any|each|every|no|other|another|both|all|most|such|"
+    r"this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+    r"hundreds?|thousands?|more|fewer|numerous|various|certain)\b|^\d",
+    re.IGNORECASE,
+)
+"""A phrase opening with an indefinite determiner or a number names no one actor."""
+
+_ABBREVIATED = re.compile(r"^(?P<short>[^:()]{1,24}):\s*(?P<full>.+)$")
+_QUALIFIED = re.compile(r"^(?P<name>.*?\S)\s*\((?P<where>[^()]+)\)$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """An actor a name resolved to, and what decided it."""
+
+    actor: Actor
+    by: str
+    """``gazetteer``, ``alias``, ``code``, ``rule`` or ``unresolved``."""
+    detail: str = ""
+
+    def describe(self) -> str:
+        return f"{self.by}: {self.detail}" if self.detail else self.by
+
+
+class Resolution:
+    """Names to links over a gazetteer (the user's actors) and the reference beneath it."""
+
+    def __init__(self, gazetteer: Gazetteer, reference: Reference | None) -> None:
+        self.gazetteer = gazetteer
+        self.reference = reference
+        self.why: dict[str, str] = {}  # name key -> why it resolved to nothing
+        self._links: dict[str, Link | None] = {}
+        self._adopted: dict[str, Actor] = {}
+
+    def resolve(self, name: str) -> Link | None:
+        """The link of ``name``, or None (then :attr:`why` says why, when a rule knows)."""
+        key = normalise(name)
+        if key in self._links:
+            return self._links[key]
+        link = self._resolve(name, depth=0)
+        if link is not None or key in self.why:
+            self._links[key] = link
+        return link
+
+    def not_an_actor(self, name: str) -> str | None:
+        """Why ``name`` names no actor (a determiner phrase, a bare role noun), or None."""
+        text = " ".join(name.split())
+        if GENERIC.search(text):
+            return "a generic phrase or a quantity, not one actor"
+        if self.reference is not None and self.reference.role(text):
+            return "a role noun with no country or group"
+        return None
+
+    def _upper(self, name: str) -> Actor | None:
+        try:
+            return self.gazetteer.resolve(name)
+        except AmbiguousActor:
+            raise
+        except ValueError:
+            return None
+
+    def _resolve(self, name: str, depth: int) -> Link | None:
+        upper = self._upper(name)
+        if upper is not None and not upper.unresolved:
+            return Link(upper, "gazetteer", "id" if upper.id == name else "")
+        ref = self.reference
+        if ref is not None:
+            ids = ref.find(name)
+            if len(ids) == 1:
+                return Link(self.adopt(ids[0]), "alias", f"reference {ref.version}")
+            if len(ids) > 1:
+                self.why[normalise(name)] = (
+                    f"a name several reference entries share: {', '.join(sorted(ids))}"
+                )
+                return None
+            if depth < 2:
+                ruled = self._rules(name, depth)
+                if ruled is not None:
+                    return ruled
+        if upper is not None:
+            return Link(upper, "unresolved", upper.reason or "")
+        return None
+
+    def adopt(self, entry_id: str) -> Actor:
+        """The actor of a reference entry; the user's own actor for it when they have one.
+
+        The user's actor is the one with the entry's id, else the one answering
+        to one of its codes (CAMEO, UCDP), else to its canonical name.
+        """
+        found = self._adopted.get(entry_id)
+        if found is not None:
+            return found
+        assert self.reference is not None
+        entry = self.reference.entry(entry_id)
+        mine = self.gazetteer.get(entry_id)
+        if mine is None or mine.unresolved:
+            mine = None
+            for value in (*entry["codes"].values(), entry["name"]):
+                ids = self.gazetteer.lookup(value)
+                actors = [a for a in (self.gazetteer.get(i) for i in ids) if a is not None]
+                if len(actors) == 1 and not actors[0].unresolved:
+                    mine = actors[0]
+                    break
+        if mine is None:
+            mine = self.reference.actor(entry_id)
+            parents = tuple(self.adopt(p).id for p in entry["member_of"] if p in self.reference)
+            if parents != mine.member_of:
+                mine = mine.model_copy(update={"member_of": parents})
+            self.gazetteer.add(mine)
+        self._adopted[entry_id] = mine
+        return mine
+
+    def _known(self, name: str, depth: int) -> Link | None:
+        link = self._resolve(name, depth + 1)
+        return link if link is not None and link.by != "unresolved" else None
+
+    def _rules(self, name: str, depth: int) -> Link | None:
+        text = " ".join(name.split())
+        abbreviated = _ABBREVIATED.match(text)
+        if abbreviated:  # ACLED: "QSD: Syrian Democratic Forces"
+            for part in (abbreviated["full"], abbreviated["short"]):
+                link = self._known(part, depth)
+                if link is not None:
+                    return Link(link.actor, "rule", f"ACLED 'ABBR: Full Name' ({link.describe()})")
+        qualified = _QUALIFIED.match(text)
+        if qualified and self.reference and self.reference.find(qualified["where"]):
+            link = self._known(qualified["name"], depth)  # ACLED: "Islamic State (Syria)"
+            if link is not None:
+                return Link(link.actor, "rule", f"ACLED '(Country)' suffix ({link.describe()})")
+        return self._member_noun(text, depth)
+
+    def _member_noun(self, text: str, depth: int) -> Link | None:
+        """ "ISIL fighters" -> ISIL; "Syrian government forces" -> Syria's forces."""
+        assert self.reference is not None
+        words = normalise(text).split()
+        for cut in range(1, len(words)):
+            noun = " ".join(words[cut:])
+            role = self.reference.role(noun)
+            if role is None:
+                continue
+            head = " ".join(words[:cut])
+            possessive = bool(re.search(r"['\u2019]s\b", text))
+            link = self._known(head, depth)
+            if link is None and possessive and head.endswith("s"):
+                link = self._known(head[:-1], depth)
+                head = head[:-1]
+            if link is None:
+                country = self.reference.leader_country(head) if role == "GOV" else None
+                level = self.reference.level(country, role) if country else None
+                if level is None:
+                    return None
+                actor = self.adopt(level)
+                return Link(actor, "rule", f"'{noun}' of {country}'s leader {head!r} (CountryInfo)")
+            return self._level_of(link.actor, role, noun)
+        return None
+
+    def _level_of(self, actor: Actor, role: str, noun: str) -> Link | None:
+        assert self.reference is not None
+        why = f"member noun '{noun}' ({role}) after {actor.name}"
+        if actor.kind in (ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.ARMED_FORCES):
+            if role not in STATE_ROLES:
+                self.why[normalise(f"{actor.name} {noun}")] = f"{why}: no level of it is an actor"
+                return None
+            if actor.kind != ActorKind.STATE and STATE_ROLES[role] == actor.kind.value:
+                return Link(actor, "rule", why)
+            code = actor.country or actor.external_ids.get("cameo", "")[:3]
+            level = self.reference.level(code, role) if code else None
+            return Link(self.adopt(level), "rule", why) if level else None
+        if actor.kind == ActorKind.PERSON:
+            level = self.reference.level(actor.country, role) if actor.country else None
+            return Link(self.adopt(level), "rule", why) if level and role == "GOV" else None
+        return Link(actor, "rule", why)
