@@ -190,9 +190,9 @@ class _Document:
     def _no_actor(self, entity: dict, text: str) -> str | None:
         """Why an annotation names no actor: confidence 0, a pronoun, a quantity, a role noun."""
         confidence = entity.get("confidence", 1)
-        if isinstance(confidence, int | float) and not isinstance(confidence, bool):
-            if confidence <= 0:
-                return "confidence 0: the annotators did not retain it"
+        number = isinstance(confidence, int | float) and not isinstance(confidence, bool)
+        if number and confidence <= 0:
+            return "confidence 0: the annotators did not retain it"
         if self.resolver.names_no_actor(text, self.mapping):
             return "a pronoun or a word that names no actor"
         why = self.resolver.not_an_actor(text)

@@ -22,13 +22,16 @@ from loaders.reference import STATE_ROLES, Reference
 GENERIC = re.compile(
     r"^(a|an|some|several|many|few|any|each|every|no|other|another|both|all|most|such|"
     r"this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
-    r"hundreds?|thousands?|more|fewer|numerous|various|certain)\b|^\d",
+    r"hundreds?|thousands?|scores|more|fewer|numerous|various|certain|"
+    r"its|our|their|his|her|my|your|others?)\b|^\d",
     re.IGNORECASE,
 )
 """A phrase opening with an indefinite determiner or a number names no one actor."""
 
 _ABBREVIATED = re.compile(r"^(?P<short>[^:()]{1,24}):\s*(?P<full>.+)$")
 _QUALIFIED = re.compile(r"^(?P<name>.*?\S)\s*\((?P<where>[^()]+)\)$")
+_POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['\u2019]s\s+(?P<noun>.+)$", re.IGNORECASE)
+_OF = re.compile(r"^(?:the\s+)?(?P<noun>.+?)\s+of\s+(?:the\s+)?(?P<owner>.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,45 @@ class Resolution:
             link = self._known(qualified["name"], depth)  # ACLED: "Islamic State (Syria)"
             if link is not None:
                 return Link(link.actor, "rule", f"ACLED '(Country)' suffix ({link.describe()})")
-        return self._member_noun(text, depth)
+        return (
+            self._owned(text, depth) or self._titled(text, depth) or self._member_noun(text, depth)
+        )
+
+    def _noun_role(self, noun: str) -> tuple[str, str] | None:
+        """The role of a noun phrase, or of its last word ("democratically elected government")."""
+        assert self.reference is not None
+        for candidate in (noun, noun.split()[-1]):
+            role = self.reference.role(candidate)
+            if role is not None:
+                return candidate, role
+        return None
+
+    def _owned(self, text: str, depth: int) -> Link | None:
+        """A level of a known actor: "Turkey's elected government", "Government of Iraq"."""
+        for pattern in (_POSSESSIVE, _OF):
+            found = pattern.match(text)
+            if not found:
+                continue
+            role = self._noun_role(found["noun"])
+            if role is None:
+                continue
+            link = self._known(found["owner"], depth)
+            if link is not None:
+                return self._level_of(link.actor, role[1], role[0])
+        return None
+
+    def _titled(self, text: str, depth: int) -> Link | None:
+        """ "Prime Minister Haider al-Abadi": a title (an agent noun) before a known person."""
+        assert self.reference is not None
+        words = text.split()
+        for cut in range(min(len(words) - 1, 4), 0, -1):
+            if self.reference.role(" ".join(words[:cut])):
+                link = self._known(" ".join(words[cut:]), depth)
+                if link is not None and link.actor.kind == ActorKind.PERSON:
+                    return Link(
+                        link.actor, "rule", f"title before a known person ({link.describe()})"
+                    )
+        return None
 
     def _member_noun(self, text: str, depth: int) -> Link | None:
         """ "ISIL fighters" -> ISIL; "Syrian government forces" -> Syria's forces."""

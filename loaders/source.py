@@ -124,6 +124,18 @@ class Resolver:
         link = self.link(name)
         return link.actor if link is not None else None
 
+    def gazetteer_code(self, code: str) -> Actor | None:
+        """The resolved actor the user's gazetteer (or the store) knows by ``code``, if any."""
+        found = self.gazetteer.get(code)
+        if found is None:
+            known = [self.gazetteer.get(i) for i in sorted(self.gazetteer.lookup(code))]
+            resolved = [a for a in known if a is not None and not a.unresolved]
+            if len(resolved) > 1:
+                names = ", ".join(a.id for a in resolved)
+                raise BadRecord(f"{code!r} is ambiguous: it names {names}", "code")
+            found = resolved[0] if resolved else None
+        return found if found is not None and not found.unresolved else None
+
     def adopt(self, entry_id: str) -> Actor:
         """The actor of reference entry ``entry_id`` (the user's own one if they have it)."""
         return self._resolution.adopt(entry_id)

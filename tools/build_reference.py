@@ -59,7 +59,9 @@ SOURCES = {
         "repository": "ucdp.uu.se (copy: github.com/skytheacademic/who_keeps_the_peace)",
         "commit": "5369d2f955d3396072c612a84588654941212a19",
         "path": "data/ucdp_ged/ucdp-actor-221.csv",
-        "licence": "no licence stated; cite Davies, Pettersson & Oberg (2022) and the v22.1 codebook",
+        "licence": (
+            "no licence stated; cite Davies, Pettersson & Oberg (2022) and the v22.1 codebook"
+        ),
     },
     "actorgraph": {
         "title": "actorgraph's own member-noun list (tools/build_reference.py)",
@@ -184,8 +186,9 @@ def countries(root: Path, entries: Entries) -> tuple[dict[str, dict], dict[str, 
     by_code: dict[str, dict] = {}
     by_cow: dict[str, str] = {}
     leaders: dict[str, set[str]] = defaultdict(set)
-    for block in re.findall(r"<CountryCode>(.*?)</Country>", text, re.S):
-        code = block.split("<", 1)[0].strip()
+    for code, block in re.findall(
+        r"^<CountryCode>([A-Z]+)</CountryCode>(.*?)^</Country>", text, re.S | re.M
+    ):
         if not re.fullmatch(r"[A-Z]{3}", code) or code in by_code:
             continue  # territories (USAGUM, or a second FRA record) are not the state
         name = tag(block, "CountryName")
