@@ -51,6 +51,8 @@ class InputSummary:
     skipped: Counter = field(default_factory=Counter)
     rejected: int = 0
     rejects_file: str | None = None
+    resolution: Counter = field(default_factory=Counter)
+    """How its actor names were decided: gazetteer, alias, code, rule, unresolved, dropped."""
 
     def as_dict(self) -> dict:
         return {
@@ -62,6 +64,7 @@ class InputSummary:
             "skipped": dict(sorted(self.skipped.items())),
             "rejected": self.rejected,
             "rejects_file": self.rejects_file,
+            "resolution": dict(sorted(self.resolution.items())),
         }
 
 
@@ -95,6 +98,11 @@ class LoadSummary:
     def rejected(self) -> int:
         return sum(i.rejected for i in self.inputs)
 
+    @property
+    def resolution(self) -> Counter:
+        """How the actor names of every input were decided (:attr:`InputSummary.resolution`)."""
+        return sum((i.resolution for i in self.inputs), Counter())
+
     def as_dict(self) -> dict:
         return {
             "files": self.files,
@@ -107,6 +115,7 @@ class LoadSummary:
             "skipped": self.skipped,
             "rejected": self.rejected,
             "changed": self.changed,
+            "resolution": dict(sorted(self.resolution.items())),
             "inputs": [i.as_dict() for i in self.inputs],
         }
 
@@ -221,7 +230,9 @@ def _check(
     An input refused before its first record is not of the format at all: the
     error then says what the format expects, if it does not already.
     """
-    scratch = Resolver(resolver.gazetteer.layer(), resolver.vocabulary)
+    scratch = Resolver(
+        resolver.gazetteer.layer(), resolver.vocabulary, reference=resolver.reference
+    )
     docs: list[AnnotatedArticle] | None = [] if keep else None
     out = None
     try:
@@ -243,6 +254,7 @@ def _check(
                 if out is None:
                     target = rejects_path(path, rejects_dir)
                     try:
+                        target.parent.mkdir(parents=True, exist_ok=True)
                         out = target.open("w", encoding="utf-8")
                     except OSError as exc:
                         raise LoadError(
@@ -255,6 +267,7 @@ def _check(
     finally:
         if out is not None:
             out.close()
+    done.resolution = scratch.tally
     if docs is not None:
         scratch.gazetteer.fold()
         resolver.created.update(scratch.created)

@@ -111,7 +111,7 @@ def _actor(
         return "no actor"
     known = resolver.gazetteer_code(code)
     if known is not None:
-        resolver.tally["gazetteer"] += 1
+        resolver.tally["gazetteer" if known.provenance is None else "code"] += 1
         return known, role
     reference = resolver.reference
     entry = None

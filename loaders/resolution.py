@@ -87,12 +87,15 @@ class Resolution:
     def _resolve(self, name: str, depth: int) -> Link | None:
         upper = self._upper(name)
         if upper is not None and not upper.unresolved:
+            if upper.provenance is not None:  # a reference entry met before in this load
+                return Link(upper, "alias", upper.provenance)
             return Link(upper, "gazetteer", "id" if upper.id == name else "")
         ref = self.reference
         if ref is not None:
             ids = ref.find(name)
             if len(ids) == 1:
-                return Link(self.adopt(ids[0]), "alias", f"reference {ref.version}")
+                actor = self.adopt(ids[0])
+                return Link(actor, "alias", actor.provenance or "the user's actor for the entry")
             if len(ids) > 1:
                 self.why[normalise(name)] = (
                     f"a name several reference entries share: {', '.join(sorted(ids))}"
