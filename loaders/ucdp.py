@@ -3,7 +3,8 @@
 type_of_violence 1 and 2 make FIGHTS, 3 (one-sided) ATTACKS on civilians, as
 the mapping table says (written as a code or, as some exports do, in words:
 "state-based conflict", "non-state conflict", "one-sided violence"); the
-best/low/high death estimates are kept on the claims. Sides naming several actors are split. Streams the file row by row.
+best/low/high death estimates are kept on the claims. Sides naming several
+actors are split. Streams the file row by row.
 """
 
 from __future__ import annotations
