@@ -12,6 +12,7 @@ when it was built, so opening it costs one JSON read.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -38,7 +39,16 @@ class Reference:
     ('MIL', 'MIL', None)
     """
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any] | Callable[[], dict[str, Any]]) -> None:
+        self._read = data if callable(data) else lambda: data
+        self._actors: dict[str, Actor] = {}
+        self._ready = False
+
+    def __getattr__(self, name: str) -> Any:
+        """The tables, read on first use: a load that names only known actors never reads them."""
+        if name.startswith("__") or self.__dict__.get("_ready", True):
+            raise AttributeError(name)
+        data = self._read()
         self.version: str = data["version"]
         self.sources: dict[str, dict] = data["sources"]
         self._entries = {e["id"]: e for e in data["actors"]}
@@ -47,16 +57,17 @@ class Reference:
         self._leaders: dict[str, str] = data["leaders"]
         self._known_groups: dict[str, str] = data["known_groups"]
         self._countries: dict[str, str] = data["country_codes"]
-        self._actors: dict[str, Actor] = {}
+        self._ready = True
+        return getattr(self, name)
 
     @classmethod
     def default(cls) -> Reference:
-        """The reference shipped in ``loaders/reference/actors.json`` (read once)."""
+        """The reference shipped in ``loaders/reference/actors.json`` (read once, when needed)."""
         return _shipped()
 
     @classmethod
     def from_file(cls, path: Path) -> Reference:
-        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+        return cls(lambda: json.loads(Path(path).read_text(encoding="utf-8")))
 
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self._entries
@@ -128,7 +139,11 @@ class Reference:
         return actor
 
 
+def _read_shipped() -> dict[str, Any]:
+    text = (resources.files("loaders") / "reference" / "actors.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
 @cache
 def _shipped() -> Reference:
-    text = (resources.files("loaders") / "reference" / "actors.json").read_text(encoding="utf-8")
-    return Reference(json.loads(text))
+    return Reference(_read_shipped)
