@@ -98,13 +98,15 @@ def _actor(
 ) -> tuple[Actor, str | None] | str:
     """The actor of one side, by its codes, and its role; or why the side is no actor.
 
-    The user's gazetteer answers to the whole actor code first (``SYRGOV``),
-    then a known group code names the group, else the country code the
-    country. The role (``GOV``, ``MIL``...) goes on the claim; the raw name is
-    never the actor's name.
+    The user's gazetteer answers to the whole actor code first (``SYRGOV``);
+    else the code without its role, religion and ethnic parts names the
+    actor: a known group (``NAT``: NATO) or a country (``SYR``) from the
+    reference, else an unresolved actor named by that code. The role (``GOV``,
+    ``MIL``...) goes on the claim; the raw name is never the actor's name.
     """
-    code, name = cells[at].strip(), cells[at + 1].strip()
+    code = cells[at].strip()
     country, group = cells[at + 2].strip(), cells[at + 3].strip()
+    extra = {cells[at + i].strip() for i in (4, 5, 6)} - {""}  # ethnic and religion codes
     types = [t.strip() for t in cells[at + 7 : at + 10] if t.strip()]
     role = types[0] if types else None
     if not code:
@@ -113,6 +115,12 @@ def _actor(
     if known is not None:
         resolver.tally["gazetteer" if known.provenance is None else "code"] += 1
         return known, role
+    kinds = mapping.section("actor_types")
+    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
+    rest = [p for p in parts if p not in kinds and p not in extra and p not in types]
+    if not rest and not country and not group:
+        resolver.tally["dropped"] += 1
+        return "a role, religion or ethnic code with no country or group: no actor"
     reference = resolver.reference
     entry = None
     if reference is not None:
@@ -122,20 +130,25 @@ def _actor(
     if entry is not None:
         resolver.tally["code"] += 1
         return resolver.adopt(entry), role
-    if not country and not group:
-        resolver.tally["dropped"] += 1
-        return "a role code with no country or group (GOV, COP...): no actor"
-    kinds = mapping.section("actor_types")
-    kind = next((kinds[t]["kind"] for t in types if t in kinds), None)
-    label = group or country
-    return (
-        resolver.actor(
-            f"{label} ({name})" if name else label,
-            kind=kind or "other",
-            external_ids={"gdelt": label},
-        ),
-        role,
+    label = group or country or "".join(rest)
+    known = resolver.gazetteer_code(label)
+    if known is not None:
+        resolver.tally["gazetteer" if known.provenance is None else "code"] += 1
+        return known, role
+    kind = (
+        "state"
+        if label == country
+        else next((kinds[t]["kind"] for t in types if t in kinds), "other")
     )
+    resolver.tally["unresolved"] += 1
+    actor = resolver.gazetteer.resolve_or_create(
+        label,
+        kind=kind,
+        external_ids={"gdelt": label},
+        reason=f"GDELT code {label} is in no gazetteer or reference entry",
+    )
+    resolver.created.setdefault(actor.id, actor)
+    return actor, role
 
 
 def _row(record: str, cells: list[str], resolver: Resolver, mapping: Mapping) -> Item | _Event:

@@ -196,8 +196,10 @@ class _Document:
         if self.resolver.names_no_actor(text, self.mapping):
             return "a pronoun or a word that names no actor"
         why = self.resolver.not_an_actor(text)
-        if why and self.resolver.lookup(text) is None:
-            return why
+        if why:
+            link = self.resolver.link(text)  # unless the user's gazetteer or the reference knows it
+            if link is None or link.by == "unresolved":
+                return why
         return None
 
     @staticmethod

@@ -23,7 +23,7 @@ GENERIC = re.compile(
     r"^(a|an|some|several|many|few|any|each|every|no|other|another|both|all|most|such|"
     r"this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
     r"hundreds?|thousands?|scores|more|fewer|numerous|various|certain|"
-    r"its|our|their|his|her|my|your|others?)\b|^\d",
+    r"its|our|their|his|her|my|your|others?)\b|^\d[\d,.]*(\s|$)",
     re.IGNORECASE,
 )
 """A phrase opening with an indefinite determiner or a number names no one actor."""
@@ -69,7 +69,7 @@ class Resolution:
 
     def not_an_actor(self, name: str) -> str | None:
         """Why ``name`` names no actor (a determiner phrase, a bare role noun), or None."""
-        text = " ".join(name.split())
+        text = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE)
         if GENERIC.search(text):
             return "a generic phrase or a quantity, not one actor"
         if self.reference is not None and self.reference.role(text):
