@@ -271,6 +271,8 @@ def evidence(
         published = i.article.published or "undated"
         source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
         console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
+        if i.article.url and i.article.url != i.article.title:
+            console.print(f"  [dim]{i.article.url}[/dim]", highlight=False, soft_wrap=True)
 
 
 def search(

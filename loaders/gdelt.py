@@ -222,7 +222,8 @@ def _document(events: list[tuple[str, _Event]], resolver: Resolver, mapping: Map
         )
     article = Article(
         id=article_id,
-        title=url or f"GDELT event {first.event_id}",
+        title=f"GDELT event {first.event_id}"
+        + (f" and {len(events) - 1} more of the same article" if len(events) > 1 else ""),
         url=url or None,
         publisher=urlsplit(url).hostname if url else None,
         published=day,

@@ -492,7 +492,8 @@ def absorb(entries: Entries, keep: dict, entry: dict) -> None:
     for n in (entry["name"], *entry["aliases"]):
         alias(keep, n)
     for scheme, code in entry["codes"].items():
-        keep["codes"].setdefault(scheme, code)
+        if len(code) > len(keep["codes"].get(scheme, "")):  # IMGMUSISI says more than IRQREB
+            keep["codes"][scheme] = code
     keep["sources"] = keep["sources"] + entry["sources"]
     del entries.by_id[entry["id"]]
 
@@ -539,12 +540,75 @@ def build(root: Path) -> dict:
     }
 
 
+NOTICE = """# Reference gazetteer: sources and licences
+
+`actors.json` is built by `tools/build_reference.py` (reference version {version})
+from the dictionaries below; every entry lists the sources it comes from
+(`sources`), and links made between entries say why (`linked_by`). Rebuild it
+with `.venv/bin/python tools/build_reference.py ../shared/data/dictionaries`.
+
+Because it contains entries derived from CountryInfo, **`actors.json` as a whole
+is distributed under the Creative Commons Attribution-ShareAlike 3.0 Unported
+licence** (https://creativecommons.org/licenses/by-sa/3.0/), as CountryInfo
+requires of derived works; the entries from the other sources remain available
+under their own licences below.
+
+## Sources
+
+{sources}
+
+## CountryInfo (CC BY-SA 3.0), notice as given in the file
+
+> {countryinfo}
+
+## Phoenix/PETRARCH2 dictionaries (MIT)
+
+```
+{phoenix}
+```
+
+## text_to_CAMEO country names (MIT)
+
+```
+{cameo}
+```
+
+## UCDP Actor Dataset v22.1
+
+No licence is stated in the copy used or in its codebook; UCDP asks users to
+cite: Davies, Shawn, Therese Pettersson & Magnus Öberg (2022), "Organized
+violence 1989-2021 and drone warfare", Journal of Peace Research 59(4); and
+Pettersson, Therese (2022), "UCDP Actor Dataset Codebook v 22.1". Whoever
+redistributes the product should confirm UCDP's current terms.
+"""
+
+
+def notice(root: Path) -> str:
+    info = read_text(root / "countryinfo" / "CountryInfo.120116.txt")
+    start = info.index("Copyright (c) 2012")
+    end = info.index("by-sa/3.0/", start) + len("by-sa/3.0/")
+    quoted = "\n> ".join(" ".join(line.split()) for line in info[start:end].splitlines())
+    listed = "\n".join(
+        f"- `{key}`: {s['title']}; {s['repository']} {s['commit'][:12]} `{s['path']}`; "
+        f"licence: {s['licence']}"
+        for key, s in SOURCES.items()
+    )
+    return NOTICE.format(
+        version=VERSION,
+        sources=listed,
+        countryinfo=quoted,
+        phoenix=read_text(root / "phoenix_petrarch2" / "LICENSE").strip(),
+        cameo=read_text(root / "cameo_tables_text_to_CAMEO" / "LICENSE").strip(),
+    )
+
+
 def main() -> None:
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/dictionaries"
     data = build(root)
     OUT.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     (OUT / "actors.json").write_text(text + "\n", encoding="utf-8")
+    (OUT / "NOTICE.md").write_text(notice(root), encoding="utf-8")
     print(f"{len(data['actors'])} actors, {len(data['index'])} names -> {OUT / 'actors.json'}")
 
 
