@@ -23,9 +23,15 @@ GENERIC = re.compile(
     r"^(a|an|some|several|many|few|any|each|every|no|other|another|both|all|most|such|"
     r"this|that|these|those|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
     r"hundreds?|thousands?|scores|more|fewer|numerous|various|certain|"
-    r"its|our|their|his|her|my|your|others?)\b|^\d[\d,.]*(\s|$)",
+    r"its|our|their|his|her|my|your|others?|"
+    r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-\w+)?)\b|^\d[\d,.]*(\s|$)",
     re.IGNORECASE,
 )
+UNDERTAKING = re.compile(
+    r"\b(project|programme|program|initiative|campaign|plan|conference|summit|meeting)$",
+    re.IGNORECASE,
+)
+"""What a name ending so denotes is something done, not a party to a conflict."""
 """A phrase opening with an indefinite determiner or a number names no one actor."""
 
 _ABBREVIATED = re.compile(r"^(?P<short>[^:()]{1,24}):\s*(?P<full>.+)$")
@@ -72,6 +78,10 @@ class Resolution:
         text = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE)
         if GENERIC.search(text):
             return "a generic phrase or a quantity, not one actor"
+        if not any(w[:1].isupper() or w[:1].isdigit() for w in text.split()):
+            return "a common noun phrase (no proper name), not one actor"
+        if UNDERTAKING.search(text):
+            return "an undertaking (a project, programme, operation...), not a party"
         if self.reference is not None and self.reference.role(text):
             return "a role noun with no country or group"
         return None
