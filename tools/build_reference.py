@@ -123,6 +123,13 @@ MEMBER_NOUNS = {  # the product's own: plural member nouns the agent file has on
     "supporters": "UAF",
     "loyalists": "UAF",
     "elements": "UAF",
+    "aircraft": "MIL",
+    "warplanes": "MIL",
+    "jets": "MIL",
+    "advisers": "MIL",
+    "advisors": "MIL",
+    "partners": "UAF",
+    "nations": "GOV",
 }
 
 
