@@ -190,7 +190,21 @@ class Resolution:
             link = self._known(found["owner"], depth)
             if link is not None:
                 return self._level_of(link.actor, role[1], role[0])
+            if role[1] == "GOV":
+                led = self._led(found["owner"], role[0])
+                if led is not None:
+                    return led
         return None
+
+    def _led(self, surname: str, noun: str) -> Link | None:
+        """The government of the one country whose leader bears ``surname`` (CountryInfo)."""
+        assert self.reference is not None
+        country = self.reference.leader_country(surname)
+        level = self.reference.level(country, "GOV") if country else None
+        if level is None:
+            return None
+        why = f"'{noun}' of {country}'s leader {surname!r} (CountryInfo)"
+        return Link(self.adopt(level), "rule", why)
 
     def _titled(self, text: str, depth: int) -> Link | None:
         """ "Prime Minister Haider al-Abadi": a title (an agent noun) before a known person."""
@@ -221,12 +235,7 @@ class Resolution:
                 link = self._known(head[:-1], depth)
                 head = head[:-1]
             if link is None:
-                country = self.reference.leader_country(head) if role == "GOV" else None
-                level = self.reference.level(country, role) if country else None
-                if level is None:
-                    return None
-                actor = self.adopt(level)
-                return Link(actor, "rule", f"'{noun}' of {country}'s leader {head!r} (CountryInfo)")
+                return self._led(head, noun) if role == "GOV" else None
             return self._level_of(link.actor, role, noun)
         return None
 
