@@ -333,7 +333,8 @@ def phoenix(root: Path, entries: Entries, by_code: dict[str, dict]) -> list[dict
                 for n in aliases:
                     add_phoenix_name(entry, n)
                 continue
-            name = display(without_article(head.strip("_")))
+            bare = words(without_article(head.strip("_")))
+            name = bare if re.fullmatch(r"[A-Z]{2,4}", bare) else display(bare)  # NATO, OPEC
             entry = entries.add(
                 {
                     "id": slugify(name),
