@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from graph.ingest import load, plan
 from graph.model import Actor
+from graph.names import normalise
 from loaders.gazetteer import Gazetteer
 from loaders.reference import Reference
 from loaders.source import Resolver
@@ -77,6 +78,18 @@ def test_every_reference_entry_names_its_sources_and_their_licences() -> None:
     assert "Attribution-ShareAlike 3.0" in notice  # CountryInfo's terms travel with the data
     assert "Copyright (c) 2014 Open Event Data" in notice
     assert "Copyright (c) 2012 Philip A. Schrodt" in notice
+
+
+def test_the_shipped_name_index_is_current_with_name_normalisation() -> None:
+    """The index holds keys computed at build time: a change to normalise() needs a rebuild."""
+    data = json.loads((REFERENCE / "actors.json").read_text(encoding="utf-8"))
+    stale = [
+        (e["id"], n)
+        for e in data["actors"]
+        for n in (e["name"], *e["aliases"])
+        if normalise(n) not in data["index"]
+    ]
+    assert not stale, "rebuild with: python tools/build_reference.py ../shared/data/dictionaries"
 
 
 def test_the_user_gazetteer_wins_over_the_reference() -> None:
