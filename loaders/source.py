@@ -102,6 +102,10 @@ class Resolver:
         if link is not None:
             self.tally[link.by] += 1
             return link.actor
+        if kind == ActorKind.PERSON:
+            bare = untitled(name)
+            if bare != name:  # "Lt. Gen. Stephen J. Townsend": the person, not the rank
+                return self.actor(bare, kind, **fields)
         try:
             reason = self._resolution.why.get(normalise(name), "no gazetteer or reference entry")
             actor = self.gazetteer.resolve_or_create(name, kind=kind, reason=reason, **fields)
@@ -169,6 +173,92 @@ class Resolver:
         """Whether ``name`` is one of the mapping's ``not_actors`` (pronouns, say)."""
         words = {normalise(w) for w in mapping.get("not_actors") or ()}
         return normalise(name) in words
+
+
+TITLES = frozenset(
+    [
+        "the",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "ministers",
+        "secretary",
+        "deputy",
+        "under",
+        "assistant",
+        "foreign",
+        "defense",
+        "defence",
+        "office",
+        "state",
+        "general",
+        "gen.",
+        "lt.",
+        "lieutenant",
+        "maj.",
+        "major",
+        "col.",
+        "colonel",
+        "capt.",
+        "captain",
+        "commodore",
+        "admiral",
+        "adm.",
+        "rear",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "marine",
+        "u.s.",
+        "us",
+        "uk",
+        "ambassador",
+        "special",
+        "envoy",
+        "presidential",
+        "advisor",
+        "adviser",
+        "senator",
+        "sen.",
+        "rep.",
+        "gov.",
+        "governor",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "sheikh",
+        "commander",
+        "chief",
+        "acting",
+        "director",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "spokesperson",
+        "spokesman",
+    ]
+)
+"""Words of a title or rank that may stand before a person's name (the product's own list)."""
+
+
+def untitled(name: str) -> str:
+    """A person's name without the titles before it, if a full name (two words) remains.
+
+    >>> untitled("Army Lt. Gen. Stephen J. Townsend"), untitled("Minister Ellwood")
+    ('Stephen J. Townsend', 'Minister Ellwood')
+    """
+    words = name.split()
+    cut = 0
+    while cut < len(words) and words[cut].lower() in TITLES:
+        cut += 1
+    rest = words[cut:]
+    if cut and len(rest) >= 2 and rest[0][:1].isupper():
+        return " ".join(rest)
+    return name
 
 
 _PERIOD = re.compile(r"^(?P<name>.*?)\s*\((?P<period>\d{4}\s*-\s*(?:\d{4})?)\)\s*$")
