@@ -123,10 +123,8 @@ def _actor(
         return "a role, religion or ethnic code with no country or group: no actor"
     reference = resolver.reference
     entry = None
-    if reference is not None:
-        entry = (reference.known_group(group) if group else None) or (
-            reference.country(country) if country else None
-        )
+    if reference is not None:  # a group is never taken for its country
+        entry = reference.known_group(group) if group else reference.country(country)
     if entry is not None:
         resolver.tally["code"] += 1
         return resolver.adopt(entry), role
