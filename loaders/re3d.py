@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -129,6 +129,8 @@ class _Document:
         self, record: str, entities: list[tuple[str, dict]], relations: list[tuple[str, dict]]
     ) -> Iterator[Item]:
         spans: dict[Span, str] = {}  # actor-naming span -> entity type
+        tally = self.resolver.tally
+        counted = Counter(tally)  # the names kept are counted below, once each
         for where, e in entities:
             try:
                 span = self._span(e, "begin", "end")
@@ -177,6 +179,11 @@ class _Document:
         used = [m.actor for m in mentions] + [
             a for c in claims.values() for a in (c.source, c.target)
         ]
+        dropped = tally["dropped"] - counted["dropped"]
+        tally.clear()
+        tally.update(counted + Counter(dropped=dropped))
+        for m in mentions:
+            tally[self.resolver.decision(m.text).partition(":")[0]] += 1
         if not claims and not mentions:
             yield Skipped(record, "no actor named")
             return
