@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.errors import AmbiguousActor
 from graph.model import Actor, ActorKind
 from graph.names import normalise
 from loaders.gazetteer import Gazetteer
@@ -86,26 +85,19 @@ class Resolution:
             return "a role noun with no country or group"
         return None
 
-    def _upper(self, name: str) -> Actor | None:
-        try:
-            return self.gazetteer.resolve(name)
-        except AmbiguousActor:
-            raise
-        except ValueError:
-            return None
-
     def _resolve(self, name: str, depth: int) -> Link | None:
-        upper = self._upper(name)
+        upper = self.gazetteer.resolve(name)  # AmbiguousActor: the user's names are never guessed
         if upper is not None and not upper.unresolved:
             if upper.provenance is not None:  # a reference entry met before in this load
-                return Link(upper, "alias", upper.provenance)
+                return Link(upper, "alias", upper.provenance.split(":")[0] + f" entry {upper.id}")
             return Link(upper, "gazetteer", "id" if upper.id == name else "")
         ref = self.reference
         if ref is not None:
             ids = ref.find(name)
             if len(ids) == 1:
                 actor = self.adopt(ids[0])
-                return Link(actor, "alias", actor.provenance or "the user's actor for the entry")
+                mine = "" if actor.id == ids[0] else f", which is your {actor.id}"
+                return Link(actor, "alias", f"reference {ref.version} entry {ids[0]}{mine}")
             if len(ids) > 1:
                 self.why[normalise(name)] = (
                     f"a name several reference entries share: {', '.join(sorted(ids))}"
