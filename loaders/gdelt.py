@@ -20,11 +20,11 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from graph.errors import LoadError
+from graph.errors import LoadError, WrongFormat
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Evidence, slugify, stable_id
 from loaders.events import Stated
 from loaders.mapping import Mapping
-from loaders.source import BadRecord, Item, Resolver, Skipped, check_type, claim_id, guard
+from loaders.source import BadRecord, Item, Rejected, Resolver, Skipped, check_type, claim_id
 from loaders.tables import number, parse_date
 
 EXPECTS = "a GDELT event export: tab-separated, no header, 57, 58 (1.0) or 61 (2.0) columns"
@@ -58,21 +58,25 @@ def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
     with handle:
         for line, cells in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
             if line == 1 and (len(cells) not in SOURCE_URL or not cells[0].isdigit()):
-                raise LoadError(str(path), f"not a GDELT export: expected {EXPECTS}", record=1)
+                raise WrongFormat(str(path), f"not a GDELT export: expected {EXPECTS}", record=1)
             if not cells or cells == [""]:
                 continue
             record = f"line {line}"
-            for item in guard(
-                record, "\t".join(cells), lambda r=record, c=cells: [_row(r, c, resolver, mapping)]
-            ):
-                if isinstance(item, _Event):
-                    articles.setdefault(item.url or f"event {item.event_id}", []).append(
-                        (record, item)
-                    )
-                else:
-                    yield item
+            try:
+                item = _row(record, cells, resolver, mapping)
+            except BadRecord as exc:
+                yield Rejected(record, exc.reason, exc.field, raw="\t".join(cells))
+                continue
+            if isinstance(item, _Event):
+                key = item.url or f"event {item.event_id}"
+                articles.setdefault(key, []).append((record, item))
+            else:
+                yield item
     for events in articles.values():
-        yield from guard(events[0][0], None, lambda e=events: [_document(e, resolver, mapping)])
+        try:
+            yield _document(events, resolver, mapping)
+        except BadRecord as exc:
+            yield Rejected(events[0][0], exc.reason, exc.field)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.ingest import load, plan
 from graph.store import GraphStore
+from ingest.pipeline import load, plan
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 INPUTS = [DATA / "re3d" / "US State Department", DATA / "gdelt" / "events_20160728.tsv"]

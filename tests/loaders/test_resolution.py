@@ -15,9 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from graph.ingest import load, plan
 from graph.model import Actor
 from graph.names import normalise
+from ingest.pipeline import load, plan
 from loaders.gazetteer import Gazetteer
 from loaders.reference import Reference
 from loaders.source import Resolver
