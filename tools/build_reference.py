@@ -553,7 +553,8 @@ NOTICE = """# Reference gazetteer: sources and licences
 `actors.json` is built by `tools/build_reference.py` (reference version {version})
 from the dictionaries below; every entry lists the sources it comes from
 (`sources`), and links made between entries say why (`linked_by`). Rebuild it
-with `.venv/bin/python tools/build_reference.py ../shared/data/dictionaries`.
+with `.venv/bin/python tools/build_reference.py DICTIONARIES`, DICTIONARIES
+being the folder that holds the dictionaries listed below, as they were fetched.
 
 Because it contains entries derived from CountryInfo, **`actors.json` as a whole
 is distributed under the Creative Commons Attribution-ShareAlike 3.0 Unported

@@ -89,7 +89,7 @@ def test_the_shipped_name_index_is_current_with_name_normalisation() -> None:
         for n in (e["name"], *e["aliases"])
         if normalise(n) not in data["index"]
     ]
-    assert not stale, "rebuild with: python tools/build_reference.py ../shared/data/dictionaries"
+    assert not stale, "rebuild with: python tools/build_reference.py DICTIONARIES"
 
 
 def test_the_user_gazetteer_wins_over_the_reference() -> None:
