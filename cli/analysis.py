@@ -21,10 +21,12 @@ from cli.common import (
     reading,
 )
 from cli.output import console, emit_json, short, table
+from cli.rollup import RollUpOpt, say_rolled_up
 from queries.balance import balance as balance_of
 from queries.blocs import blocs as blocs_of
 from queries.brokers import brokers_with_blocs, support_chains
 from queries.inference import infer as infer_from
+from queries.rollup import rolled_up
 from queries.stance_graph import store_stance_graph
 from queries.timeline import timeline as timeline_of
 
@@ -77,15 +79,19 @@ def blocs(
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
     timeout: TimeoutOpt = None,
+    roll_up: RollUpOpt = False,
 ) -> None:
     """Coalitions of the signed graph and the ties that violate them."""
     with reading(store, timeout) as db:
         flt = filters_of(as_of, since, until, type, min_confidence, db)
-        result = blocs_of(store_stance_graph(db, flt))
+        view = rolled_up(db, flt) if roll_up else None
+        result = blocs_of(view.graph if view else store_stance_graph(db, flt))
         names = {a.id: a.name for a in db.actors()}
     if json:
         emit_json(result)
         return
+    if view:
+        say_rolled_up(view)
     table(
         "Blocs",
         ("bloc", "actors"),

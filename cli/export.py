@@ -23,10 +23,12 @@ from cli.common import (
     opened,
 )
 from cli.output import errors, table
+from cli.rollup import RollUpOpt
 from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
 from queries.blocs import blocs
 from queries.export import CSV_TABLES, ExportFormat, csv_table, export_graph, render
+from queries.rollup import rolled_up
 from queries.stance_graph import build_stance_graph
 
 Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"})
@@ -48,6 +50,7 @@ def export(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    roll_up: RollUpOpt = False,
 ) -> None:
     """Write the graph (stdout without a target: csv then prints both tables, a blank line
     between); csv to a folder writes nodes.csv and edges.csv; neo4j-admin writes
@@ -61,8 +64,13 @@ def export(
             table(f"Wrote {destination}", ("file", "rows"), sorted(counts.items()))
             return
         flt = filters_of(as_of, since, until, type, min_confidence, db)
-        actors, relations = db.actors(), db.relations(flt)
-    membership = blocs(build_stance_graph(actors, relations)).membership
+        if roll_up:
+            view = rolled_up(db, flt)
+            actors, relations, stances = list(view.actors), list(view.relations), view.graph
+        else:
+            actors, relations = db.actors(), db.relations(flt)
+            stances = build_stance_graph(actors, relations)
+    membership = blocs(stances).membership
     graph = export_graph(actors, relations, membership)
     if destination is not None and format.value == "csv":
         destination.mkdir(parents=True, exist_ok=True)

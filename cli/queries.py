@@ -21,8 +21,10 @@ from cli.common import (
     reading,
 )
 from cli.output import console, emit_json, plural, short, table
+from cli.rollup import RollUpOpt, say_rolled_up
 from graph.model import Relation
 from graph.store import Stance
+from queries.rollup import rolled_up
 
 ActorArg = Annotated[str, typer.Argument(help="Actor id, name or alias.")]
 
@@ -55,11 +57,18 @@ def _stance_rows(stances: list[Stance]) -> list[tuple]:
     return rows
 
 
-def _stances(kind: str, actor: str, store: str | None, json: bool, *filters: object) -> None:
+def _stances(
+    kind: str, actor: str, store: str | None, json: bool, roll_up: bool, *filters: object
+) -> None:
     with reading(store) as db:
-        who = db.actor(actor)
+        asked = who = db.actor(actor)
         flt = filters_of(*filters, store=db)  # type: ignore[arg-type]
-        found = db.allies(who.id, flt) if kind == "allies" else db.enemies(who.id, flt)
+        if roll_up:
+            view = rolled_up(db, flt)
+            who = db.actor(view.top(who.id))
+            found = view.allies(who.id) if kind == "allies" else view.enemies(who.id)
+        else:
+            found = db.allies(who.id, flt) if kind == "allies" else db.enemies(who.id, flt)
     if json:
         emit_json({"actor": who, kind: found})
         return
@@ -73,6 +82,8 @@ def _stances(kind: str, actor: str, store: str | None, json: bool, *filters: obj
             f"[dim]-> {who.name} acts on the actor, <- the actor acts on {who.name}, "
             "<-> both ways; stance is the net signed weight of all their relations.[/dim]"
         )
+    if roll_up:
+        say_rolled_up(view, asked)
 
 
 def allies(
@@ -85,6 +96,7 @@ def allies(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    roll_up: RollUpOpt = False,
 ) -> None:
     """Actors standing with ACTOR, strongest first, with evidence."""
     _stances(
@@ -92,6 +104,7 @@ def allies(
         actor,
         store,
         json,
+        roll_up,
         as_of,
         since,
         until,
@@ -110,6 +123,7 @@ def enemies(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    roll_up: RollUpOpt = False,
 ) -> None:
     """Actors standing against ACTOR, most hostile first, with evidence."""
     _stances(
@@ -117,6 +131,7 @@ def enemies(
         actor,
         store,
         json,
+        roll_up,
         as_of,
         since,
         until,
@@ -142,18 +157,25 @@ def path(
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
     timeout: TimeoutOpt = None,
+    roll_up: RollUpOpt = False,
 ) -> None:
     """Shortest signed paths from SOURCE to TARGET."""
     with reading(store, timeout) as db:
         a, b = db.actor(source), db.actor(target)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
-        found = db.paths(
-            a.id, b.id, max_hops=max_hops, k=k, positive_only=positive_only, filters=flt
-        )
+        if roll_up:
+            view = rolled_up(db, flt)
+            found = view.paths(a.id, b.id, max_hops=max_hops, k=k, positive_only=positive_only)
+        else:
+            found = db.paths(
+                a.id, b.id, max_hops=max_hops, k=k, positive_only=positive_only, filters=flt
+            )
         names = {x.id: x.name for x in db.actors()}
     if json:
         emit_json(found)
         return
+    if roll_up:
+        say_rolled_up(view, a, b)
     if not found:
         kind = "cooperative path" if positive_only else "path"
         console.print(f"No {kind} from {a.name} to {b.name} within {plural(max_hops, 'hop')}.")
@@ -188,15 +210,23 @@ def neighbourhood(
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
     timeout: TimeoutOpt = None,
+    roll_up: RollUpOpt = False,
 ) -> None:
     """Actors within DEPTH hops of ACTOR and the relations among them."""
     with reading(store, timeout) as db:
-        who = db.actor(actor)
+        asked = who = db.actor(actor)
         flt = filters_of(as_of, since, until, type, min_confidence, db)
-        sub = db.neighbourhood(who.id, depth, flt, limit, max_relations)
+        if roll_up:
+            view = rolled_up(db, flt)
+            sub = view.neighbourhood(who.id, depth, limit, max_relations)
+            who = db.actor(sub.center)
+        else:
+            sub = db.neighbourhood(who.id, depth, flt, limit, max_relations)
     if json:
         emit_json(sub)
         return
+    if roll_up:
+        say_rolled_up(view, asked)
     names = {n.id: n.name for n in sub.nodes}
     shown = len(sub.relations)
     table(

@@ -6,11 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import FiltersDep, PageDep, StoreDep, bounded
+from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
 from api.routing import OffloadedRoute
 from graph.filters import BOUNDS
 from graph.model import Actor
 from graph.store import ActorMatch, Stance, Subgraph
+from queries.rollup import rolled_up
 
 router = APIRouter(prefix="/actors", tags=["actors"], route_class=OffloadedRoute)
 
@@ -43,18 +44,32 @@ def actor_detail(store: StoreDep, ref: ActorRef) -> Actor:
 
 @router.get("/{ref}/allies")
 def actor_allies(
-    store: StoreDep, ref: ActorRef, filters: FiltersDep, page: PageDep, response: Response
+    store: StoreDep,
+    ref: ActorRef,
+    filters: FiltersDep,
+    page: PageDep,
+    response: Response,
+    roll_up: RollUpDep = False,
 ) -> list[Stance]:
     """Actors standing with this one, strongest first, with the relations and evidence."""
-    return page(store.allies(store.actor(ref).id, filters), response)
+    actor = store.actor(ref).id
+    found = rolled_up(store, filters).allies(actor) if roll_up else store.allies(actor, filters)
+    return page(found, response)
 
 
 @router.get("/{ref}/enemies")
 def actor_enemies(
-    store: StoreDep, ref: ActorRef, filters: FiltersDep, page: PageDep, response: Response
+    store: StoreDep,
+    ref: ActorRef,
+    filters: FiltersDep,
+    page: PageDep,
+    response: Response,
+    roll_up: RollUpDep = False,
 ) -> list[Stance]:
     """Actors standing against this one, most hostile first."""
-    return page(store.enemies(store.actor(ref).id, filters), response)
+    actor = store.actor(ref).id
+    found = rolled_up(store, filters).enemies(actor) if roll_up else store.enemies(actor, filters)
+    return page(found, response)
 
 
 @router.get("/{ref}/neighbourhood")
@@ -67,10 +82,14 @@ def actor_neighbourhood(
     max_relations: Annotated[
         int, bounded("max_relations", "Most relations: the centre's ties, then the strongest")
     ] = 500,
+    roll_up: RollUpDep = False,
 ) -> Subgraph:
     """Actors within ``depth`` hops and the relations among them.
 
     ``total_relations`` counts every relation among the actors returned;
     ``relations`` holds at most ``max_relations`` of them, each tie whole.
     """
-    return store.neighbourhood(store.actor(ref).id, depth, filters, limit, max_relations)
+    actor = store.actor(ref).id
+    if roll_up:
+        return rolled_up(store, filters).neighbourhood(actor, depth, limit, max_relations)
+    return store.neighbourhood(actor, depth, filters, limit, max_relations)

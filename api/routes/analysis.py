@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import FiltersDep, PageDep, StoreDep, bounded
+from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
 from api.routing import OffloadedRoute
 from queries.balance import Balance, balance
 from queries.blocs import Blocs, blocs
 from queries.brokers import Broker, SupportChain, brokers_with_blocs, support_chains
 from queries.inference import InferredStance, infer
+from queries.rollup import rolled_up
 from queries.stance_graph import store_stance_graph
 from queries.timeline import Period, Timeline, timeline
 
@@ -34,9 +35,10 @@ def pair_timeline(
 
 
 @router.get("/blocs")
-def signed_blocs(store: StoreDep, filters: FiltersDep) -> Blocs:
+def signed_blocs(store: StoreDep, filters: FiltersDep, roll_up: RollUpDep = False) -> Blocs:
     """Coalitions of the signed graph and the ties that violate them, with evidence."""
-    return blocs(store_stance_graph(store, filters))
+    graph = rolled_up(store, filters).graph if roll_up else store_stance_graph(store, filters)
+    return blocs(graph)
 
 
 @router.get("/balance")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import FiltersDep, StoreDep
+from api.deps import FiltersDep, RollUpDep, StoreDep
 from graph.errors import InvalidQuery
 from queries.blocs import blocs
 from queries.export import (
@@ -19,6 +19,7 @@ from queries.export import (
     export_graph,
     render,
 )
+from queries.rollup import rolled_up
 from queries.stance_graph import build_stance_graph
 
 router = APIRouter(tags=["export"])
@@ -44,12 +45,18 @@ def export(
         CsvTable | None,
         Query(description="With format=csv: only this table (default: both, a blank line between)"),
     ] = None,
+    roll_up: RollUpDep = False,
 ) -> Response:
     """The graph as node-link JSON, Cytoscape JSON, GraphML, GEXF or CSV."""
     if table is not None and format is not ExportFormat.CSV:
         raise InvalidQuery("table applies to format=csv only")
-    actors, relations = store.actors(), store.relations(filters)
-    membership = blocs(build_stance_graph(actors, relations)).membership
+    if roll_up:
+        view = rolled_up(store, filters)
+        actors, relations, stances = list(view.actors), list(view.relations), view.graph
+    else:
+        actors, relations = store.actors(), store.relations(filters)
+        stances = build_stance_graph(actors, relations)
+    membership = blocs(stances).membership
     graph = export_graph(actors, relations, membership)
     body = render(graph, format) if table is None else csv_table(graph, table.value)
     name = f"actorgraph{'' if table is None else '-' + table.value}.{SUFFIXES[format]}"
