@@ -1,0 +1,98 @@
+"""Accepting a suggestion: an unresolved actor becomes the actor it was taken for.
+
+The store records it as a merge (logged and reversible: ``unmerge`` undoes it)
+whose note says what was accepted and why it had been suggested.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from graph.errors import InvalidQuery
+from graph.model import Actor, Merge
+from graph.store import GraphStore
+from queries.roster import canonical_actors
+from queries.suggestions import MAX_SUGGESTIONS, Suggestion, name_index, suggest
+
+
+class Acceptance(BaseModel):
+    """The merge made, and the suggestion it accepted (None: the target was not suggested)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    merge: Merge
+    actor: Actor
+    target: Actor
+    suggestion: Suggestion | None
+
+
+def check_acceptable(store: GraphStore, actor_ref: str, target_ref: str) -> Acceptance:
+    """What accepting ``target_ref`` for ``actor_ref`` would merge, checked; its merge not made.
+
+    The returned acceptance's ``merge`` is a plan (``seq`` 0) until :func:`accept` makes it.
+
+    Raises
+    ------
+    UnknownActor, AmbiguousActor
+        A reference names no actor, or several.
+    InvalidQuery
+        ``actor_ref`` is no unresolved actor, or both name one actor.
+    """
+    actor, target = store.actor(actor_ref), store.actor(target_ref)
+    if not actor.unresolved:
+        raise InvalidQuery(
+            f"{actor.name!r} ({actor.id}) is not an unresolved actor: there is no suggestion to "
+            "accept (to merge two resolved actors use 'actorgraph actors merge')"
+        )
+    if actor.id == target.id:
+        raise InvalidQuery(f"{actor_ref!r} and {target_ref!r} are already one actor")
+    every = store.actors()
+    actors, canon = canonical_actors(store)
+    by_id = {a.id: a for a in actors}
+    offered = suggest(actor, name_index(every, canon), by_id, MAX_SUGGESTIONS)
+    taken = next((s for s in offered if s.actor.id == target.id), None)
+    plan = Merge(seq=0, source=actor.id, target=target.id, at=datetime.now(UTC), note="")
+    return Acceptance(merge=plan, actor=actor, target=target, suggestion=taken)
+
+
+def accept(store: GraphStore, actor_ref: str, target_ref: str, note: str = "") -> Acceptance:
+    """Merge the unresolved ``actor_ref`` into ``target_ref``, noting the suggestion accepted.
+
+    Parameters
+    ----------
+    store : GraphStore
+    actor_ref, target_ref : str
+        Actor ids, names or aliases.
+    note : str
+        Kept in the merge log after what was accepted.
+
+    Returns
+    -------
+    Acceptance
+
+    Raises
+    ------
+    UnknownActor, AmbiguousActor, InvalidQuery
+        As :func:`check_acceptable`.
+
+    Examples
+    --------
+    >>> from graph.backends.embedded import EmbeddedStore
+    >>> store = EmbeddedStore(":memory:")
+    >>> _ = store.upsert_actors([Actor(id="assad", name="Bashar al-Assad"),
+    ...                          Actor(id="asad", name="Asad", unresolved=True)])
+    >>> done = accept(store, "Asad", "assad")
+    >>> done.merge.note
+    "accepted suggestion: 'Asad' is spelled like 'assad', the id of 'Bashar al-Assad' (89% similar)"
+    >>> store.actor("Asad").id
+    'assad'
+    """
+    plan = check_acceptable(store, actor_ref, target_ref)
+    if plan.suggestion is not None:
+        said = f"accepted suggestion: {plan.suggestion.why}"
+    else:
+        said = "accepted by hand (not among the suggestions)"
+    merge = store.merge_actors(plan.actor.id, plan.target.id, f"{said}; {note}" if note else said)
+    return plan.model_copy(update={"merge": merge})
