@@ -152,7 +152,7 @@ def list_actors(
     (1, ['a'])
     """
     page = check_page(offset, limit)
-    where = where or ActorFilter()
+    where, sort = where or ActorFilter(), ActorSort(sort)
     actors, _ = canonical_actors(store)
     counts = claim_counts(store.relations())
     rows = [ActorRow(actor=a, claims=counts[a.id]) for a in actors if where.admits(a, counts[a.id])]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from pydantic import BaseModel, ConfigDict
+from rapidfuzz import fuzz
 
 from graph.errors import OutOfRange
 from graph.filters import check_page
@@ -26,6 +27,10 @@ CUTOFF = 75.0
 """The least similarity (0..100) a suggestion needs: the cutoff of "did you mean"."""
 
 MAX_SUGGESTIONS = 10
+
+SPELLING = 85.0
+"""How alike two whole names must be spelled (``rapidfuzz.fuzz.ratio``) to be told apart by
+spelling rather than by the words they share."""
 
 
 class Suggestion(BaseModel):
@@ -68,8 +73,12 @@ def reason(name: str, matched: str, score: float) -> str:
     "'ISIL fighters' contains the name 'ISIL'"
     >>> reason("Assad", "Bashar al-Assad", 90)
     "'Assad' is part of the name 'Bashar al-Assad'"
+    >>> reason("Alpha Frnt", "Alpha Front", 95.2)
+    "'Alpha Frnt' is spelled like 'Alpha Front' (95% similar)"
     >>> reason("Asad", "Assad", 89.4)
     "'Asad' is spelled like 'Assad' (89% similar)"
+    >>> reason("Coalition military forces", "US-led coalition", 86)
+    "'Coalition military forces' shares 'coalition' with 'US-led coalition' (86% similar)"
     >>> reason("Forces Kurdish", "Kurdish Forces", 95)
     "'Forces Kurdish' has the words of 'Kurdish Forces' in another order"
     """
@@ -82,6 +91,10 @@ def reason(name: str, matched: str, score: float) -> str:
         return f"{name!r} contains the name {matched!r}"
     if mine and _contains(theirs, mine):
         return f"{name!r} is part of the name {matched!r}"
+    shared = [word for word in dict.fromkeys(mine) if word in theirs]
+    if shared and fuzz.ratio(" ".join(mine), " ".join(theirs)) < SPELLING:
+        words = " ".join(shared)
+        return f"{name!r} shares {words!r} with {matched!r} ({score:.0f}% similar)"
     return f"{name!r} is spelled like {matched!r} ({score:.0f}% similar)"
 
 
@@ -102,7 +115,7 @@ def name_index(actors: Iterable[Actor], canon: Mapping[str, str]) -> NameIndex:
 def suggest(
     actor: Actor, index: NameIndex, actors: Mapping[str, Actor], limit: int = 3
 ) -> list[Suggestion]:
-    """The actors ``actor`` may be, closest first (then resolved before unresolved, then by id).
+    """The actors ``actor`` may be: resolved ones first, each closest first (then by id).
 
     Parameters
     ----------
@@ -130,7 +143,7 @@ def suggest(
                 continue
             if other not in best or score > best[other][0]:
                 best[other] = (score, _as_named(actors[other], matched), name)
-    ranked = sorted(best, key=lambda i: (-best[i][0], actors[i].unresolved, i))
+    ranked = sorted(best, key=lambda i: (actors[i].unresolved, -best[i][0], i))
     found = []
     for other in ranked[:limit]:
         score, matched, name = best[other]
@@ -138,7 +151,7 @@ def suggest(
         if matched not in actors[other].names:
             why = why.replace(f"{matched!r}", f"{matched!r}, the id of {actors[other].name!r}", 1)
         if actors[other].unresolved:
-            why += " (itself unresolved)"
+            why += "; itself unresolved"
         found.append(
             Suggestion(actor=actors[other], score=round(score, 1), matched=matched, why=why)
         )
