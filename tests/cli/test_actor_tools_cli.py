@@ -67,8 +67,9 @@ def test_list_filters(store: str, options: list[str], ids: list[str]) -> None:
 
 def test_list_shows_claims_and_datasets(store: str) -> None:
     shown = _run("actors", "list", "--sort", "claims", "--store", store).stdout
-    lines = [line for line in shown.splitlines() if "gamma-state" in line]
-    assert len(lines) == 1 and "ucdp" in lines[0] and " 2 " in lines[0]
+    (line,) = [line for line in shown.splitlines() if "gamma-state" in line]
+    assert "ucdp" in line
+    assert " 2 " in line
 
 
 def test_list_names_the_datasets_when_a_source_matches_nothing(store: str) -> None:
