@@ -10,13 +10,23 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from api.middleware import BodyLimit, RequestContext, configure_logging
-from api.routes import actors, analysis, articles, explorer, export, health, ingest, relations
+from api.routes import (
+    actors,
+    analysis,
+    articles,
+    explorer,
+    export,
+    health,
+    ingest,
+    relations,
+    resolution,
+)
 from api.security import require_reader
 from graph.backends import open_store
 from graph.settings import Settings
 from graph.vocabulary import load_vocabulary
 
-READ_ROUTERS = (actors.router, relations.router, analysis.router, export.router)
+READ_ROUTERS = (actors.router, relations.router, analysis.router, export.router, resolution.router)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

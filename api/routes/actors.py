@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -9,9 +10,11 @@ from fastapi import APIRouter, Query, Response
 from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
 from api.routing import OffloadedRoute
 from graph.filters import BOUNDS
-from graph.model import Actor
+from graph.model import Actor, ActorKind
 from graph.store import ActorMatch, Stance, Subgraph
 from queries.rollup import rolled_up
+from queries.roster import ActorFilter, ActorRow, ActorSort, claim_counts
+from queries.roster import list_actors as roster
 
 router = APIRouter(prefix="/actors", tags=["actors"], route_class=OffloadedRoute)
 
@@ -19,21 +22,51 @@ ActorRef = Annotated[str, "An actor id, name or alias"]
 
 
 @router.get("")
-def search_actors(
+def list_actors(
     store: StoreDep,
-    q: Annotated[str, Query(min_length=1, description="Name or alias, any spelling")],
     response: Response,
-    offset: Annotated[int, Query(ge=0, description="Matches to skip")] = 0,
-    limit: Annotated[int, bounded("limit", "Most matches")] = 10,
-) -> list[ActorMatch]:
-    """Actors whose names or aliases match ``q``, best first.
+    q: Annotated[
+        str | None,
+        Query(min_length=1, description="Name or alias, any spelling; without it, every actor"),
+    ] = None,
+    unresolved: Annotated[
+        bool | None, Query(description="Only the actors no gazetteer matched (false: the others)")
+    ] = None,
+    kind: Annotated[ActorKind | None, Query(description="Only actors of this kind")] = None,
+    source: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            description="Only actors carrying an id from this dataset (acled, ucdp, gdelt...)",
+        ),
+    ] = None,
+    min_claims: Annotated[
+        int, Query(ge=0, description="Only actors named by at least this many claims")
+    ] = 0,
+    sort: Annotated[
+        ActorSort, Query(description="Without q: by id, name, or claims (most first)")
+    ] = ActorSort.ID,
+    offset: Annotated[int, Query(ge=0, description="Actors to skip")] = 0,
+    limit: Annotated[
+        int | None, bounded("limit", "Most actors (default 10 with q, else 100)")
+    ] = None,
+) -> list[ActorRow] | list[ActorMatch]:
+    """Every actor with its claim count, paged and filtered; with ``q``, the best matches first.
 
-    Paginated like every list: ``X-Total-Count`` counts the matches (the best
-    1000 at most).
+    Paginated like every list: ``X-Total-Count`` counts the actors that pass
+    the filters (with ``q``: the matches that do, of the best 1000).
     """
+    where = ActorFilter(unresolved=unresolved, kind=kind, source=source, min_claims=min_claims)
+    if q is None:
+        found = roster(store, where, sort=sort, offset=offset, limit=limit or 100)
+        response.headers["X-Total-Count"] = str(found.total)
+        return list(found.items)
     matches = store.search_actors(q, BOUNDS["limit"][1])
+    if where != ActorFilter():
+        counts = claim_counts(store.relations()) if min_claims else Counter()
+        matches = [m for m in matches if where.admits(m.actor, counts[m.actor.id])]
     response.headers["X-Total-Count"] = str(len(matches))
-    return matches[offset : offset + limit]
+    return matches[offset : offset + (limit or 10)]
 
 
 @router.get("/{ref}")
