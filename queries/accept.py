@@ -6,8 +6,6 @@ whose note says what was accepted and why it had been suggested.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from pydantic import BaseModel, ConfigDict
 
 from graph.errors import InvalidQuery
@@ -17,21 +15,25 @@ from queries.roster import canonical_actors
 from queries.suggestions import MAX_SUGGESTIONS, Suggestion, name_index, suggest
 
 
-class Acceptance(BaseModel):
-    """The merge made, and the suggestion it accepted (None: the target was not suggested)."""
+class Candidate(BaseModel):
+    """An unresolved actor, the actor it is taken for, and the suggestion that said so, if any."""
 
     model_config = ConfigDict(frozen=True)
 
-    merge: Merge
     actor: Actor
     target: Actor
     suggestion: Suggestion | None
+    """None when ``target`` was not among the suggestions."""
 
 
-def check_acceptable(store: GraphStore, actor_ref: str, target_ref: str) -> Acceptance:
-    """What accepting ``target_ref`` for ``actor_ref`` would merge, checked; its merge not made.
+class Acceptance(Candidate):
+    """A candidate accepted: the merge made."""
 
-    The returned acceptance's ``merge`` is a plan (``seq`` 0) until :func:`accept` makes it.
+    merge: Merge
+
+
+def check_acceptable(store: GraphStore, actor_ref: str, target_ref: str) -> Candidate:
+    """What accepting ``target_ref`` for ``actor_ref`` would merge, checked; nothing changed.
 
     Raises
     ------
@@ -53,8 +55,7 @@ def check_acceptable(store: GraphStore, actor_ref: str, target_ref: str) -> Acce
     by_id = {a.id: a for a in actors}
     offered = suggest(actor, name_index(every, canon), by_id, MAX_SUGGESTIONS)
     taken = next((s for s in offered if s.actor.id == target.id), None)
-    plan = Merge(seq=0, source=actor.id, target=target.id, at=datetime.now(UTC), note="")
-    return Acceptance(merge=plan, actor=actor, target=target, suggestion=taken)
+    return Candidate(actor=actor, target=target, suggestion=taken)
 
 
 def accept(store: GraphStore, actor_ref: str, target_ref: str, note: str = "") -> Acceptance:
@@ -95,4 +96,4 @@ def accept(store: GraphStore, actor_ref: str, target_ref: str, note: str = "") -
     else:
         said = "accepted by hand (not among the suggestions)"
     merge = store.merge_actors(plan.actor.id, plan.target.id, f"{said}; {note}" if note else said)
-    return plan.model_copy(update={"merge": merge})
+    return Acceptance(**dict(plan), merge=merge)
