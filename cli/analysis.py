@@ -85,7 +85,7 @@ def blocs(
     with reading(store, timeout) as db:
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         view = rolled_up(db, flt) if roll_up else None
-        result = blocs_of(view.graph if view else store_stance_graph(db, flt))
+        result = view.blocs() if view else blocs_of(store_stance_graph(db, flt))
         names = {a.id: a.name for a in db.actors()}
     if json:
         emit_json(result)

@@ -66,7 +66,7 @@ def export(
         flt = filters_of(as_of, since, until, type, min_confidence, db)
         if roll_up:
             view = rolled_up(db, flt)
-            actors, relations, stances = list(view.actors), list(view.relations), view.graph
+            actors, relations, stances = list(view.actors), view.relations(), view.graph
         else:
             actors, relations = db.actors(), db.relations(flt)
             stances = build_stance_graph(actors, relations)

@@ -22,21 +22,22 @@ The rule
   guessed into one; its own members still roll up to it.
 * Relations: both ends are replaced by their tops; a relation between two
   members of one umbrella (including its ``MEMBER_OF`` links) is left out; the
-  relations that fall on one key are aggregated again from the claims behind
-  them (:func:`graph.aggregate.relation_from_claims`), so weight, counts,
-  distinct articles, first/last seen and the evidence shown are those of the
-  union of their claims.
+  relations that fall on one key are aggregated again: weight, claims,
+  denials and first/last seen add up (:func:`roll_up`), the distinct articles
+  and the evidence shown come from the claims behind them (:func:`finish`),
+  read only for the relations an answer shows.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
+from operator import attrgetter
 
 import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
-from graph.aggregate import pair_key, relation_from_claims
+from graph.aggregate import RelationTally, build_relation, pair_key
 from graph.model import Actor, Claim, Relation
 from graph.vocabulary import Vocabulary
 
@@ -134,17 +135,15 @@ def umbrellas(
     return Umbrellas(top=top, ambiguous=ambiguous, cycles=tuple(cycles))
 
 
-ClaimsBehind = Callable[[Sequence[Relation]], Iterable[Claim]]
-"""The claims (admitted by the query's filters) behind the given relations."""
-
-
 def roll_up(
-    relations: Iterable[Relation],
-    umbrellas: Umbrellas,
-    vocabulary: Vocabulary,
-    claims_behind: ClaimsBehind,
-) -> list[Relation]:
-    """``relations`` between top-level actors, aggregated again where several fall together.
+    relations: Iterable[Relation], umbrellas: Umbrellas, vocabulary: Vocabulary
+) -> tuple[list[Relation], dict[tuple[str, str, str], tuple[Relation, ...]]]:
+    """``relations`` between top-level actors, those that fall on one key combined.
+
+    A combined relation's weight, claims, denials and first/last seen are
+    exact (they add up); its ``n_articles`` and evidence are those of its
+    strongest part until finished from the claims (:func:`finish`), since two
+    parts may count the same article.
 
     Parameters
     ----------
@@ -153,40 +152,88 @@ def roll_up(
     umbrellas : Umbrellas
         Who rolls up to whom (:func:`umbrellas`).
     vocabulary : Vocabulary
-    claims_behind : callable
-        Given the relations that roll up to one key, the claims behind them;
-        asked only when there are two or more (one relation is only renamed).
 
     Returns
     -------
-    list of Relation, sorted by ``(source, target, type)``.
+    list of Relation
+        Sorted by ``(source, target, type)``.
+    dict
+        The key of each combined relation -> the relations it combines.
 
     Examples
     --------
     >>> from datetime import date
-    >>> from graph.model import Actor, Claim
+    >>> from graph.aggregate import relation_from_claims
+    >>> from graph.model import Claim
     >>> vocab = Vocabulary.default()
-    >>> claims = [Claim(id=f"c{n}", article=f"a{n}", source=s, target="c", type="FIGHTS",
+    >>> claims = [Claim(id=f"c{n}", article="a", source=s, target="c", type="FIGHTS",
     ...                 confidence=0.5, date=date(2016, n, 1)) for n, s in ((1, "a"), (2, "b"))]
     >>> by_unit = [relation_from_claims(("a", "c", "FIGHTS"), claims[:1], vocab),
     ...            relation_from_claims(("b", "c", "FIGHTS"), claims[1:], vocab)]
-    >>> tops = Umbrellas(top={"b": "a"})
-    >>> [(r.source, r.target, r.weight, r.n_articles, str(r.last_seen))
-    ...  for r in roll_up(by_unit, tops, vocab, lambda rs: claims)]
+    >>> rolled, together = roll_up(by_unit, Umbrellas(top={"b": "a"}), vocab)
+    >>> [(r.source, r.target, r.weight, r.n_claims, str(r.last_seen)) for r in rolled]
     [('a', 'c', 1.0, 2, '2016-02-01')]
+    >>> finish(rolled[0], claims, vocab).n_articles  # one article, named twice
+    1
     """
+    top = umbrellas.top
     groups: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
     for relation in relations:
-        source, target = umbrellas.of(relation.source), umbrellas.of(relation.target)
-        if source != target:
-            groups[pair_key(source, target, relation.type, vocabulary)].append(relation)
-    rolled = []
-    for key, together in groups.items():
-        if len(together) > 1:
-            rolled.append(relation_from_claims(key, claims_behind(together), vocabulary))
-        elif together[0].key == key:
-            rolled.append(together[0])
+        source, target = relation.source, relation.target
+        if source in top or target in top:
+            source, target = top.get(source, source), top.get(target, target)
+            if source == target:
+                continue
+            key = pair_key(source, target, relation.type, vocabulary)
         else:
-            rolled.append(together[0].model_copy(update={"source": key[0], "target": key[1]}))
-    rolled.sort(key=lambda r: r.key)
-    return rolled
+            key = (source, target, relation.type)
+        groups[key].append(relation)
+    rolled = []
+    together: dict[tuple[str, str, str], tuple[Relation, ...]] = {}
+    for key, parts in groups.items():
+        if len(parts) > 1:
+            together[key] = tuple(parts)
+            rolled.append(_combined(key, parts, vocabulary))
+        elif parts[0].source == key[0] and parts[0].target == key[1]:
+            rolled.append(parts[0])
+        else:
+            rolled.append(parts[0].model_copy(update={"source": key[0], "target": key[1]}))
+    rolled.sort(key=attrgetter("source", "target", "type"))
+    return rolled, together
+
+
+def _combined(key: tuple[str, str, str], parts: list[Relation], vocabulary: Vocabulary) -> Relation:
+    strongest = max(parts, key=lambda r: (r.weight, r.key))
+    firsts = [r.first_seen for r in parts if r.first_seen is not None]
+    lasts = [r.last_seen for r in parts if r.last_seen is not None]
+    return build_relation(
+        key,
+        vocabulary,
+        weight=sum(r.weight for r in parts),
+        n_claims=sum(r.n_claims for r in parts),
+        n_articles=max(r.n_articles for r in parts),
+        n_denials=sum(r.n_denials for r in parts),
+        first_seen=min(firsts, default=None),
+        last_seen=max(lasts, default=None),
+        evidence=strongest.evidence,
+        evidence_article=strongest.evidence_article,
+    )
+
+
+def finish(combined: Relation, claims: Iterable[Claim], vocabulary: Vocabulary) -> Relation:
+    """A combined relation with the distinct articles and the evidence of its ``claims``.
+
+    ``claims`` are those behind the relations it combines (under the query's
+    filters); the figures that add up are kept as combined.
+    """
+    tally = RelationTally(combined.key)
+    for claim in claims:
+        tally.add(claim, vocabulary)
+    exact = tally.relation(vocabulary)
+    return combined.model_copy(
+        update={
+            "n_articles": exact.n_articles,
+            "evidence": exact.evidence,
+            "evidence_article": exact.evidence_article,
+        }
+    )

@@ -1,20 +1,22 @@
 """Relation queries rolled up to top-level actors, on any store.
 
 :func:`rolled_up` reads a store through its domain calls (actors, merges,
-relations, and the evidence of the relations that fall together) and builds
-the stance graph between top-level actors (:mod:`graph.rollup` says the rule);
-allies, enemies, neighbourhoods, paths and blocs then run on it as they run on
-a store's own graph. Both backends answer alike because nothing here is
-backend code.
+relations) and builds the stance graph between top-level actors
+(:mod:`graph.rollup` says the rule); allies, enemies, neighbourhoods, paths
+and blocs then run on it as they run on a store's own graph. Both backends
+answer alike because nothing here is backend code.
 
-It reads every relation under the filters, as blocs and exports do: a
-rolled-up answer costs a whole-graph read, not an indexed lookup.
+It reads every relation under the filters, as blocs and exports do. The
+relations an answer shows that combine several are finished from their claims
+(distinct articles, evidence), read with the store's evidence call for the
+pairs behind them: only for what is shown, so listing every rolled-up
+relation (``relations``, exports) costs one evidence read per combined pair.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -22,42 +24,95 @@ from graph.errors import InvalidQuery
 from graph.filters import NO_FILTERS, Filters
 from graph.identity import canonical_ids, canonical_key
 from graph.model import Actor, Claim, Relation
-from graph.rollup import MEMBER_OF, Umbrellas, roll_up, umbrellas
+from graph.rollup import MEMBER_OF, Umbrellas, finish, roll_up, umbrellas
 from graph.store import GraphStore, Path, Stance, Subgraph
+from queries.blocs import Blocs, blocs
 from queries.neighbourhood import neighbourhood
 from queries.paths import signed_paths
 from queries.stance_graph import build_stance_graph
 from queries.stances import allies, enemies
 
+Key = tuple[str, str, str]
 
-@dataclass(frozen=True)
+
+@dataclass
 class RolledUp:
-    """A store's stance graph between top-level actors, and how it was rolled up."""
+    """A store's stance graph between top-level actors, and how it was rolled up.
 
+    The relations on ``graph``'s edges carry exact weights (every answer's
+    structure and stances are exact); the ones that combine several show the
+    articles and evidence of their strongest part until finished: the
+    methods here answer them finished.
+    """
+
+    store: GraphStore
+    filters: Filters
     graph: nx.Graph
     umbrellas: Umbrellas
     actors: tuple[Actor, ...]
     """The top-level actors, by id."""
-    relations: tuple[Relation, ...]
-    """The rolled-up holding relations, by key."""
+    combined: tuple[Relation, ...]
+    """The rolled-up holding relations, by key, not finished."""
+    parts: dict[Key, tuple[Relation, ...]]
+    """The key of each combined relation -> the relations it combines."""
+    canon: dict[str, str]
+    _finished: dict[Key, Relation] = field(default_factory=dict)
+    _evidence: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)
 
     def top(self, actor_id: str) -> str:
         """The top-level actor ``actor_id`` (a canonical id) counts as."""
         return self.umbrellas.of(actor_id)
 
+    def finish(self, relations: Iterable[Relation]) -> tuple[Relation, ...]:
+        """``relations`` with the distinct articles and evidence of the claims behind them."""
+        done = []
+        for relation in relations:
+            key = relation.key
+            if key in self.parts:
+                if key not in self._finished:
+                    claims = self._claims_behind(self.parts[key])
+                    self._finished[key] = finish(relation, claims, self.store.vocabulary)
+                relation = self._finished[key]
+            done.append(relation)
+        return tuple(done)
+
+    def _claims_behind(self, relations: Iterable[Relation]) -> Iterator[Claim]:
+        vocabulary, filters = self.store.vocabulary, self.filters
+        for relation in relations:
+            pair = (relation.source, relation.target)
+            if pair not in self._evidence:
+                found = self.store.evidence(*pair, filters)
+                self._evidence[pair] = [item.claim for item in found]
+            for claim in self._evidence[pair]:
+                if (
+                    claim.type == relation.type
+                    and filters.admits_claim(claim)
+                    and canonical_key(claim, self.canon, vocabulary) == relation.key
+                ):
+                    yield claim
+
+    def relations(self, offset: int = 0, limit: int | None = None) -> list[Relation]:
+        """The rolled-up relations ``[offset:offset + limit]``, by key, finished."""
+        end = None if limit is None else offset + limit
+        return list(self.finish(self.combined[offset:end]))
+
+    def _stances(self, found: list[Stance]) -> list[Stance]:
+        return [s.model_copy(update={"relations": self.finish(s.relations)}) for s in found]
+
     def allies(self, actor_id: str) -> list[Stance]:
         """:meth:`graph.store.GraphStore.allies` between top-level actors."""
-        return allies(self.graph, self.top(actor_id))
+        return self._stances(allies(self.graph, self.top(actor_id)))
 
     def enemies(self, actor_id: str) -> list[Stance]:
         """:meth:`graph.store.GraphStore.enemies` between top-level actors."""
-        return enemies(self.graph, self.top(actor_id))
+        return self._stances(enemies(self.graph, self.top(actor_id)))
 
     def neighbourhood(
         self, actor_id: str, depth: int = 1, limit: int = 100, max_relations: int = 500
     ) -> Subgraph:
         """:meth:`graph.store.GraphStore.neighbourhood` between top-level actors."""
-        return neighbourhood(self.graph, self.top(actor_id), depth, limit, max_relations)
+        sub = neighbourhood(self.graph, self.top(actor_id), depth, limit, max_relations)
+        return sub.model_copy(update={"relations": self.finish(sub.relations)})
 
     def paths(
         self,
@@ -78,9 +133,28 @@ class RolledUp:
                 f"{source_id!r} and {target_id!r} both roll up to {source!r}: "
                 "no path between them when rolled up"
             )
-        return signed_paths(
+        found = signed_paths(
             self.graph, source, target, max_hops=max_hops, k=k, positive_only=positive_only
         )
+        return [
+            path.model_copy(
+                update={
+                    "steps": tuple(
+                        s.model_copy(update={"relations": self.finish(s.relations)})
+                        for s in path.steps
+                    )
+                }
+            )
+            for path in found
+        ]
+
+    def blocs(self) -> Blocs:
+        """:func:`queries.blocs.blocs` between top-level actors."""
+        found = blocs(self.graph)
+        ties = tuple(
+            t.model_copy(update={"relations": self.finish(t.relations)}) for t in found.frustrated
+        )
+        return found.model_copy(update={"frustrated": ties})
 
 
 def membership_filters(filters: Filters) -> Filters:
@@ -124,28 +198,25 @@ def rolled_up(store: GraphStore, filters: Filters = NO_FILTERS) -> RolledUp:
     ...  for s in view.enemies("army")]
     [('rebels', -2.0, 2, 1)]
     """
-    vocabulary = store.vocabulary
     canon = canonical_ids(store.merges())
     every = store.actors()
-    members = store.relations(membership_filters(filters)) if MEMBER_OF in vocabulary else []
+    relations = store.relations(filters)
+    if MEMBER_OF not in store.vocabulary:
+        members = []
+    elif filters.admits_type(MEMBER_OF, store.vocabulary[MEMBER_OF].polarity):
+        members = [r for r in relations if r.type == MEMBER_OF]  # read already
+    else:
+        members = store.relations(membership_filters(filters))
     tops = umbrellas(every, members, canon)
-    evidence: dict[tuple[str, str], list[Claim]] = {}
-
-    def claims_behind(relations: Sequence[Relation]) -> Iterable[Claim]:
-        for relation in relations:
-            pair = (relation.source, relation.target)
-            if pair not in evidence:
-                found = store.evidence(*pair, filters)
-                evidence[pair] = [item.claim for item in found]
-            for claim in evidence[pair]:
-                if (
-                    claim.type == relation.type
-                    and filters.admits_claim(claim)
-                    and canonical_key(claim, canon, vocabulary) == relation.key
-                ):
-                    yield claim
-
-    relations = roll_up(store.relations(filters), tops, vocabulary, claims_behind)
+    combined, parts = roll_up(relations, tops, store.vocabulary)
     actors = tuple(a for a in every if a.id not in canon and a.id not in tops.top)
-    graph = build_stance_graph(actors, relations)
-    return RolledUp(graph=graph, umbrellas=tops, actors=actors, relations=tuple(relations))
+    return RolledUp(
+        store=store,
+        filters=filters,
+        graph=build_stance_graph(actors, combined),
+        umbrellas=tops,
+        actors=actors,
+        combined=tuple(combined),
+        parts=parts,
+        canon=canon,
+    )

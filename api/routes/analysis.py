@@ -37,8 +37,9 @@ def pair_timeline(
 @router.get("/blocs")
 def signed_blocs(store: StoreDep, filters: FiltersDep, roll_up: RollUpDep = False) -> Blocs:
     """Coalitions of the signed graph and the ties that violate them, with evidence."""
-    graph = rolled_up(store, filters).graph if roll_up else store_stance_graph(store, filters)
-    return blocs(graph)
+    return (
+        rolled_up(store, filters).blocs() if roll_up else blocs(store_stance_graph(store, filters))
+    )
 
 
 @router.get("/balance")

@@ -52,7 +52,7 @@ def export(
         raise InvalidQuery("table applies to format=csv only")
     if roll_up:
         view = rolled_up(store, filters)
-        actors, relations, stances = list(view.actors), list(view.relations), view.graph
+        actors, relations, stances = list(view.actors), view.relations(), view.graph
     else:
         actors, relations = store.actors(), store.relations(filters)
         stances = build_stance_graph(actors, relations)

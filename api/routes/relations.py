@@ -27,8 +27,11 @@ def relations(
     roll_up: RollUpDep = False,
 ) -> list[Relation]:
     """Every relation holding under the filters (``polarity=1``: who is allied with whom)."""
-    found = rolled_up(store, filters).relations if roll_up else store.relations(filters)
-    return page(found, response)
+    if not roll_up:
+        return page(store.relations(filters), response)
+    view = rolled_up(store, filters)
+    page.count(len(view.combined), response)
+    return view.relations(page.offset, page.limit)
 
 
 @router.get("/paths")

@@ -13,7 +13,6 @@ from graph.errors import InvalidQuery
 from graph.filters import Filters
 from graph.model import Actor
 from graph.store import GraphStore
-from queries.blocs import blocs
 from queries.rollup import rolled_up
 from tests.contract.world import EXTRA, article
 
@@ -72,7 +71,7 @@ def test_ties_inside_one_umbrella_are_left_out(world: GraphStore) -> None:
     )
     assert "zeta-brigade" in {s.actor.id for s in world.enemies("beta-militia")}
     view = rolled_up(world)
-    assert all(r.source != r.target for r in view.relations)
+    assert all(r.source != r.target for r in view.relations())
     assert "beta-militia" not in {s.actor.id for s in view.enemies("beta-militia")}
 
 
@@ -86,7 +85,7 @@ def test_member_of_claims_roll_up_actors_the_gazetteer_leaves_alone(world: Graph
     )
     view = rolled_up(world)
     assert view.top("epsilon-person") == "delta-party"
-    leads = [r for r in view.relations if r.type == "LEADS"]
+    leads = [r for r in view.relations() if r.type == "LEADS"]
     assert [(r.source, r.target) for r in leads] == [("delta-party", "alpha-front")]
     before = rolled_up(world, Filters(as_of=date(2017, 12, 31)))
     assert before.top("epsilon-person") == "epsilon-person"  # not yet a member then
@@ -139,7 +138,7 @@ def test_merges_apply_before_the_roll_up(world: GraphStore) -> None:
     fights = [r for r in hostile["alpha-front"].relations if r.type == "FIGHTS"]
     # alpha-front FIGHTS beta-militia (0.9, 2017) and FIGHTS delta-party, now zeta (0.7, 2016)
     assert [(r.weight, r.n_claims, r.n_articles) for r in fights] == [(1.6, 2, 2)]
-    assert all(r.source != r.target for r in view.relations)  # beta OPPOSES delta is inside
+    assert all(r.source != r.target for r in view.relations())  # beta OPPOSES delta is inside
 
 
 def test_paths_neighbourhood_and_blocs_between_top_level_actors(world: GraphStore) -> None:
@@ -152,7 +151,7 @@ def test_paths_neighbourhood_and_blocs_between_top_level_actors(world: GraphStor
     around = view.neighbourhood("zeta-brigade")
     assert around.center == "beta-militia"
     assert "zeta-brigade" not in {n.id for n in around.nodes}
-    assert "zeta-brigade" not in blocs(view.graph).membership
+    assert "zeta-brigade" not in view.blocs().membership
 
 
 def test_filters_apply_to_the_rolled_up_relations(world: GraphStore) -> None:
