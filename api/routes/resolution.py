@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import StoreDep, bounded
+from api.errors import UPLOAD_ERRORS, WRITE_ERRORS
 from api.routing import OffloadedRoute
 from api.security import require_writer
 from queries.accept import Acceptance, accept
@@ -50,7 +51,11 @@ def unresolved(
     return page
 
 
-@router.post("/{ref}/accept", dependencies=[Depends(require_writer)])
+@router.post(
+    "/{ref}/accept",
+    dependencies=[Depends(require_writer)],
+    responses={**WRITE_ERRORS, **UPLOAD_ERRORS},
+)
 def accept_suggestion(store: StoreDep, ref: str, request: AcceptRequest) -> Acceptance:
     """Accept that the unresolved actor ``ref`` is ``target``: a logged merge (undo: unmerge).
 
