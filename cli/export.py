@@ -26,10 +26,8 @@ from cli.output import errors, table
 from cli.rollup import RollUpOpt
 from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
-from queries.blocs import blocs
-from queries.export import CSV_TABLES, ExportFormat, csv_table, export_graph, render
-from queries.rollup import rolled_up
-from queries.stance_graph import build_stance_graph
+from queries.export import CSV_TABLES, ExportFormat, csv_table, render
+from queries.rollup import export_of
 
 Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"})
 
@@ -64,14 +62,7 @@ def export(
             table(f"Wrote {destination}", ("file", "rows"), sorted(counts.items()))
             return
         flt = filters_of(as_of, since, until, type, min_confidence, db)
-        if roll_up:
-            view = rolled_up(db, flt)
-            actors, relations, stances = list(view.actors), view.relations(), view.graph
-        else:
-            actors, relations = db.actors(), db.relations(flt)
-            stances = build_stance_graph(actors, relations)
-    membership = blocs(stances).membership
-    graph = export_graph(actors, relations, membership)
+        graph = export_of(db, flt, roll_up=roll_up)
     if destination is not None and format.value == "csv":
         destination.mkdir(parents=True, exist_ok=True)
         for name in CSV_TABLES:

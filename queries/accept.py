@@ -11,8 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from graph.errors import InvalidQuery
 from graph.model import Actor, Merge
 from graph.store import GraphStore
-from queries.roster import canonical_actors
-from queries.suggestions import MAX_SUGGESTIONS, Suggestion, name_index, suggest
+from queries.suggestions import MAX_SUGGESTIONS, Candidates, Suggestion
 
 
 class Candidate(BaseModel):
@@ -50,10 +49,7 @@ def check_acceptable(store: GraphStore, actor_ref: str, target_ref: str) -> Cand
         )
     if actor.id == target.id:
         raise InvalidQuery(f"{actor_ref!r} and {target_ref!r} are already one actor")
-    every = store.actors()
-    actors, canon = canonical_actors(store)
-    by_id = {a.id: a for a in actors}
-    offered = suggest(actor, name_index(every, canon), by_id, MAX_SUGGESTIONS)
+    offered = Candidates(store).suggest(actor, MAX_SUGGESTIONS)
     taken = next((s for s in offered if s.actor.id == target.id), None)
     return Candidate(actor=actor, target=target, suggestion=taken)
 

@@ -27,6 +27,7 @@ from graph.model import Actor, Claim, Relation
 from graph.rollup import MEMBER_OF, Umbrellas, finish, roll_up, umbrellas
 from graph.store import GraphStore, Path, Stance, Subgraph
 from queries.blocs import Blocs, blocs
+from queries.export import export_graph
 from queries.neighbourhood import neighbourhood
 from queries.paths import signed_paths
 from queries.stance_graph import build_stance_graph
@@ -220,3 +221,17 @@ def rolled_up(store: GraphStore, filters: Filters = NO_FILTERS) -> RolledUp:
         parts=parts,
         canon=canon,
     )
+
+
+def export_of(
+    store: GraphStore, filters: Filters = NO_FILTERS, *, roll_up: bool = False
+) -> nx.MultiDiGraph:
+    """The export graph of ``store`` under ``filters``, each actor with its bloc
+    (:func:`queries.export.export_graph`); between top-level actors with ``roll_up``."""
+    if roll_up:
+        view = rolled_up(store, filters)
+        actors, relations, stances = list(view.actors), view.relations(), view.graph
+    else:
+        actors, relations = store.actors(), store.relations(filters)
+        stances = build_stance_graph(actors, relations)
+    return export_graph(actors, relations, blocs(stances).membership)

@@ -15,10 +15,11 @@ from rapidfuzz import fuzz
 
 from graph.errors import OutOfRange
 from graph.filters import check_page
+from graph.identity import canonical_ids
 from graph.model import Actor
 from graph.names import NameIndex, normalise
 from graph.store import GraphStore
-from queries.roster import ActorFilter, canonical_actors, claim_counts
+from queries.roster import ActorFilter, claim_counts
 
 GUESS = "a suggestion is a guess from name similarity: nothing is merged until you accept it"
 """What every listing of suggestions says about them."""
@@ -164,6 +165,23 @@ def _as_named(actor: Actor, matched: str) -> str:
     return next((name for name in actor.names if normalise(name) == key), matched)
 
 
+class Candidates:
+    """A store's actors (merges applied), whose names an unresolved actor is matched against."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.every = store.actors()
+        self.canon = canonical_ids(store.merges())
+        self.actors = {a.id: a for a in self.every if a.id not in self.canon}
+        """The actors of their own, by id."""
+        self._index: NameIndex | None = None
+
+    def suggest(self, actor: Actor, limit: int = 3) -> list[Suggestion]:
+        """:func:`suggest` against every name the store knows (a merged actor's for its target)."""
+        if self._index is None:
+            self._index = name_index(self.every, self.canon)
+        return suggest(actor, self._index, self.actors, limit)
+
+
 def unresolved_actors(
     store: GraphStore,
     *,
@@ -203,20 +221,16 @@ def unresolved_actors(
     ActorFilter(min_claims=min_claims)  # checks the bound
     if not 0 <= suggestions <= MAX_SUGGESTIONS:
         raise OutOfRange("suggestions", suggestions, 0, MAX_SUGGESTIONS)
-    every = store.actors()
-    actors, canon = canonical_actors(store)
+    candidates = Candidates(store)
     counts = claim_counts(store.relations())
-    found = [a for a in actors if a.unresolved and counts[a.id] >= min_claims]
+    found = [a for a in candidates.actors.values() if a.unresolved and counts[a.id] >= min_claims]
     found.sort(key=lambda a: (-counts[a.id], a.id))
-    shown = found[page]
-    by_id = {a.id: a for a in actors}
-    index = name_index(every, canon) if shown and suggestions else None
     items = tuple(
         UnresolvedActor(
             actor=a,
             claims=counts[a.id],
-            suggestions=tuple(suggest(a, index, by_id, suggestions)) if index else (),
+            suggestions=tuple(candidates.suggest(a, suggestions)) if suggestions else (),
         )
-        for a in shown
+        for a in found[page]
     )
     return UnresolvedPage(total=len(found), items=items)

@@ -9,18 +9,15 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, RollUpDep, StoreDep
 from graph.errors import InvalidQuery
-from queries.blocs import blocs
 from queries.export import (
     CSV_TABLES,
     MEDIA_TYPES,
     SUFFIXES,
     ExportFormat,
     csv_table,
-    export_graph,
     render,
 )
-from queries.rollup import rolled_up
-from queries.stance_graph import build_stance_graph
+from queries.rollup import export_of
 
 router = APIRouter(tags=["export"])
 
@@ -50,14 +47,7 @@ def export(
     """The graph as node-link JSON, Cytoscape JSON, GraphML, GEXF or CSV."""
     if table is not None and format is not ExportFormat.CSV:
         raise InvalidQuery("table applies to format=csv only")
-    if roll_up:
-        view = rolled_up(store, filters)
-        actors, relations, stances = list(view.actors), view.relations(), view.graph
-    else:
-        actors, relations = store.actors(), store.relations(filters)
-        stances = build_stance_graph(actors, relations)
-    membership = blocs(stances).membership
-    graph = export_graph(actors, relations, membership)
+    graph = export_of(store, filters, roll_up=roll_up)
     body = render(graph, format) if table is None else csv_table(graph, table.value)
     name = f"actorgraph{'' if table is None else '-' + table.value}.{SUFFIXES[format]}"
     return Response(
