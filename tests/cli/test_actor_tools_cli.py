@@ -217,3 +217,18 @@ def test_a_gazetteer_it_cannot_edit_safely_changes_nothing(store: str, tmp_path:
     assert path.read_text(encoding="utf-8") == text
     assert _json("actors", "merges", "--store", store) == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".mine")) == []
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--suggestions", "11"], "suggestions=11 is out of range; allowed 0..10"),
+        (["--limit", "0"], "limit=0 is out of range; allowed 1..1000"),
+        (["--min-claims", "-1"], "min_claims=-1 is out of range; allowed 0 or more"),
+    ],
+)
+def test_unresolved_ranges_are_clear_errors(store: str, options: list[str], message: str) -> None:
+    result = _run("actors", "unresolved", *options, "--store", store)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
