@@ -38,7 +38,7 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict
 
 from graph.aggregate import RelationTally, build_relation, pair_key
-from graph.model import Actor, Claim, Relation
+from graph.model import Actor, Claim, Relation, trusted
 from graph.vocabulary import Vocabulary
 
 MEMBER_OF = "MEMBER_OF"
@@ -197,7 +197,9 @@ def roll_up(
         elif parts[0].source == key[0] and parts[0].target == key[1]:
             rolled.append(parts[0])
         else:
-            rolled.append(parts[0].model_copy(update={"source": key[0], "target": key[1]}))
+            # a validated relation, renamed: its fields in order, not validated again
+            fields = {**parts[0].__dict__, "source": key[0], "target": key[1]}
+            rolled.append(trusted(Relation, **fields))
     rolled.sort(key=attrgetter("source", "target", "type"))
     return rolled, together
 
