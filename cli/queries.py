@@ -64,7 +64,7 @@ def _stances(
         asked = who = db.actor(actor)
         flt = filters_of(*filters, store=db)  # type: ignore[arg-type]
         if roll_up:
-            view = rolled_up(db, flt)
+            view = rolled_up(db, flt, ties_of=who.id)
             who = db.actor(view.top(who.id))
             found = view.allies(who.id) if kind == "allies" else view.enemies(who.id)
         else:

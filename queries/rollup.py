@@ -57,6 +57,8 @@ class RolledUp:
     parts: dict[Key, tuple[Relation, ...]]
     """The key of each combined relation -> the relations it combines."""
     canon: dict[str, str]
+    ties_of: str | None = None
+    """When set, the graph holds only this top-level actor's ties (:func:`rolled_up`)."""
     _finished: dict[Key, Relation] = field(default_factory=dict)
     _evidence: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)
 
@@ -92,8 +94,13 @@ class RolledUp:
                 ):
                     yield claim
 
+    def _whole(self) -> None:
+        if self.ties_of is not None:
+            raise ValueError(f"this roll-up holds only the ties of {self.ties_of!r}")
+
     def relations(self, offset: int = 0, limit: int | None = None) -> list[Relation]:
         """The rolled-up relations ``[offset:offset + limit]``, by key, finished."""
+        self._whole()
         end = None if limit is None else offset + limit
         return list(self.finish(self.combined[offset:end]))
 
@@ -112,6 +119,7 @@ class RolledUp:
         self, actor_id: str, depth: int = 1, limit: int = 100, max_relations: int = 500
     ) -> Subgraph:
         """:meth:`graph.store.GraphStore.neighbourhood` between top-level actors."""
+        self._whole()
         sub = neighbourhood(self.graph, self.top(actor_id), depth, limit, max_relations)
         return sub.model_copy(update={"relations": self.finish(sub.relations)})
 
@@ -128,6 +136,7 @@ class RolledUp:
 
         Raises :class:`InvalidQuery` when both roll up to the same actor.
         """
+        self._whole()
         source, target = self.top(source_id), self.top(target_id)
         if source == target and source_id != target_id:
             raise InvalidQuery(
@@ -151,6 +160,7 @@ class RolledUp:
 
     def blocs(self) -> Blocs:
         """:func:`queries.blocs.blocs` between top-level actors."""
+        self._whole()
         found = blocs(self.graph)
         ties = tuple(
             t.model_copy(update={"relations": self.finish(t.relations)}) for t in found.frustrated
@@ -164,7 +174,9 @@ def membership_filters(filters: Filters) -> Filters:
     return filters.model_copy(update={"types": (MEMBER_OF,), "polarity": None})
 
 
-def rolled_up(store: GraphStore, filters: Filters = NO_FILTERS) -> RolledUp:
+def rolled_up(
+    store: GraphStore, filters: Filters = NO_FILTERS, *, ties_of: str | None = None
+) -> RolledUp:
     """The stance graph of ``store`` between top-level actors, under ``filters``.
 
     Parameters
@@ -173,6 +185,10 @@ def rolled_up(store: GraphStore, filters: Filters = NO_FILTERS) -> RolledUp:
     filters : Filters
         Which claims count, for the relations and for ``MEMBER_OF`` membership
         alike (:func:`membership_filters`).
+    ties_of : str, optional
+        Keep only the ties of the top-level actor this actor rolls up to:
+        enough for its allies and enemies, and cheaper than the whole graph
+        (no neighbourhood, path, blocs or relation listing from such a view).
 
     Returns
     -------
@@ -209,6 +225,9 @@ def rolled_up(store: GraphStore, filters: Filters = NO_FILTERS) -> RolledUp:
     else:
         members = store.relations(membership_filters(filters))
     tops = umbrellas(every, members, canon)
+    if ties_of is not None:
+        centre = tops.of(ties_of)
+        relations = [r for r in relations if centre in (tops.of(r.source), tops.of(r.target))]
     combined, parts = roll_up(relations, tops, store.vocabulary)
     actors = tuple(a for a in every if a.id not in canon and a.id not in tops.top)
     return RolledUp(
@@ -220,6 +239,7 @@ def rolled_up(store: GraphStore, filters: Filters = NO_FILTERS) -> RolledUp:
         combined=tuple(combined),
         parts=parts,
         canon=canon,
+        ties_of=None if ties_of is None else tops.of(ties_of),
     )
 
 

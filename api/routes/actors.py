@@ -86,7 +86,10 @@ def actor_allies(
 ) -> list[Stance]:
     """Actors standing with this one, strongest first, with the relations and evidence."""
     actor = store.actor(ref).id
-    found = rolled_up(store, filters).allies(actor) if roll_up else store.allies(actor, filters)
+    if roll_up:
+        found = rolled_up(store, filters, ties_of=actor).allies(actor)
+    else:
+        found = store.allies(actor, filters)
     return page(found, response)
 
 
@@ -101,7 +104,10 @@ def actor_enemies(
 ) -> list[Stance]:
     """Actors standing against this one, most hostile first."""
     actor = store.actor(ref).id
-    found = rolled_up(store, filters).enemies(actor) if roll_up else store.enemies(actor, filters)
+    if roll_up:
+        found = rolled_up(store, filters, ties_of=actor).enemies(actor)
+    else:
+        found = store.enemies(actor, filters)
     return page(found, response)
 
 

@@ -159,3 +159,14 @@ def test_filters_apply_to_the_rolled_up_relations(world: GraphStore) -> None:
     view = rolled_up(world, Filters(until=date(2017, 12, 31)))
     (gamma,) = [s for s in view.allies("beta-militia") if s.actor.id == "gamma-state"]
     assert [(r.weight, r.n_claims) for r in gamma.relations] == [(0.9, 1)]
+
+
+def test_a_view_of_one_actors_ties_answers_its_allies_and_enemies_alike(world: GraphStore) -> None:
+    world.upsert_article(EXTRA)
+    whole = rolled_up(world)
+    for actor in ("zeta-brigade", "beta-militia", "gamma-state", "alpha-front", "delta-party"):
+        ties = rolled_up(world, ties_of=actor)
+        assert ties.allies(actor) == whole.allies(actor)
+        assert ties.enemies(actor) == whole.enemies(actor)
+    with pytest.raises(ValueError, match="only the ties of 'beta-militia'"):
+        rolled_up(world, ties_of="zeta-brigade").neighbourhood("zeta-brigade")
