@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from tests.conftest import SEEDS
 from tests.contract.world import EXTRA, WORLD
 from tests.stores import world_file
 
@@ -80,3 +81,19 @@ def test_blocs_and_export_rolled_up_leave_out_the_units(store: str) -> None:
         e for e in graph["links"] if (e["source"], e["target"]) == ("gamma-state", "beta-militia")
     ]
     assert [e["weight"] for e in supports] == [1.8]
+
+
+def test_on_the_seed_a_unit_answers_for_its_umbrella(tmp_path: Path) -> None:
+    """Kata'ib Hezbollah is a member of the Popular Mobilisation Forces in the seed gazetteer."""
+    store = str(tmp_path / "seed.sqlite")
+    assert runner.invoke(app, ["load", str(SEEDS), "--store", store]).exit_code == 0
+    plain = json.loads(
+        runner.invoke(app, ["allies", "Kataib Hezbollah", "--store", store, "--json"]).stdout
+    )
+    assert plain["allies"] == []  # the article names the umbrella, not the unit
+    rolled = runner.invoke(
+        app, ["allies", "Kataib Hezbollah", "--roll-up", "--store", store, "--json"]
+    )
+    umbrella = runner.invoke(app, ["allies", "PMU", "--store", store, "--json"])
+    assert json.loads(rolled.stdout) == json.loads(umbrella.stdout)
+    assert "iran" in [a["actor"]["id"] for a in json.loads(rolled.stdout)["allies"]]
