@@ -22,12 +22,12 @@ from cli.common import (
 )
 from cli.output import console, emit_json, short, table
 from cli.rollup import RollUpOpt, say_rolled_up
+from graph.traversal.stance_graph import store_stance_graph
 from queries.balance import balance as balance_of
 from queries.blocs import blocs as blocs_of
 from queries.brokers import brokers_with_blocs, support_chains
 from queries.inference import infer as infer_from
 from queries.rollup import rolled_up
-from queries.stance_graph import store_stance_graph
 from queries.timeline import timeline as timeline_of
 
 ActorArg = Annotated[str, typer.Argument(help="Actor id, name or alias.")]

@@ -116,7 +116,7 @@ def umbrellas(
         stated = relation.type == MEMBER_OF and relation.holds
         if stated and member not in declared and {member, umbrella} <= known:
             claimed[member].add(umbrella)
-    links = nx.DiGraph()  # member -> umbrella
+    links: nx.DiGraph[str] = nx.DiGraph()  # member -> umbrella
     links.add_nodes_from(sorted(known))
     for parents in (declared, claimed):
         links.add_edges_from((m, p) for m, ps in parents.items() for p in ps)
@@ -126,12 +126,12 @@ def umbrellas(
     top: dict[str, str] = {}
     ambiguous: dict[str, tuple[str, ...]] = {}
     # umbrellas before their members: the reverse of a topological order of member -> umbrella
-    for actor in reversed(list(nx.lexicographical_topological_sort(links))):
-        tops = {top.get(parent, parent) for parent in links.successors(actor)}
+    for node in reversed(list(nx.lexicographical_topological_sort(links))):
+        tops = {top.get(parent, parent) for parent in links.successors(node)}
         if len(tops) == 1:
-            top[actor] = tops.pop()
+            top[node] = tops.pop()
         elif tops:
-            ambiguous[actor] = tuple(sorted(tops))
+            ambiguous[node] = tuple(sorted(tops))
     return Umbrellas(top=top, ambiguous=ambiguous, cycles=tuple(cycles))
 
 

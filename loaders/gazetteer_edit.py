@@ -143,7 +143,9 @@ def plan_aliases(path: Path, actor: Actor, names: Iterable[str]) -> AliasEdit:
     if not added:
         return AliasEdit(path, (), False, None)
     root = yaml.compose(text)
-    entries = _value(root, "actors")
+    entries = _value(root, "actors") if isinstance(root, yaml.MappingNode) else None
+    if not isinstance(root, yaml.MappingNode) or not isinstance(entries, yaml.SequenceNode):
+        raise LoadError(str(path), "expected a mapping with an 'actors' list", field="actors")
     try:
         if entry_actor is not None:
             (node,) = [e for e in entries.value if _entry_id(e) == actor.id]

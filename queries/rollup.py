@@ -26,12 +26,12 @@ from graph.identity import canonical_ids, canonical_key
 from graph.model import Actor, Claim, Relation
 from graph.rollup import MEMBER_OF, Umbrellas, finish, roll_up, umbrellas
 from graph.store import GraphStore, Path, Stance, Subgraph
+from graph.traversal.neighbourhood import neighbourhood
+from graph.traversal.paths import signed_paths
+from graph.traversal.stance_graph import build_stance_graph
+from graph.traversal.stances import allies, enemies
 from queries.blocs import Blocs, blocs
 from queries.export import export_graph
-from queries.neighbourhood import neighbourhood
-from queries.paths import signed_paths
-from queries.stance_graph import build_stance_graph
-from queries.stances import allies, enemies
 
 Key = tuple[str, str, str]
 
@@ -48,7 +48,7 @@ class RolledUp:
 
     store: GraphStore
     filters: Filters
-    graph: nx.Graph
+    graph: nx.Graph[str]
     umbrellas: Umbrellas
     actors: tuple[Actor, ...]
     """The top-level actors, by id."""
@@ -245,7 +245,7 @@ def rolled_up(
 
 def export_of(
     store: GraphStore, filters: Filters = NO_FILTERS, *, roll_up: bool = False
-) -> nx.MultiDiGraph:
+) -> nx.MultiDiGraph[str]:
     """The export graph of ``store`` under ``filters``, each actor with its bloc
     (:func:`queries.export.export_graph`); between top-level actors with ``roll_up``."""
     if roll_up:

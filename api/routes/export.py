@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -10,9 +9,9 @@ from fastapi import APIRouter, Query, Response
 from api.deps import FiltersDep, RollUpDep, StoreDep
 from graph.errors import InvalidQuery
 from queries.export import (
-    CSV_TABLES,
     MEDIA_TYPES,
     SUFFIXES,
+    CsvTable,
     ExportFormat,
     csv_table,
     render,
@@ -20,8 +19,6 @@ from queries.export import (
 from queries.rollup import export_of
 
 router = APIRouter(tags=["export"])
-
-CsvTable = StrEnum("CsvTable", {name.upper(): name for name in CSV_TABLES})
 
 
 @router.get(
