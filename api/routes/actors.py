@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
 from api.routing import OffloadedRoute
-from graph.filters import BOUNDS
+from graph.filters import BOUNDS, Filters
 from graph.model import Actor, ActorKind
-from graph.store import ActorMatch, Stance, Subgraph
+from graph.store import ActorMatch, GraphStore, Stance, Subgraph
 from queries.rollup import rolled_up
 from queries.roster import ActorFilter, ActorRow, ActorSort, claim_counts
 from queries.roster import list_actors as roster
@@ -75,6 +75,17 @@ def actor_detail(store: StoreDep, ref: ActorRef) -> Actor:
     return store.actor(ref)
 
 
+def _stances(
+    store: GraphStore, ref: str, filters: Filters, roll_up: bool, *, hostile: bool
+) -> list[Stance]:
+    """The allies (or, ``hostile``, the enemies) of ``ref``, rolled up on request."""
+    actor = store.actor(ref).id
+    if roll_up:
+        view = rolled_up(store, filters, ties_of=actor)
+        return view.enemies(actor) if hostile else view.allies(actor)
+    return store.enemies(actor, filters) if hostile else store.allies(actor, filters)
+
+
 @router.get("/{ref}/allies")
 def actor_allies(
     store: StoreDep,
@@ -85,12 +96,7 @@ def actor_allies(
     roll_up: RollUpDep = False,
 ) -> list[Stance]:
     """Actors standing with this one, strongest first, with the relations and evidence."""
-    actor = store.actor(ref).id
-    if roll_up:
-        found = rolled_up(store, filters, ties_of=actor).allies(actor)
-    else:
-        found = store.allies(actor, filters)
-    return page(found, response)
+    return page(_stances(store, ref, filters, roll_up, hostile=False), response)
 
 
 @router.get("/{ref}/enemies")
@@ -103,12 +109,7 @@ def actor_enemies(
     roll_up: RollUpDep = False,
 ) -> list[Stance]:
     """Actors standing against this one, most hostile first."""
-    actor = store.actor(ref).id
-    if roll_up:
-        found = rolled_up(store, filters, ties_of=actor).enemies(actor)
-    else:
-        found = store.enemies(actor, filters)
-    return page(found, response)
+    return page(_stances(store, ref, filters, roll_up, hostile=True), response)
 
 
 @router.get("/{ref}/neighbourhood")
