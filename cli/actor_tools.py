@@ -188,5 +188,11 @@ def accept(
             "Loads with that gazetteer resolve them directly.",
             highlight=False,
         )
-    elif edit is not None:
+    elif edit is not None and not edit.taken:
         errors.print(f"{gazetteer} already names {done.target.id} by every name of it.")
+    if edit is not None and edit.taken:
+        errors.print(
+            f"Not added to {gazetteer}, another entry's names there: "
+            f"{', '.join(map(repr, edit.taken))}.",
+            highlight=False,
+        )

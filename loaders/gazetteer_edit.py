@@ -32,6 +32,8 @@ class AliasEdit:
     added: tuple[str, ...]
     new_entry: bool
     _pending: Path | None
+    taken: tuple[str, ...] = ()
+    """Names not added: another entry of the file answers to them (they would be ambiguous)."""
 
     def commit(self) -> None:
         """Replace the file with the edited one (nothing to do when no name was new)."""
@@ -102,7 +104,8 @@ def _append_entry(text: str, root: yaml.MappingNode, entries: yaml.Node, actor: 
 def plan_aliases(path: Path, actor: Actor, names: Iterable[str]) -> AliasEdit:
     """The gazetteer file at ``path`` with ``names`` as aliases of ``actor``, written beside it.
 
-    The names ``actor``'s entry already answers to are not added again. When
+    The names ``actor``'s entry already answers to are not added again, nor
+    those another entry answers to (``taken``: they would become ambiguous). When
     the file has no entry for ``actor``, one is appended, copied from
     ``actor`` (the stored actor) with the new aliases.
 
@@ -134,14 +137,18 @@ def plan_aliases(path: Path, actor: Actor, names: Iterable[str]) -> AliasEdit:
     known = {a.id: a for a in before}
     entry_actor = known.get(actor.id)
     answers = {normalise(n) for n in (entry_actor or actor).names} | {normalise(actor.id)}
+    elsewhere = {
+        normalise(n) for a in before if a.id != actor.id for n in (*a.names, a.id.replace("-", " "))
+    }
     added: list[str] = []
+    taken: list[str] = []
     for name in names:
         key = normalise(name)
         if key and key not in answers:
             answers.add(key)
-            added.append(name.strip())
+            (taken if key in elsewhere else added).append(name.strip())
     if not added:
-        return AliasEdit(path, (), False, None)
+        return AliasEdit(path, (), False, None, tuple(taken))
     root = yaml.compose(text)
     entries = _value(root, "actors") if isinstance(root, yaml.MappingNode) else None
     if not isinstance(root, yaml.MappingNode) or not isinstance(entries, yaml.SequenceNode):
@@ -171,7 +178,7 @@ def plan_aliases(path: Path, actor: Actor, names: Iterable[str]) -> AliasEdit:
     if after != wanted:
         pending.unlink(missing_ok=True)
         raise LoadError(str(path), "cannot add the alias without changing more; add it by hand")
-    return AliasEdit(path, tuple(added), entry_actor is None, pending)
+    return AliasEdit(path, tuple(added), entry_actor is None, pending, tuple(taken))
 
 
 def _entry_id(node: yaml.Node) -> str | None:

@@ -96,3 +96,16 @@ def test_a_file_it_cannot_edit_safely_is_left_alone(
     assert str(path) in str(caught.value)
     assert path.read_text(encoding="utf-8") == text
     assert [p.name for p in tmp_path.iterdir()] == ["g.yaml"]
+
+
+def test_a_name_another_entry_answers_to_is_not_added(tmp_path: Path) -> None:
+    before = (
+        "actors:\n  - id: army\n    name: Army\n"
+        "  - id: navy\n    name: Navy\n    aliases: [Fleet]\n"
+    )
+    path = tmp_path / "g.yaml"
+    path.write_text(before, encoding="utf-8")
+    edit = plan_aliases(path, ARMY, ["the fleet", "Land Forces", "Navy"])
+    edit.commit()
+    assert (edit.added, edit.taken) == (("Land Forces",), ("the fleet", "Navy"))
+    assert [a.aliases for a in read_gazetteer(path)] == [("Land Forces",), ("Fleet",)]
