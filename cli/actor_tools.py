@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from cli.common import DebugOpt, JsonOpt, StoreOpt, opened, reading
-from cli.output import console, emit_json, errors, table
+from cli.options import Common, query_command
+from cli.output import Grid, console, emit_json, errors, print_grid, show
 from graph.errors import LoadError
 from graph.model import ActorKind
 from loaders.gazetteer_edit import plan_aliases
@@ -32,7 +33,9 @@ def _shown(offset: int, count: int, total: int) -> str:
     return f" ({total:,} in all, none from {offset + 1:,})" if total else ""
 
 
+@query_command(filters=False)
 def list_actors(
+    common: Common,
     unresolved: Annotated[
         bool | None,
         typer.Option(
@@ -53,19 +56,13 @@ def list_actors(
     sort: Annotated[ActorSort, typer.Option("--sort", help="Order of the list.")] = ActorSort.ID,
     offset: OffsetOpt = 0,
     limit: Annotated[int, typer.Option("--limit", help="Most actors shown (1..1000).")] = 100,
-    store: StoreOpt = None,
-    json: JsonOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """The actors, a page at a time, with how many claims name each."""
     where = ActorFilter(unresolved=unresolved, kind=kind, source=source, min_claims=min_claims)
-    with reading(store) as db:
+    with reading(common.store) as db:
         page = actor_page(db, where, sort=sort, offset=offset, limit=limit)
         known = datasets(db.actors()) if source and not page.total else None
-    if json:
-        emit_json({"total": page.total, "offset": offset, "limit": limit, "items": page.items})
-        return
-    table(
+    grid = Grid(
         f"Actors{_shown(offset, len(page.items), page.total)}",
         ("id", "name", "kind", "claims", "unresolved", "datasets"),
         [
@@ -80,53 +77,76 @@ def list_actors(
             for row in page.items
         ],
     )
-    if offset + len(page.items) < page.total:
-        console.print(f"[dim]next page: --offset {offset + len(page.items)}[/dim]")
-    if known is not None:
-        console.print(
-            f"No actor carries an id from {source!r}; datasets in this store: "
-            f"{', '.join(known) or 'none'}.",
-            highlight=False,
-        )
+
+    def human() -> None:
+        print_grid(grid)
+        if offset + len(page.items) < page.total:
+            console.print(f"[dim]next page: --offset {offset + len(page.items)}[/dim]")
+        if known is not None:
+            console.print(
+                f"No actor carries an id from {source!r}; datasets in this store: "
+                f"{', '.join(known) or 'none'}.",
+                highlight=False,
+            )
+
+    answer = {"total": page.total, "offset": offset, "limit": limit, "items": page.items}
+    show(common.output, answer, [grid], human=human)
 
 
+@query_command(filters=False)
 def unresolved(
+    common: Common,
     limit: Annotated[int, typer.Option("--limit", help="Most actors shown (1..1000).")] = 20,
     offset: OffsetOpt = 0,
     suggestions: Annotated[
         int, typer.Option("--suggestions", help="Most suggestions per actor (0..10).")
     ] = 3,
     min_claims: MinClaimsOpt = 0,
-    store: StoreOpt = None,
-    json: JsonOpt = False,
-    debug: DebugOpt = False,
 ) -> None:
     """Actors no gazetteer entry matched, most claims first, with the actors they may be and why."""
-    with reading(store) as db:
+    with reading(common.store) as db:
         page = unresolved_actors(
             db, offset=offset, limit=limit, suggestions=suggestions, min_claims=min_claims
         )
-    if json:
-        emit_json(page)
-        return
-    rows = []
-    for item in page.items:
-        offered = "\n".join(
-            f"{n}. {s.actor.name} ({s.actor.id}): {s.why}"
-            for n, s in enumerate(item.suggestions, 1)
-        )
-        rows.append((item.actor.id, item.actor.name, item.claims, offered or "-"))
-    table(
-        f"Unresolved actors{_shown(offset, len(page.items), page.total)}, most claims first",
+    title = f"Unresolved actors{_shown(offset, len(page.items), page.total)}, most claims first"
+    grid = Grid(
+        title,
         ("id", "name", "claims", "suggested matches (guesses)"),
-        rows,
+        [
+            (
+                item.actor.id,
+                item.actor.name,
+                item.claims,
+                "\n".join(
+                    f"{n}. {s.actor.name} ({s.actor.id}): {s.why}"
+                    for n, s in enumerate(item.suggestions, 1)
+                )
+                or "-",
+            )
+            for item in page.items
+        ],
+        wide=frozenset({"suggested matches (guesses)"}),
     )
-    if page.items:
-        console.print(
-            f"[dim]Note: {GUESS}. Accept one with: actorgraph actors accept ID TARGET "
-            "[--gazetteer FILE].[/dim]",
-            highlight=False,
-        )
+    flat = Grid(
+        title,
+        ("id", "name", "claims", "rank", "suggested id", "suggested name", "score", "why"),
+        [
+            (u.actor.id, u.actor.name, u.claims, n, s.actor.id, s.actor.name, s.score, s.why)
+            for u in page.items
+            for n, s in enumerate(u.suggestions, 1)
+        ],
+    )
+
+    def human() -> None:
+        print_grid(grid)
+        if page.items:
+            console.print(
+                f"[dim]Note: {GUESS}. Accept one with: actorgraph actors accept ID TARGET "
+                "[--gazetteer FILE].[/dim]",
+                highlight=False,
+            )
+
+    show(common.output, page, [flat], human=human)
 
 
 def accept(

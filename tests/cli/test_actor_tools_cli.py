@@ -232,3 +232,27 @@ def test_unresolved_ranges_are_clear_errors(store: str, options: list[str], mess
     assert result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_lists_for_pipelines_in_csv(store: str) -> None:
+    listed = _run("actors", "list", "--unresolved", "--format", "csv", "--store", store)
+    assert listed.exit_code == 0, listed.output
+    assert listed.stdout.splitlines() == [
+        "id,name,kind,claims,unresolved,datasets",
+        "alpha-frnt,Alpha Frnt,armed_group,2,yes,",
+        "beta-militia-fighters,Beta Militia fighters,other,1,yes,",
+        "omega-group,Omega Group,other,0,yes,",
+    ]
+    suggested = _run("actors", "unresolved", "--format", "tsv", "--store", store).stdout
+    header, first, *_ = suggested.splitlines()
+    assert header.split("\t") == [
+        "id",
+        "name",
+        "claims",
+        "rank",
+        "suggested id",
+        "suggested name",
+        "score",
+        "why",
+    ]
+    assert first.split("\t")[:5] == ["alpha-frnt", "Alpha Frnt", "2", "1", "alpha-front"]
