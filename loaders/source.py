@@ -170,7 +170,16 @@ class Resolver:
         )
 
     def names_no_actor(self, name: str, mapping: dict) -> bool:
-        """Whether ``name`` is one of the mapping's ``not_actors`` (pronouns, say)."""
+        """Whether ``name`` is one of the mapping's ``not_actors`` (pronouns, say).
+
+        An acronym is no pronoun: "US" is not "us".
+
+        >>> r, pronouns = Resolver(Gazetteer()), {"not_actors": ["us"]}
+        >>> r.names_no_actor("us", pronouns), r.names_no_actor("US", pronouns)
+        (True, False)
+        """
+        if len(name) > 1 and name.isupper():
+            return False
         words = {normalise(w) for w in mapping.get("not_actors") or ()}
         return normalise(name) in words
 
