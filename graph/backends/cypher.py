@@ -72,7 +72,7 @@ def validated(placeholder: str, value: object, vocabulary: Vocabulary) -> str:
         return "|".join(validated("rel_type", name, vocabulary) for name in names)
     if placeholder == "label":
         try:
-            return KIND_LABELS[ActorKind(value)]
+            return KIND_LABELS[ActorKind(str(value))]
         except ValueError:
             raise ConfigurationError(f"no actor kind {value!r}") from None
     if placeholder == "hop_range":

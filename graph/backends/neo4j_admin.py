@@ -175,8 +175,10 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
     relations = store.relations()
     claims: dict[str, Claim] = {}
     article_ids: set[str] = set()
-    for pair in sorted({tuple(sorted((r.source, r.target))) for r in relations}):
-        for item in store.evidence(*pair):
+    for low, high in sorted(
+        {(min(r.source, r.target), max(r.source, r.target)) for r in relations}
+    ):
+        for item in store.evidence(low, high):
             claims[item.claim.id] = item.claim
             article_ids.add(item.article.id)
     ordered = [claims[i] for i in sorted(claims)]

@@ -48,6 +48,7 @@ class Neo4jReads:
     """The queries of :class:`graph.backends.neo4j.Neo4jStore`, over its session."""
 
     _db: Neo4jSession
+    uri: str
     vocabulary: Vocabulary
 
     if TYPE_CHECKING:

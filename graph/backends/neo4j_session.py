@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
@@ -23,8 +23,16 @@ from graph.budget import remaining
 from graph.errors import QueryTimeout, StoreUnavailable
 from graph.vocabulary import Vocabulary
 
+
+class Located(Protocol):
+    """What :func:`guarded` names in its errors: where the server is, without credentials."""
+
+    uri: str
+
+
 P = ParamSpec("P")
 R = TypeVar("R")
+S = TypeVar("S", bound=Located)
 
 SCHEMA = (
     "constraint_actor_id",
@@ -78,28 +86,24 @@ def cause(exc: BaseException) -> str:
     return f"server unreachable ({name})"
 
 
-def guarded(method: Callable[P, R]) -> Callable[P, R]:
+def guarded(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
     """Turn an unreachable or refusing server into :class:`StoreUnavailable`.
 
     Order matters: :class:`neo4j.exceptions.AuthError` is a ``ClientError``.
     """
 
     @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(store: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return method(*args, **kwargs)
+            return method(store, *args, **kwargs)
         except UNAVAILABLE as exc:
-            store = args[0]
-            raise StoreUnavailable(
-                f"Neo4j at {store.uri} is unavailable: {cause(exc)}"  # type: ignore[attr-defined]
-            ) from None
+            raise StoreUnavailable(f"Neo4j at {store.uri} is unavailable: {cause(exc)}") from None
         except neo4j_errors.ClientError as exc:
             if "TransactionTimedOut" in (exc.code or ""):
                 raise QueryTimeout(round(remaining() or 0.0, 3)) from None
             if exc.code == NO_DATABASE:
-                store = args[0]
                 raise StoreUnavailable(
-                    f"Neo4j at {store.uri} is unavailable: {cause(exc)}"  # type: ignore[attr-defined]
+                    f"Neo4j at {store.uri} is unavailable: {cause(exc)}"
                 ) from None
             raise
 
@@ -181,6 +185,7 @@ class Neo4jSession:
     def run(
         self,
         tx: ManagedTransaction,
+        /,
         name: str,
         fill: dict[str, Any] | None = None,
         **params: Any,
@@ -217,13 +222,11 @@ class Neo4jSession:
             return
         with self._driver.session(database=self.database) as session:
             for name in SCHEMA:
-                session.execute_write(lambda tx, name=name: self.run(tx, name))
+                session.execute_write(self.run, name)
             # A new index is POPULATING for a while; the full-text procedure fails on
             # an index that is not ONLINE yet, so wait (503 meanwhile, retried later).
             try:
-                session.execute_read(
-                    lambda tx: self.run(tx, "schema_await", seconds=INDEX_WAIT_SECONDS)
-                )
+                session.execute_read(self.run, "schema_await", seconds=INDEX_WAIT_SECONDS)
             except neo4j_errors.ClientError as exc:
                 if isinstance(exc, neo4j_errors.AuthError) or exc.code == NO_DATABASE:
                     raise

@@ -28,6 +28,7 @@ class Neo4jWrites:
     """The writes of :class:`graph.backends.neo4j.Neo4jStore`, over its session."""
 
     _db: Neo4jSession
+    uri: str
     vocabulary: Vocabulary
 
     # -- identity ---------------------------------------------------------------
@@ -143,9 +144,9 @@ class Neo4jWrites:
         if not article_ids:
             return set()
         rows = self._db.run(tx, "articles_claim_keys", ids=article_ids)
-        keys = {tuple(r["key"].split("|")) for r in rows}
+        keys: set[Key] = {tuple(r["key"].split("|")) for r in rows}
         self._db.run(tx, "articles_clear", ids=article_ids)
-        return keys  # type: ignore[return-value]
+        return keys
 
     def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
         return self.upsert_articles([doc])[0]
