@@ -10,7 +10,7 @@ import functools
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import ParamSpec, TypeVar
 
 import typer
 
@@ -26,14 +26,15 @@ from graph.errors import ActorGraphError, StoreUnavailable
 from graph.settings import Settings
 from graph.store import GraphStore
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def friendly_errors(func: F) -> F:
+def friendly_errors(func: Callable[P, R]) -> Callable[P, R]:
     """One red line and exit code 1 for any error; a traceback only with --debug."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except ActorGraphError as exc:
@@ -53,7 +54,7 @@ def friendly_errors(func: F) -> F:
             )
             raise typer.Exit(1) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def settings_for(store: str | None) -> Settings:

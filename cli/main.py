@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +19,7 @@ from cli.common import friendly_errors, opened, reading, settings_for
 from cli.help import tidy
 from cli.options import Common, DebugOpt, JsonOpt, StoreOpt, query_command
 from cli.output import Grid, console, emit_json, errors, plural, show, table
+from graph.store import UpsertStatus
 from ingest.pipeline import InputSummary, LoadSummary, plan
 from ingest.pipeline import load as load_inputs
 from loaders.formats import FORMAT_NAMES
@@ -26,15 +29,31 @@ class OneLineErrors(TyperGroup):
     """Usage errors (a bad date, a value out of range) as one line on stderr, exit code 2,
     like every other error, instead of a framed usage box."""
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         tidy(self)
+        run = functools.partial(
+            super().main,
+            args,
+            prog_name,
+            complete_var,
+            windows_expand_args=windows_expand_args,
+            **extra,
+        )
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return run(standalone_mode=False)
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            result = run(standalone_mode=False)
         except typer.TyperException as exc:
             if type(exc).__name__ == "NoArgsIsHelpError" or not hasattr(exc, "format_message"):
-                return super().main(*args, standalone_mode=True, **kwargs)  # typer's own way
+                return run(standalone_mode=True)  # typer's own way
             ctx = getattr(exc, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
             errors.print(
@@ -142,7 +161,7 @@ LISTED = 10
 """Up to this many inputs are reported one by one; more are summed up by format."""
 
 
-def _print_detected(found: list[tuple[Path, str]]) -> None:
+def _print_detected(found: Sequence[tuple[Path, str]]) -> None:
     if len(found) <= LISTED:
         for path, name in found:
             errors.print(f"{path}: format [bold]{name}[/bold] (detected)", highlight=False)
@@ -210,9 +229,9 @@ def _print_summary(summary: LoadSummary) -> None:
                     f"{n:,}"
                     for n in (
                         summary.files,
-                        counts["new"],
-                        counts["unchanged"],
-                        counts["updated"],
+                        counts[UpsertStatus.NEW],
+                        counts[UpsertStatus.UNCHANGED],
+                        counts[UpsertStatus.UPDATED],
                         summary.actors_new,
                         summary.actors_total,
                         summary.claims,
