@@ -13,7 +13,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 
@@ -145,6 +152,65 @@ class Evidence(_Data):
     end: Annotated[int, Field(ge=0)] | None = None
 
 
+class Precision(StrEnum):
+    """How closely a place's coordinates locate the event (ACLED's and GDELT's scales)."""
+
+    EXACT = "exact"
+    """The named town or site."""
+    NEAR = "near"
+    """A nearby town, or part of a region."""
+    ADMIN = "admin"
+    """An admin area's centre (district, province)."""
+    COUNTRY = "country"
+    """The country's centre."""
+
+
+def _known_country(code: str) -> str:
+    import pycountry
+
+    if pycountry.countries.get(alpha_3=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 country code")
+    return code
+
+
+Country = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(_known_country)
+]
+"""An ISO 3166-1 alpha-3 country code, e.g. ``SYR``."""
+
+
+class Place(_Data):
+    """Where a claimed event was acted out, as the source gives it.
+
+    >>> Place(name="Deir ez-Zor", country="SYR", latitude=35.33, longitude=40.14).country
+    'SYR'
+    >>> Place(latitude=91, longitude=0)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Place
+    latitude
+      Input should be less than or equal to 90 ...
+    """
+
+    name: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    country: Country | None = None
+    latitude: Annotated[float, Field(ge=-90.0, le=90.0)] | None = None
+    longitude: Annotated[float, Field(ge=-180.0, le=180.0)] | None = None
+    precision: Precision | None = None
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Place:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("give both latitude and longitude, or neither")
+        return self
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
 class Claim(_Data):
     """One annotated statement of a relation between two actors."""
 
@@ -165,6 +231,8 @@ class Claim(_Data):
     certainty: Certainty | None = None
     support_type: SupportType | None = None
     attributes: dict[str, Any] = Field(default_factory=dict)
+    place: Place | None = None
+    """Where the event was acted out, when the source says."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Claim:
@@ -201,6 +269,8 @@ class ClaimFacts(Protocol):
     def valid_to(self) -> dt.date | None: ...
     @property
     def evidence(self) -> Evidence | None: ...
+    @property
+    def place(self) -> Place | None: ...
 
 
 class AnnotatedArticle(_Data):
