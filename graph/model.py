@@ -173,9 +173,7 @@ def _known_country(code: str) -> str:
     return code
 
 
-Country = Annotated[
-    str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(_known_country)
-]
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(_known_country)]
 """An ISO 3166-1 alpha-3 country code, e.g. ``SYR``."""
 
 

@@ -14,7 +14,11 @@ from tests.contract.world import article
 
 # fictional actors, real places: two clashes in Syria, one in Iraq, one with no place
 DEIR_EZ_ZOR = Place(
-    name="Deir ez-Zor", admin1="Deir ez-Zor", country="SYR", latitude=35.336, longitude=40.141,
+    name="Deir ez-Zor",
+    admin1="Deir ez-Zor",
+    country="SYR",
+    latitude=35.336,
+    longitude=40.141,
     precision="exact",
 )
 RAQQA = Place(name="Raqqa", admin1="Ar-Raqqa", country="SYR", latitude=35.95, longitude=39.01)
