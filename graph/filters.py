@@ -70,7 +70,7 @@ def parse_bbox(text: str | None) -> BBox | None:
     >>> parse_bbox("35.5,34.5,41")
     Traceback (most recent call last):
     ...
-    graph.errors.InvalidQuery: bbox='35.5,34.5,41': expected four numbers minlon,minlat,maxlon,maxlat
+    graph.errors.InvalidQuery: bbox='35.5,34.5,41': expected minlon,minlat,maxlon,maxlat
     """
     if text is None or not text.strip():
         return None
@@ -80,7 +80,7 @@ def parse_bbox(text: str | None) -> BBox | None:
     except ValueError:
         values = []
     if len(values) != 4:
-        raise InvalidQuery(f"bbox={text!r}: expected four numbers minlon,minlat,maxlon,maxlat")
+        raise InvalidQuery(f"bbox={text!r}: expected minlon,minlat,maxlon,maxlat")
     return (values[0], values[1], values[2], values[3])
 
 

@@ -90,7 +90,7 @@ def test_a_place_and_a_window_combine(placed: GraphStore) -> None:
 
 
 def test_bad_places_are_refused() -> None:
-    with pytest.raises(InvalidQuery, match="four numbers"):
+    with pytest.raises(InvalidQuery, match="expected minlon,minlat,maxlon,maxlat"):
         place_filters(None, "1,2,3")
     with pytest.raises(InvalidQuery, match="north of"):
         Filters(bbox=(0, 10, 1, 5))
