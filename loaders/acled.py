@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.model import Actor, ActorKind, Article, slugify
+from graph.model import Actor, ActorKind, Article, Place, slugify
 from loaders.events import Stated, event_document
 from loaders.mapping import Mapping
+from loaders.place import place
 from loaders.source import BadRecord, Item, Resolver, split_names, split_period
 from loaders.tables import Row, number, parse_date, read_events
 
@@ -116,4 +117,18 @@ def _event(record: str, row: Row | BadRecord, resolver: Resolver, mapping: Mappi
         quote=notes,
         empty=why,
         attributes={k: v for k, v in attributes.items() if v is not None},
+        place=_place(row, mapping),
+    )
+
+
+def _place(row: Row, mapping: Mapping) -> Place | None:
+    return place(
+        name=row.get("location"),
+        admin1=row.get("admin1"),
+        admin2=row.get("admin2"),
+        country=row.get("iso3") or row.get("iso") or row.get("country"),
+        latitude=(row.get("latitude"), "latitude"),
+        longitude=(row.get("longitude"), "longitude"),
+        precision=row.get("geo_precision"),
+        scale=mapping.section("geo_precision"),
     )

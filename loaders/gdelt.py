@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from graph.errors import LoadError, WrongFormat
-from graph.model import Actor, Article, slugify
+from graph.model import Actor, Article, Place, slugify
 from loaders.events import Stated, event_document
 from loaders.mapping import Mapping
+from loaders.place import place
 from loaders.source import BadRecord, Item, Resolver, Skipped, guard
 from loaders.tables import number, parse_date
 
@@ -28,6 +29,8 @@ ACTOR1, ACTOR2 = 5, 15  # Code, Name, CountryCode, KnownGroup, Ethnic, Rel1, Rel
 ROOT_EVENT, EVENT_CODE, QUAD_CLASS, GOLDSTEIN = 25, 26, 29, 30
 NUM_MENTIONS, NUM_SOURCES, NUM_ARTICLES = 31, 32, 33
 SOURCE_URL = {57: None, 58: 57, 61: 60}
+# ActionGeo_Type, _Fullname, _CountryCode, _ADM1Code, [_ADM2Code (2.0)], _Lat, _Long
+ACTION_GEO = {57: 49, 58: 49, 61: 51}
 
 
 def looks_like(head: str) -> bool:
@@ -126,4 +129,23 @@ def _row(record: str, cells: list[str], resolver: Resolver, mapping: Mapping) ->
         resolver,
         mapping,
         attributes={k: v for k, v in attributes.items() if v is not None},
+        place=_place(cells, mapping),
+    )
+
+
+def _place(cells: list[str], mapping: Mapping) -> Place | None:
+    """ActionGeo_*: where the event happened. The country is read from the full name's
+    last part ("Damascus, Dimashq, Syria"): GDELT's own country codes are FIPS 10-4."""
+    at = ACTION_GEO[len(cells)]
+    lat_at = at + (5 if len(cells) == 61 else 4)
+    fullname = cells[at + 1].strip()
+    parts = [p.strip() for p in fullname.split(",") if p.strip()]
+    return place(
+        name=parts[0] if parts else None,
+        admin1=parts[1] if len(parts) > 2 else None,
+        country=parts[-1] if parts else None,
+        latitude=(cells[lat_at], "ActionGeo_Lat"),
+        longitude=(cells[lat_at + 1], "ActionGeo_Long"),
+        precision=cells[at],
+        scale=mapping.section("geo_type"),
     )
