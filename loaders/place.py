@@ -11,7 +11,6 @@ no ISO 3166-1 entry answers to is left out of the place, not guessed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-
 from functools import lru_cache
 
 import pycountry
@@ -79,8 +78,9 @@ def place(
     ``latitude`` and ``longitude`` are ``(cell, column name)``; ``precision`` is
     the record's own code, read through ``scale`` (the mapping table's).
 
-    >>> place(name="Oldtown", country="Iraq", latitude=("36.3", "lat"), longitude=("43.1", "lon"))
-    Place(name='Oldtown', admin1=None, admin2=None, country='IRQ', latitude=36.3, longitude=43.1, precision=None)
+    >>> found = place(name="Oldtown", country="Iraq", latitude=("36.3", "y"), longitude=("43", "x"))
+    >>> found.country, found.latitude, found.longitude
+    ('IRQ', 36.3, 43.0)
     >>> place(latitude=("95", "lat"), longitude=("0", "lon"))
     Traceback (most recent call last):
     ...

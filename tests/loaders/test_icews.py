@@ -95,7 +95,8 @@ def test_a_bad_row_is_refused_with_file_line_and_field(store, tmp_path, column, 
     with pytest.raises(LoadError) as refused:
         load(store, plan([bad]))
     message = str(refused.value)
-    assert str(bad) in message and "line 10" in message and column in message and says in message
+    for part in (str(bad), "line 10", column, says):
+        assert part in message
     assert store.stats().articles == 0  # the file loads wholly or not at all
 
 
