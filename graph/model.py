@@ -180,14 +180,8 @@ Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidato
 class Place(_Data):
     """Where a claimed event was acted out, as the source gives it.
 
-    >>> Place(name="Deir ez-Zor", country="SYR", latitude=35.33, longitude=40.14).country
-    'SYR'
-    >>> Place(latitude=91, longitude=0)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    pydantic_core._pydantic_core.ValidationError: 1 validation error for Place
-    latitude
-      Input should be less than or equal to 90 ...
+    Coordinates are WGS 84 degrees, both or neither; ``country`` an ISO 3166-1
+    alpha-3 code that exists.
     """
 
     name: str | None = None
