@@ -13,7 +13,7 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Query, Request, Response
 from pydantic import BeforeValidator
 
-from graph.filters import BOUNDS, Filters
+from graph.filters import BOUNDS, Filters, place_filters
 from graph.store import GraphStore
 
 
@@ -57,6 +57,17 @@ async def get_filters(
     min_confidence: Annotated[
         float, Query(ge=0.0, le=1.0, description="Claim confidence floor")
     ] = 0.0,
+    country: Annotated[
+        str | None,
+        Query(max_length=3, description="Only claims acted out in this country (ISO-3, e.g. SYR)"),
+    ] = None,
+    bbox: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Only claims acted out inside minlon,minlat,maxlon,maxlat (WGS 84)",
+        ),
+    ] = None,
 ) -> Filters:
     """The common filters of every query, validated against the vocabulary."""
     for name in types or ():
@@ -68,6 +79,7 @@ async def get_filters(
         types=tuple(types) if types else None,
         polarity=tuple(polarity) if polarity else None,
         min_confidence=min_confidence,
+        **place_filters(country, bbox),
     )
 
 

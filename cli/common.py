@@ -15,7 +15,7 @@ from cli.output import errors
 from graph.backends import open_store
 from graph.budget import time_budget
 from graph.errors import ActorGraphError, StoreUnavailable
-from graph.filters import Filters
+from graph.filters import Filters, place_filters
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -30,6 +30,16 @@ SinceOpt = Annotated[date | None, typer.Option("--since", formats=["%Y-%m-%d"])]
 UntilOpt = Annotated[date | None, typer.Option("--until", formats=["%Y-%m-%d"])]
 TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Relation type (repeatable).")]
 ConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0)]
+CountryOpt = Annotated[
+    str | None,
+    typer.Option("--country", help="Only claims acted out in this country (ISO-3, e.g. SYR)."),
+]
+BboxOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--bbox", help="Only claims acted out inside MINLON,MINLAT,MAXLON,MAXLAT (WGS 84)."
+    ),
+]
 TimeoutOpt = Annotated[
     float | None,
     typer.Option(
@@ -112,6 +122,8 @@ def filters_of(
     types: list[str] | None,
     min_confidence: float,
     store: GraphStore,
+    country: str | None = None,
+    bbox: str | None = None,
 ) -> Filters:
     for name in types or ():
         store.vocabulary[name]
@@ -121,4 +133,5 @@ def filters_of(
         until=until,
         types=tuple(types) if types else None,
         min_confidence=min_confidence,
+        **place_filters(country, bbox),
     )

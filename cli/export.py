@@ -12,7 +12,9 @@ import typer
 
 from cli.common import (
     AsOfOpt,
+    BboxOpt,
     ConfOpt,
+    CountryOpt,
     DebugOpt,
     SinceOpt,
     StoreOpt,
@@ -48,6 +50,8 @@ def export(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    country: CountryOpt = None,
+    bbox: BboxOpt = None,
 ) -> None:
     """Write the graph (stdout without a target: csv then prints both tables, a blank line
     between); csv to a folder writes nodes.csv and edges.csv; neo4j-admin writes
@@ -60,7 +64,7 @@ def export(
             counts = write_import_files(db, destination)
             table(f"Wrote {destination}", ("file", "rows"), sorted(counts.items()))
             return
-        flt = filters_of(as_of, since, until, type, min_confidence, db)
+        flt = filters_of(as_of, since, until, type, min_confidence, db, country, bbox)
         actors, relations = db.actors(), db.relations(flt)
     membership = blocs(build_stance_graph(actors, relations)).membership
     graph = export_graph(actors, relations, membership)

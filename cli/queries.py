@@ -8,7 +8,9 @@ import typer
 
 from cli.common import (
     AsOfOpt,
+    BboxOpt,
     ConfOpt,
+    CountryOpt,
     DebugOpt,
     JsonOpt,
     SinceOpt,
@@ -56,9 +58,10 @@ def _stance_rows(stances: list[Stance]) -> list[tuple]:
 
 
 def _stances(kind: str, actor: str, store: str | None, json: bool, *filters: object) -> None:
+    *window, country, bbox = filters
     with reading(store) as db:
         who = db.actor(actor)
-        flt = filters_of(*filters, store=db)  # type: ignore[arg-type]
+        flt = filters_of(*window, store=db, country=country, bbox=bbox)  # type: ignore[arg-type,misc]
         found = db.allies(who.id, flt) if kind == "allies" else db.enemies(who.id, flt)
     if json:
         emit_json({"actor": who, kind: found})
@@ -85,6 +88,8 @@ def allies(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    country: CountryOpt = None,
+    bbox: BboxOpt = None,
 ) -> None:
     """Actors standing with ACTOR, strongest first, with evidence."""
     _stances(
@@ -97,6 +102,8 @@ def allies(
         until,
         type,
         min_confidence,
+        country,
+        bbox,
     )
 
 
@@ -110,6 +117,8 @@ def enemies(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    country: CountryOpt = None,
+    bbox: BboxOpt = None,
 ) -> None:
     """Actors standing against ACTOR, most hostile first, with evidence."""
     _stances(
@@ -122,6 +131,8 @@ def enemies(
         until,
         type,
         min_confidence,
+        country,
+        bbox,
     )
 
 
@@ -141,12 +152,14 @@ def path(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    country: CountryOpt = None,
+    bbox: BboxOpt = None,
     timeout: TimeoutOpt = None,
 ) -> None:
     """Shortest signed paths from SOURCE to TARGET."""
     with reading(store, timeout) as db:
         a, b = db.actor(source), db.actor(target)
-        flt = filters_of(as_of, since, until, type, min_confidence, db)
+        flt = filters_of(as_of, since, until, type, min_confidence, db, country, bbox)
         found = db.paths(
             a.id, b.id, max_hops=max_hops, k=k, positive_only=positive_only, filters=flt
         )
@@ -187,12 +200,14 @@ def neighbourhood(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    country: CountryOpt = None,
+    bbox: BboxOpt = None,
     timeout: TimeoutOpt = None,
 ) -> None:
     """Actors within DEPTH hops of ACTOR and the relations among them."""
     with reading(store, timeout) as db:
         who = db.actor(actor)
-        flt = filters_of(as_of, since, until, type, min_confidence, db)
+        flt = filters_of(as_of, since, until, type, min_confidence, db, country, bbox)
         sub = db.neighbourhood(who.id, depth, flt, limit, max_relations)
     if json:
         emit_json(sub)
@@ -230,13 +245,15 @@ def evidence(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
+    country: CountryOpt = None,
+    bbox: BboxOpt = None,
     offset: Annotated[int, typer.Option("--offset", help="Claims to skip.")] = 0,
     limit: Annotated[int, typer.Option("--limit", help="Most claims shown (1..1000).")] = 100,
 ) -> None:
     """The claims between SOURCE and TARGET, oldest first: quotes, articles, dates."""
     with reading(store) as db:
         a, b = db.actor(source), db.actor(target)
-        flt = filters_of(as_of, since, until, type, min_confidence, db)
+        flt = filters_of(as_of, since, until, type, min_confidence, db, country, bbox)
         page = db.evidence_page(a.id, b.id, flt, offset=offset, limit=limit)
         items = page.items
         said_by = {i.claim.attributed_to for i in items if i.claim.attributed_to}
@@ -268,6 +285,8 @@ def evidence(
         )
         if c.evidence:
             console.print(f'  "{" ".join(c.evidence.quote.split())}"', highlight=False)
+        if c.place:
+            console.print(f"  at {c.place.label}", highlight=False)
         published = i.article.published or "undated"
         source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
         console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.errors import InvalidQuery, OutOfRange
-from graph.model import ClaimFacts, Country, Place
+from graph.model import ClaimFacts, Country, Place, is_country
 
 BBox = tuple[
     Annotated[float, Field(ge=-180.0, le=180.0)],
@@ -84,13 +84,24 @@ def parse_bbox(text: str | None) -> BBox | None:
     return (values[0], values[1], values[2], values[3])
 
 
-def place_filters(country: str | None, bbox: str | None) -> dict[str, object]:
+class PlaceFilters(TypedDict):
+    country: str | None
+    bbox: BBox | None
+
+
+def place_filters(country: str | None, bbox: str | None) -> PlaceFilters:
     """The place fields of :class:`Filters` from what a user typed (CLI option, API parameter).
 
     >>> place_filters("syr", "35.5,34.5,41,37.5")
     {'country': 'SYR', 'bbox': (35.5, 34.5, 41.0, 37.5)}
+    >>> place_filters("Syria", None)
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidQuery: country='Syria': expected an ISO 3166-1 alpha-3 code, e.g. SYR
     """
     code = country.strip().upper() if country and country.strip() else None
+    if code is not None and not is_country(code):
+        raise InvalidQuery(f"country={country!r}: expected an ISO 3166-1 alpha-3 code, e.g. SYR")
     return {"country": code, "bbox": parse_bbox(bbox)}
 
 

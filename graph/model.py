@@ -165,10 +165,19 @@ class Precision(StrEnum):
     """The country's centre."""
 
 
-def _known_country(code: str) -> str:
+def is_country(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-3 country code.
+
+    >>> is_country("SYR"), is_country("XYZ")
+    (True, False)
+    """
     import pycountry
 
-    if pycountry.countries.get(alpha_3=code) is None:
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
+def _known_country(code: str) -> str:
+    if not is_country(code):
         raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 country code")
     return code
 
@@ -201,6 +210,14 @@ class Place(_Data):
     @property
     def has_point(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+    @property
+    def label(self) -> str:
+        """The place in words, e.g. ``Srinagar, Jammu and Kashmir, IND (34.09, 74.8; exact)``."""
+        words = ", ".join(p for p in (self.name, self.admin2, self.admin1, self.country) if p)
+        point = f"{self.latitude:g}, {self.longitude:g}" if self.has_point else ""
+        detail = "; ".join(p for p in (point, self.precision and str(self.precision)) if p)
+        return " ".join(p for p in (words, f"({detail})" if detail else "") if p)
 
 
 class Claim(_Data):
