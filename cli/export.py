@@ -29,6 +29,7 @@ from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
 from graph.traversal.stance_graph import build_stance_graph
 from queries.blocs import blocs
+from queries.claims_export import claims_csv, claims_geojson, claims_under, render_geojson
 from queries.export import CSV_TABLES, ExportFormat, csv_table, export_graph, render
 
 Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"})
@@ -54,8 +55,9 @@ def export(
     bbox: BboxOpt = None,
 ) -> None:
     """Write the graph (stdout without a target: csv then prints both tables, a blank line
-    between); csv to a folder writes nodes.csv and edges.csv; neo4j-admin writes
-    bulk-import files."""
+    between); csv to a folder writes nodes.csv, edges.csv and claims.csv (one row per
+    claim, with its place); geojson writes the claims with a place as points;
+    neo4j-admin writes bulk-import files."""
     destination = output or target
     with closing(opened(store)) as db:
         if format.value == "neo4j-admin":
@@ -66,15 +68,26 @@ def export(
             return
         flt = filters_of(as_of, since, until, type, min_confidence, db, country, bbox)
         actors, relations = db.actors(), db.relations(flt)
+        claims = claims_under(db, flt) if format.value in ("geojson", "csv") else []
+        vocabulary = db.vocabulary
+    if format.value == "geojson":
+        _write(render_geojson(claims_geojson(claims, actors, vocabulary)), destination)
+        return
     membership = blocs(build_stance_graph(actors, relations)).membership
     graph = export_graph(actors, relations, membership)
     if destination is not None and format.value == "csv":
         destination.mkdir(parents=True, exist_ok=True)
         for name in CSV_TABLES:
             (destination / f"{name}.csv").write_text(csv_table(graph, name), encoding="utf-8")
-        errors.print(f"wrote {destination / 'nodes.csv'} and {destination / 'edges.csv'}")
+        (destination / "claims.csv").write_text(
+            claims_csv(claims, actors, vocabulary), encoding="utf-8"
+        )
+        errors.print(f"wrote nodes.csv, edges.csv and claims.csv in {destination}")
         return
-    text = render(graph, ExportFormat(format.value))
+    _write(render(graph, ExportFormat(format.value)), destination)
+
+
+def _write(text: str, destination: Path | None) -> None:
     if destination is None:
         sys.stdout.write(text)
     else:

@@ -10,6 +10,7 @@ from api.deps import FiltersDep, StoreDep
 from graph.errors import InvalidQuery
 from graph.traversal.stance_graph import build_stance_graph
 from queries.blocs import blocs
+from queries.claims_export import claims_csv, claims_geojson, claims_under, render_geojson
 from queries.export import (
     MEDIA_TYPES,
     SUFFIXES,
@@ -42,13 +43,21 @@ def export(
         Query(description="With format=csv: only this table (default: both, a blank line between)"),
     ] = None,
 ) -> Response:
-    """The graph as node-link JSON, Cytoscape JSON, GraphML, GEXF or CSV."""
+    """The graph as node-link JSON, Cytoscape JSON, GraphML, GEXF or CSV (``table=claims``:
+    one row per claim, with its place); ``geojson``: the claims with a place, as points."""
     if table is not None and format is not ExportFormat.CSV:
         raise InvalidQuery("table applies to format=csv only")
-    actors, relations = store.actors(), store.relations(filters)
-    membership = blocs(build_stance_graph(actors, relations)).membership
-    graph = export_graph(actors, relations, membership)
-    body = render(graph, format) if table is None else csv_table(graph, table.value)
+    if format is ExportFormat.GEOJSON or table is CsvTable.CLAIMS:
+        items = claims_under(store, filters)
+        if table is CsvTable.CLAIMS:
+            body = claims_csv(items, store.actors(), store.vocabulary)
+        else:
+            body = render_geojson(claims_geojson(items, store.actors(), store.vocabulary))
+    else:
+        actors, relations = store.actors(), store.relations(filters)
+        membership = blocs(build_stance_graph(actors, relations)).membership
+        graph = export_graph(actors, relations, membership)
+        body = render(graph, format) if table is None else csv_table(graph, table.value)
     name = f"actorgraph{'' if table is None else '-' + table.value}.{SUFFIXES[format]}"
     return Response(
         body,
