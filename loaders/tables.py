@@ -32,8 +32,10 @@ def read_rows(
         raise LoadError(str(path), f"cannot read file: {exc}") from None
     with handle:
         # tab-separated exports (ICEWS) are not quoted: a '"' is part of the text
-        quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-        reader = csv.reader(handle, delimiter=delimiter, quoting=quoting)
+        if delimiter == "\t":
+            reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+        else:
+            reader = csv.reader(handle, delimiter=delimiter)
         try:
             header = [c.strip().lower() for c in next(reader, [])]
         except (csv.Error, UnicodeDecodeError) as exc:
