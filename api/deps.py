@@ -13,7 +13,7 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Query, Request, Response
 from pydantic import BeforeValidator
 
-from graph.filters import BOUNDS, Filters, place_filters
+from graph.filters import BOUNDS, Filters, filters_for
 from graph.store import GraphStore
 
 
@@ -69,17 +69,17 @@ async def get_filters(
         ),
     ] = None,
 ) -> Filters:
-    """The common filters of every query, validated against the vocabulary."""
-    for name in types or ():
-        store.vocabulary[name]
-    return Filters(
+    """The common filters of every query, checked as the CLI checks them."""
+    return filters_for(
+        store.vocabulary,
         as_of=as_of,
         since=since,
         until=until,
-        types=tuple(types) if types else None,
-        polarity=tuple(polarity) if polarity else None,
+        types=types,
+        polarity=polarity,
         min_confidence=min_confidence,
-        **place_filters(country, bbox),
+        country=country,
+        bbox=bbox,
     )
 
 
