@@ -16,7 +16,7 @@ from pathlib import Path
 from graph.errors import LoadError, WrongFormat
 from graph.model import Actor, Article, Place, slugify
 from loaders.events import Stated, event_document
-from loaders.mapping import Mapping
+from loaders.mapping import Mapping, longest_prefix
 from loaders.place import place
 from loaders.source import BadRecord, Item, Resolver, Skipped, guard
 from loaders.tables import number, parse_date
@@ -58,11 +58,7 @@ def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
 
 
 def _cameo(code: str, mapping: Mapping) -> dict | None:
-    table = mapping.section("cameo")
-    for size in range(len(code), 1, -1):
-        if code[:size] in table:
-            return table[code[:size]]
-    return None
+    return longest_prefix(code, mapping.section("cameo"))
 
 
 def _actor(cells: list[str], at: int, resolver: Resolver, mapping: Mapping) -> Actor | None:

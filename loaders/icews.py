@@ -19,7 +19,7 @@ import yaml
 
 from graph.model import Actor, Article, Place, slugify
 from loaders.events import Stated, event_document
-from loaders.mapping import Mapping, read_mapping
+from loaders.mapping import Mapping, longest_prefix, read_mapping
 from loaders.place import country_code, place
 from loaders.source import BadRecord, Item, Resolver, Skipped
 from loaders.tables import Row, number, parse_date, read_events
@@ -99,13 +99,6 @@ def _actor(row: Row, side: str, resolver: Resolver, mapping: Mapping) -> Actor |
     return resolver.actor(name, kind=kind or "other", **fields)
 
 
-def _cameo(code: str, table: dict) -> dict | None:
-    for size in range(len(code), 1, -1):
-        if code[:size] in table:
-            return table[code[:size]]
-    return None
-
-
 def _event(
     record: str, row: Row | BadRecord, resolver: Resolver, mapping: Mapping, cameo: dict
 ) -> Item:
@@ -122,7 +115,7 @@ def _event(
     target = _actor(row, "target", resolver, mapping)
     if source is None or target is None:
         return Skipped(record, "fewer than two actors")
-    rule = _cameo(code, cameo)
+    rule = longest_prefix(code, cameo)
     if rule is None:
         return Skipped(record, f"CAMEO root {code[:2]} makes no claim in the mapping")
     text = _cell(row, "event text")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from graph.model import Actor, Article, Place, slugify
 from loaders.events import Stated, event_document
-from loaders.mapping import Mapping
+from loaders.mapping import Mapping, event_rule
 from loaders.place import country_code, place
 from loaders.source import BadRecord, Item, Resolver, Skipped, split_names
 from loaders.tables import Row, number, parse_date, read_events
@@ -78,14 +78,7 @@ def _event(record: str, row: Row | BadRecord, resolver: Resolver, mapping: Mappi
         raise BadRecord("expected an event id", "Event ID")
     day = parse_date(_cell(row, "event date"), "Event Date")
     event_type, mode = _cell(row, "event type").upper(), _cell(row, "event mode").lower()
-    events = mapping.section("events")
-    if event_type not in events:
-        known = ", ".join(events)
-        raise BadRecord(
-            f"{event_type!r} is not a PLOVER event type; expected {known}", "Event Type"
-        )
-    table = events[event_type] or {}
-    rule = table.get(mode, table.get("default")) if mode else table.get("default")
+    rule = event_rule(mapping.section("events"), event_type, mode, "Event Type")
     if not rule:
         return Skipped(record, f"{event_type} / {mode or '-'} makes no claim in the mapping")
     sources = _actors(row, "actor", resolver, mapping)
