@@ -79,9 +79,7 @@ def test_every_plover_event_type_is_in_the_mapping() -> None:
 def test_an_unknown_event_type_is_refused_with_line_and_field(store, tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text(SAMPLE.read_text(encoding="utf-8").replace("\tAID\t", "\tHUG\t"))
-    with pytest.raises(
-        LoadError, match=r"line 3.*Event Type.*type 'HUG' is not in the mapping"
-    ):
+    with pytest.raises(LoadError, match=r"line 3.*Event Type.*type 'HUG' is not in the mapping"):
         load(store, plan([bad]))
     assert store.stats().articles == 0
     summary = load(store, plan([bad]), skip_bad=True, rejects_dir=tmp_path)
