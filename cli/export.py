@@ -12,12 +12,12 @@ import typer
 from cli.common import friendly_errors, reading
 from cli.options import Common, query_command
 from cli.output import errors, table
+from cli.rollup import RollUpOpt
 from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
-from graph.traversal.stance_graph import build_stance_graph
-from queries.blocs import blocs
 from queries.claims_export import claims_csv, claims_geojson, claims_under, render_geojson
-from queries.export import CSV_TABLES, ExportFormat, csv_table, export_graph, render
+from queries.export import CSV_TABLES, ExportFormat, csv_table, render
+from queries.rollup import export_of
 
 Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"})
 
@@ -39,6 +39,7 @@ def export(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="PATH", help="Same as TARGET.")
     ] = None,
+    roll_up: RollUpOpt = False,
 ) -> None:
     """Write the graph for other tools, to standard output, a file or a folder.
 
@@ -56,14 +57,12 @@ def export(
             table(f"Wrote {destination}", ("file", "rows"), sorted(counts.items()))
             return
         flt = common.filters(db)
-        actors, relations = db.actors(), db.relations(flt)
         claims = claims_under(db, flt) if format.value in ("geojson", "csv") else []
-        vocabulary = db.vocabulary
-    if format.value == "geojson":
-        _write(render_geojson(claims_geojson(claims, actors, vocabulary)), destination)
-        return
-    membership = blocs(build_stance_graph(actors, relations)).membership
-    graph = export_graph(actors, relations, membership)
+        actors, vocabulary = db.actors(), db.vocabulary
+        if format.value == "geojson":
+            _write(render_geojson(claims_geojson(claims, actors, vocabulary)), destination)
+            return
+        graph = export_of(db, flt, roll_up=roll_up)
     if destination is not None and format.value == "csv":
         destination.mkdir(parents=True, exist_ok=True)
         for name in CSV_TABLES:

@@ -6,10 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import FiltersDep, StoreDep
+from api.deps import FiltersDep, RollUpDep, StoreDep
 from graph.errors import InvalidQuery
-from graph.traversal.stance_graph import build_stance_graph
-from queries.blocs import blocs
 from queries.claims_export import claims_csv, claims_geojson, claims_under, render_geojson
 from queries.export import (
     MEDIA_TYPES,
@@ -17,9 +15,9 @@ from queries.export import (
     CsvTable,
     ExportFormat,
     csv_table,
-    export_graph,
     render,
 )
+from queries.rollup import export_of
 
 router = APIRouter(tags=["export"])
 
@@ -42,6 +40,7 @@ def export(
         CsvTable | None,
         Query(description="With format=csv: only this table (default: both, a blank line between)"),
     ] = None,
+    roll_up: RollUpDep = False,
 ) -> Response:
     """The graph as node-link JSON, Cytoscape JSON, GraphML, GEXF or CSV (``table=claims``:
     one row per claim, with its place); ``geojson``: the claims with a place, as points."""
@@ -54,9 +53,7 @@ def export(
         else:
             body = render_geojson(claims_geojson(items, store.actors(), store.vocabulary))
     else:
-        actors, relations = store.actors(), store.relations(filters)
-        membership = blocs(build_stance_graph(actors, relations)).membership
-        graph = export_graph(actors, relations, membership)
+        graph = export_of(store, filters, roll_up=roll_up)
         body = render(graph, format) if table is None else csv_table(graph, table.value)
     name = f"actorgraph{'' if table is None else '-' + table.value}.{SUFFIXES[format]}"
     return Response(
