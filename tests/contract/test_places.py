@@ -98,3 +98,17 @@ def test_bad_places_are_refused() -> None:
         Filters(country="XYZ")
     with pytest.raises(ValueError, match="latitude"):
         Place(latitude=95, longitude=0)
+
+
+def test_a_box_across_the_antimeridian_keeps_both_edges(world: GraphStore) -> None:
+    east = Place(name="east of the line", country="FJI", latitude=-16.5, longitude=179.6)
+    west = Place(name="west of the line", country="FJI", latitude=-16.5, longitude=-179.8)
+    world.upsert_articles(
+        [
+            _placed("f1", east, [("alpha-front", "FIGHTS", "gamma-state", 0.9, "asserted")]),
+            _placed("f2", west, [("alpha-front", "FIGHTS", "delta-party", 0.9, "asserted")]),
+        ]
+    )
+    across = Filters(bbox=(179.0, -20.0, -179.0, -10.0))
+    assert _enemies(world, across) == {"gamma-state", "delta-party"}
+    assert _enemies(world, Filters(bbox=(179.0, -20.0, 180.0, -10.0))) == {"gamma-state"}
