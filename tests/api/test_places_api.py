@@ -73,3 +73,21 @@ def test_a_bad_place_filter_is_a_422_that_says_why(placed: TestClient, params, s
     answer = placed.get("/relations", params=params)
     assert answer.status_code == 422, answer.text
     assert says in answer.text
+
+
+def test_icews_and_polecat_files_upload_and_their_claims_are_placed(
+    placed: TestClient, tmp_path: Path
+) -> None:
+    samples = Path(__file__).resolve().parents[1] / "loaders" / "samples"
+    files = [
+        ("files", (p.name, p.read_bytes()))
+        for p in (
+            samples / "icews" / "events.2018.sample.tab",
+            samples / "polecat" / "polecat.constructed.tsv",
+        )
+    ]
+    answer = placed.post("/ingest", files=files)
+    assert answer.status_code == 200, answer.text
+    assert [i["format"] for i in answer.json()["inputs"]] == ["icews", "polecat"]
+    india = placed.get("/export", params={"format": "geojson", "country": "IND"}).json()
+    assert {f["properties"]["place_name"] for f in india["features"]} >= {"Srinagar"}
