@@ -135,7 +135,7 @@ def test_gdelt_places_its_events_by_action_geo(store, tmp_path: Path) -> None:
     export = tmp_path / "20170105120000.export.CSV"
     export.write_text("\t".join(cells) + "\n", encoding="utf-8")
     load(store, plan([export]))
-    place = _fight(store, "ARLMIL", "RED HAND FRONT (RHF)").place
+    place = _fight(store, "ARL", "RHF").place
     assert place == Place(
         name="Mosul",
         admin1="Ninawa",
