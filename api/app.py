@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from pydantic import BaseModel
 
 from api.errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from api.middleware import BodyLimit, RequestContext, configure_logging
@@ -15,6 +16,7 @@ from api.security import require_reader
 from graph.backends import open_store
 from graph.settings import Settings
 from graph.vocabulary import load_vocabulary
+from loaders.native_format import NativeDocument
 
 READ_ROUTERS = (actors.router, relations.router, analysis.router, export.router)
 
@@ -78,7 +80,18 @@ def document_vocabulary(app: FastAPI, names: tuple[str, ...]) -> None:
                             for option in parameter["schema"].get("anyOf", [parameter["schema"]]):
                                 if option.get("type") == "array":
                                     option["items"] = {"type": "string", "enum": list(names)}
+            publish_models(schema, NativeDocument)
             app.openapi_schema = schema
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def publish_models(schema: dict, *models: type[BaseModel]) -> None:
+    """Put ``models`` (bodies the routes read themselves) and their parts in ``components``."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for model in models:
+        published = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        for name, part in published.pop("$defs", {}).items():
+            components.setdefault(name, part)
+        components[model.__name__] = published

@@ -21,6 +21,9 @@ async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
 def _check(settings: Settings, credentials: HTTPAuthorizationCredentials | None) -> None:
     if settings.api_token is None:
         raise HTTPException(

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 from cli import actors, analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
 from cli.output import console, emit_json, errors, plural, table
+from graph.errors import LoadError
 from graph.ingest import InputSummary, LoadSummary, plan
 from graph.ingest import load as load_inputs
 from loaders.formats import FORMAT_NAMES
@@ -88,6 +89,8 @@ def load(
 ) -> None:
     """Load gazetteers, annotated articles and event exports; loading again changes nothing."""
     inputs = plan(paths, format)
+    if not inputs.inputs and not inputs.gazetteers:
+        raise LoadError(", ".join(map(str, paths)), "nothing to load: no input of a known format")
     if inputs.detected and not json:
         _print_detected(inputs.inputs)
     with (
@@ -121,6 +124,7 @@ def load(
             skip_bad=skip_bad,
             rejects_dir=rejects,
             on_progress=progress,
+            max_text_bytes=settings_for(store).max_text_file_bytes,
         )
     if json:
         emit_json(summary.as_dict())

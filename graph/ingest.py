@@ -18,7 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph.errors import ActorGraphError, LoadError
@@ -28,6 +28,7 @@ from loaders.formats import Format, Plan, get_format
 from loaders.formats import plan as plan_inputs
 from loaders.gazetteer import Gazetteer, read_gazetteer
 from loaders.mapping import Mapping, read_mapping
+from loaders.reading import MAX_TEXT_BYTES
 from loaders.source import Item, Rejected, Resolver, Skipped
 
 BATCH = 500
@@ -122,7 +123,13 @@ def rejects_path(path: Path, folder: Path | None = None) -> Path:
     return (folder or path.parent) / name
 
 
-def check(store: GraphStore, inputs: Plan, *, mapping: Path | None = None) -> None:
+def check(
+    store: GraphStore,
+    inputs: Plan,
+    *,
+    mapping: Path | None = None,
+    max_text_bytes: int = MAX_TEXT_BYTES,
+) -> None:
     """Read every input through without storing anything; raise the first :class:`LoadError`.
 
     For callers that want a whole request (several inputs) all or nothing.
@@ -132,7 +139,7 @@ def check(store: GraphStore, inputs: Plan, *, mapping: Path | None = None) -> No
     for path in inputs.gazetteers:
         for actor in read_gazetteer(path):
             gazetteer.add(actor)
-    resolver = Resolver(gazetteer, vocabulary)
+    resolver = Resolver(gazetteer, vocabulary, max_text_bytes=max_text_bytes)
     for path, format_name in inputs.inputs:
         fmt = get_format(format_name)
         table = read_mapping(format_name, vocabulary, mapping) if fmt.has_mapping else Mapping()
@@ -148,6 +155,7 @@ def load(
     skip_bad: bool = False,
     rejects_dir: Path | None = None,
     on_progress: Progress | None = None,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> LoadSummary:
     """Load a :func:`plan` into ``store``.
 
@@ -165,7 +173,7 @@ def load(
         gazetteer.add(actor)
     summary.actors_new += store.upsert_actors(actors)
     summary.files += len(inputs.gazetteers)
-    resolver = Resolver(gazetteer, vocabulary)
+    resolver = Resolver(gazetteer, vocabulary, max_text_bytes=max_text_bytes)
     mappings: dict[str, Mapping] = {}
     small = _SmallInputs(store, summary, on_progress)
     try:
@@ -221,7 +229,7 @@ def _check(
     An input refused before its first record is not of the format at all: the
     error then says what the format expects, if it does not already.
     """
-    scratch = Resolver(resolver.gazetteer.layer(), resolver.vocabulary)
+    scratch = replace(resolver, gazetteer=resolver.gazetteer.layer(), created={})
     docs: list[AnnotatedArticle] | None = [] if keep else None
     out = None
     try:

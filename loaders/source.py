@@ -18,6 +18,7 @@ from graph.model import Actor, ActorKind, AnnotatedArticle, slugify, stable_id
 from graph.names import normalise
 from graph.vocabulary import Vocabulary
 from loaders.gazetteer import Gazetteer
+from loaders.reading import MAX_TEXT_BYTES
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Resolver:
     gazetteer: Gazetteer
     vocabulary: Vocabulary = field(default_factory=Vocabulary.default)
     created: dict[str, Actor] = field(default_factory=dict)
+    max_text_bytes: int = MAX_TEXT_BYTES
+    """The cap on a text file a document names (the ``max_text_file_bytes`` setting)."""
 
     def actor(self, name: str, kind: ActorKind | str = ActorKind.OTHER, **fields: Any) -> Actor:
         name = " ".join(name.split())

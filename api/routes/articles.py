@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
 from api.deps import StoreDep
 from api.routing import OffloadedRoute
@@ -14,8 +14,17 @@ from graph.store import UpsertResult, UpsertStatus
 from loaders.gazetteer import StoredActors
 from loaders.native import parse_native
 from loaders.native_format import NativeDocument
+from loaders.reading import parse_json
 
 router = APIRouter(prefix="/articles", tags=["articles"], route_class=OffloadedRoute)
+
+NATIVE = NativeDocument.__name__
+"""The request body's schema, published under ``components`` by the app."""
+
+
+async def json_body(request: Request) -> Any:
+    """The request body as JSON, bounded in depth and size (422 otherwise, never 400 or 500)."""
+    return parse_json(await request.body(), "request body")
 
 
 @router.post(
@@ -25,14 +34,20 @@ router = APIRouter(prefix="/articles", tags=["articles"], route_class=OffloadedR
     responses={200: {"description": "Already stored (unchanged) or replaced (updated)"}},
     openapi_extra={
         "requestBody": {
-            "content": {"application/json": {"schema": NativeDocument.model_json_schema()}}
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"$ref": f"#/components/schemas/{NATIVE}"}}
+            },
         }
     },
 )
 def post_article(
-    store: StoreDep, response: Response, document: Annotated[dict[str, Any], Body()]
+    store: StoreDep, response: Response, document: Annotated[Any, Depends(json_body)]
 ) -> UpsertResult:
-    """Store an annotated article (the native format); loading it again changes nothing."""
+    """Store an annotated article (the native format); loading it again changes nothing.
+
+    The text comes inline (``text``): a ``text_file`` is refused (422), as the
+    server's files are not the caller's to read."""
     doc = parse_native(document, StoredActors(store), store.vocabulary)
     result = store.upsert_article(doc)
     if result.status != UpsertStatus.NEW:
