@@ -99,7 +99,6 @@ def error_body(exc: errors.ActorGraphError) -> dict:
 RANGES: dict[str, tuple[float | None, float | None]] = {
     "min_confidence": (0.0, 1.0),
     "polarity": (-1, 1),
-    "offset": (0, None),
 }
 
 

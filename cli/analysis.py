@@ -16,6 +16,7 @@ from cli.common import (
     TimeoutOpt,
     TypeOpt,
     UntilOpt,
+    bounded,
     filters_of,
     friendly_errors,
     reading,
@@ -108,7 +109,7 @@ def balance(
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
     limit: Annotated[
-        int, typer.Option("--limit", min=1, help="Most unbalanced triads, best evidenced first.")
+        int, bounded("--limit", "limit", "Most unbalanced triads, best evidenced first")
     ] = 20,
     timeout: TimeoutOpt = None,
 ) -> None:
@@ -134,7 +135,7 @@ def balance(
 
 def infer(
     actor: ActorArg,
-    max_length: Annotated[int, typer.Option("--max-length", help="Longest path (2..4).")] = 2,
+    max_length: Annotated[int, bounded("--max-length", "max_length", "Longest path")] = 2,
     store: StoreOpt = None,
     json: JsonOpt = False,
     debug: DebugOpt = False,
@@ -188,7 +189,10 @@ def brokers(
 
 def support(
     min_length: Annotated[
-        int, typer.Option("--min-length", help="Fewest steps a chain needs (1 lists every backer).")
+        int,
+        typer.Option(
+            "--min-length", min=1, max=4, help="Fewest steps a chain needs (1 lists every backer)."
+        ),
     ] = 2,
     store: StoreOpt = None,
     json: JsonOpt = False,

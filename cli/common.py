@@ -15,7 +15,7 @@ from cli.output import errors
 from graph.backends import open_store
 from graph.budget import time_budget
 from graph.errors import ActorGraphError, StoreUnavailable
-from graph.filters import Filters
+from graph.filters import BOUNDS, Filters
 from graph.settings import Settings
 from graph.store import GraphStore
 
@@ -38,6 +38,18 @@ TimeoutOpt = Annotated[
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def bounded(flag: str, name: str, help: str) -> Any:
+    """An integer option ranged by ``graph.filters.BOUNDS[name]``, as the API's parameter."""
+    low, high = BOUNDS[name]
+
+    def check(value: int) -> int:
+        if not low <= value <= high:
+            raise typer.BadParameter(f"{value} is out of range; allowed {low}..{high}")
+        return value
+
+    return typer.Option(flag, callback=check, help=f"{help} ({low}..{high}).")
 
 
 def friendly_errors(func: F) -> F:

@@ -227,7 +227,7 @@ def stats(store: StoreOpt = None, json: JsonOpt = False, debug: DebugOpt = False
 @friendly_errors
 def serve(
     host: Annotated[str, typer.Option("--host", envvar="ACTORGRAPH_HOST")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", envvar="ACTORGRAPH_PORT")] = 8000,
+    port: Annotated[int, typer.Option("--port", envvar="ACTORGRAPH_PORT", min=1, max=65535)] = 8000,
     store: StoreOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -235,6 +235,7 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from api.server import JsonErrorsProtocol
 
     settings = settings_for(store)
     opened(settings.store).close()  # fail here, in one line, if the store cannot be opened
@@ -247,6 +248,7 @@ def serve(
         log_level="info",
         log_config=None,
         access_log=False,
+        http=JsonErrorsProtocol,
     )
 
 

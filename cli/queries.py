@@ -16,6 +16,7 @@ from cli.common import (
     TimeoutOpt,
     TypeOpt,
     UntilOpt,
+    bounded,
     filters_of,
     friendly_errors,
     reading,
@@ -131,8 +132,8 @@ def path(
     positive_only: Annotated[
         bool, typer.Option("--positive-only", help="Cooperative steps only.")
     ] = False,
-    max_hops: Annotated[int, typer.Option("--max-hops", help="Longest path (1..6).")] = 4,
-    k: Annotated[int, typer.Option("--k", help="How many shortest paths (1..10).")] = 1,
+    max_hops: Annotated[int, bounded("--max-hops", "max_hops", "Longest path")] = 4,
+    k: Annotated[int, bounded("--k", "k", "How many shortest paths")] = 1,
     store: StoreOpt = None,
     json: JsonOpt = False,
     debug: DebugOpt = False,
@@ -174,10 +175,10 @@ def path(
 
 def neighbourhood(
     actor: ActorArg,
-    depth: Annotated[int, typer.Option("--depth", help="Hops (1..4).")] = 1,
-    limit: Annotated[int, typer.Option("--limit", help="Most actors (1..1000).")] = 100,
+    depth: Annotated[int, bounded("--depth", "depth", "Hops")] = 1,
+    limit: Annotated[int, bounded("--limit", "limit", "Most actors")] = 100,
     max_relations: Annotated[
-        int, typer.Option("--max-relations", help="Most relations shown (1..10000).")
+        int, bounded("--max-relations", "max_relations", "Most relations shown")
     ] = 500,
     store: StoreOpt = None,
     json: JsonOpt = False,
@@ -230,8 +231,8 @@ def evidence(
     until: UntilOpt = None,
     type: TypeOpt = None,
     min_confidence: ConfOpt = 0.0,
-    offset: Annotated[int, typer.Option("--offset", help="Claims to skip.")] = 0,
-    limit: Annotated[int, typer.Option("--limit", help="Most claims shown (1..1000).")] = 100,
+    offset: Annotated[int, bounded("--offset", "offset", "Claims to skip")] = 0,
+    limit: Annotated[int, bounded("--limit", "limit", "Most claims shown")] = 100,
 ) -> None:
     """The claims between SOURCE and TARGET, oldest first: quotes, articles, dates."""
     with reading(store) as db:
@@ -275,7 +276,7 @@ def evidence(
 
 def search(
     query: Annotated[str, typer.Argument(help="A name or alias, any spelling.")],
-    limit: Annotated[int, typer.Option("--limit")] = 10,
+    limit: Annotated[int, bounded("--limit", "limit", "Most matches")] = 10,
     store: StoreOpt = None,
     json: JsonOpt = False,
     debug: DebugOpt = False,

@@ -61,9 +61,10 @@ def read_text(
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise fail(str(exc.strerror or exc)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise fail("not a regular file")
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise fail("not a regular file")
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise fail(f"over the limit of {max_bytes:,} bytes")

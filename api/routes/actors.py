@@ -20,9 +20,11 @@ ActorRef = Annotated[str, "An actor id, name or alias"]
 @router.get("")
 def search_actors(
     store: StoreDep,
-    q: Annotated[str, Query(min_length=1, description="Name or alias, any spelling")],
+    q: Annotated[
+        str, Query(min_length=1, max_length=1000, description="Name or alias, any spelling")
+    ],
     response: Response,
-    offset: Annotated[int, Query(ge=0, description="Matches to skip")] = 0,
+    offset: Annotated[int, bounded("offset", "Matches to skip")] = 0,
     limit: Annotated[int, bounded("limit", "Most matches")] = 10,
 ) -> list[ActorMatch]:
     """Actors whose names or aliases match ``q``, best first.

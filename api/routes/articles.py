@@ -35,9 +35,7 @@ async def json_body(request: Request) -> Any:
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {
-                "application/json": {"schema": {"$ref": f"#/components/schemas/{NATIVE}"}}
-            },
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{NATIVE}"}}},
         }
     },
 )
