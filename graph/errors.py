@@ -88,3 +88,7 @@ class LoadError(ActorGraphError):
         if field:
             where.append(f"field {field}")
         super().__init__(f"{': '.join(where)}: {message}")
+
+
+class ActorConflict(LoadError):
+    """A document that would change an existing actor's identity, or take another's name."""

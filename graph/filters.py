@@ -46,10 +46,12 @@ def check_page(offset: int, limit: int) -> slice:
     >>> check_page(-1, 10)
     Traceback (most recent call last):
     ...
-    graph.errors.OutOfRange: offset=-1 is out of range; allowed 0..1000000000
+    graph.errors.InvalidQuery: offset=-1 is out of range; allowed 0..1000000000
     """
     check_bound("limit", limit)
-    check_bound("offset", offset)
+    low, high = BOUNDS["offset"]
+    if not low <= offset <= high:
+        raise InvalidQuery(f"offset={offset} is out of range; allowed {low}..{high}")
     return slice(offset, offset + limit)
 
 

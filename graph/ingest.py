@@ -21,7 +21,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graph.errors import ActorGraphError, LoadError
+from graph.errors import ActorConflict, ActorGraphError, LoadError
 from graph.model import AnnotatedArticle
 from graph.store import GraphStore, UpsertStatus
 from loaders.formats import Format, Plan, get_format
@@ -276,6 +276,8 @@ def _expecting(
         yield from items
     except LoadError as exc:
         if done.records or "expect" in exc.message or exc.file != str(path):
+            raise
+        if isinstance(exc, ActorConflict):  # a document of the format, refused whole
             raise
         raise LoadError(
             exc.file,

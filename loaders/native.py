@@ -13,7 +13,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from graph.errors import AmbiguousActor, LoadError, UnknownActor, UnknownRelationType
+from graph.errors import (
+    ActorConflict,
+    AmbiguousActor,
+    LoadError,
+    UnknownActor,
+    UnknownRelationType,
+)
+from graph.identity import identity_changes
 from graph.model import AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
 from graph.vocabulary import Vocabulary
 from loaders.gazetteer import Actors, Gazetteer
@@ -29,6 +36,8 @@ def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
         yield read_native(
             path, resolver.gazetteer, resolver.vocabulary, max_text_bytes=resolver.max_text_bytes
         )
+    except ActorConflict:
+        raise  # not a bad record to skip: the whole load stops, as the API answers 409
     except LoadError as exc:
         record = exc.record if exc.record is not None else "file"
         yield Rejected(
@@ -141,8 +150,29 @@ class _Resolver:
         max_text_bytes: int,
     ) -> None:
         self.doc, self.vocabulary, self.source, self.base_dir = doc, vocabulary, source, base_dir
+        self._check_introduced(gazetteer)
         self.gazetteer = Gazetteer.over(gazetteer, doc.actors)
         self.text = self._text(max_text_bytes)
+
+    def _check_introduced(self, known: Actors) -> None:
+        """An article may introduce actors, not change existing ones or take their names."""
+        hint = "an article may introduce actors, not change them: use a gazetteer or a merge"
+        for i, actor in enumerate(self.doc.actors):
+            record = f"actors[{i}]"
+            stored = known.get(actor.id)
+            changes = identity_changes(actor, stored) if stored is not None else []
+            if changes:
+                message = f"actor {actor.id!r} exists; this would change its {'; '.join(changes)}"
+                field = changes[0].split(" ", 1)[0]
+                raise ActorConflict(self.source, f"{message} ({hint})", record=record, field=field)
+            if stored is not None:
+                continue
+            for name in actor.names:
+                owners = sorted(known.lookup(name) - {actor.id})
+                if owners:
+                    field = "name" if name == actor.name else "aliases"
+                    message = f"{name!r} already names {', '.join(owners)} ({hint})"
+                    raise ActorConflict(self.source, message, record=record, field=field)
 
     def fail(self, message: str, record: str, field: str) -> LoadError:
         return LoadError(self.source, message, record=record, field=field)

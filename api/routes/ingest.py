@@ -64,7 +64,7 @@ def ingest(
         except LoadError as exc:
             where = Path(exc.file)
             shown = where.relative_to(folder) if where.is_relative_to(folder) else where
-            raise LoadError(str(shown), exc.message, record=exc.record, field=exc.field) from None
+            raise type(exc)(str(shown), exc.message, record=exc.record, field=exc.field) from None
         result = summary.as_dict()
         for item in result["inputs"]:
             written = item.pop("rejects_file")
