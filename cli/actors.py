@@ -6,6 +6,7 @@ from contextlib import closing
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened
 from cli.output import console, emit_json, table
@@ -48,7 +49,10 @@ def merge(
     if json:
         emit_json(done)
         return
-    console.print(f"Merged {a.name} ({a.id}) into {b.name} ({done.target}); merge #{done.seq}.")
+    console.print(
+        f"Merged {escape(a.name)} ({a.id}) into {escape(b.name)} ({done.target}); "
+        f"merge #{done.seq}."
+    )
 
 
 @app.command()

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from typer.core import TyperGroup
 
 from cli import actors, analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
-from cli.output import console, emit_json, errors, plural, table
+from cli.output import console, emit_json, end_quietly_on_broken_pipe, errors, plural, table
 from graph.errors import LoadError
 from graph.ingest import InputSummary, LoadSummary, plan
 from graph.ingest import load as load_inputs
@@ -36,14 +37,15 @@ class OneLineErrors(TyperGroup):
             ctx = getattr(exc, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
             errors.print(
-                f"[bold red]error:[/bold red] {exc.format_message()}{hint}", highlight=False
+                f"[bold red]error:[/bold red] {escape(exc.format_message())}{hint}",
+                highlight=False,
             )
             sys.exit(exc.exit_code)
         except typer.Abort:
             errors.print("aborted")
             sys.exit(1)
         except BrokenPipeError:
-            sys.exit(1)
+            end_quietly_on_broken_pipe()
         sys.exit(result if isinstance(result, int) else 0)
 
 
@@ -139,7 +141,9 @@ LISTED = 10
 def _print_detected(found: list[tuple[Path, str]]) -> None:
     if len(found) <= LISTED:
         for path, name in found:
-            errors.print(f"{path}: format [bold]{name}[/bold] (detected)", highlight=False)
+            errors.print(
+                f"{escape(str(path))}: format [bold]{name}[/bold] (detected)", highlight=False
+            )
         return
     for name, n in Counter(name for _, name in found).most_common():
         line = f"{plural(n, 'input')}: format [bold]{name}[/bold] (detected)"
@@ -149,7 +153,7 @@ def _print_detected(found: list[tuple[Path, str]]) -> None:
 def _print_inputs(inputs: list[InputSummary]) -> None:
     """A line per input, or per format when there are many."""
     if len(inputs) <= LISTED:
-        groups = [(f"[bold]{i.path}[/bold] ({i.format})", [i]) for i in inputs]
+        groups = [(f"[bold]{escape(i.path)}[/bold] ({i.format})", [i]) for i in inputs]
     else:
         by_format: dict[str, list[InputSummary]] = {}
         for i in inputs:
@@ -171,7 +175,9 @@ def _print_inputs(inputs: list[InputSummary]) -> None:
         )
         for i in items:
             if i.rejects_file:
-                console.print(f"  rejects with their reasons: {i.rejects_file}", highlight=False)
+                console.print(
+                    f"  rejects with their reasons: {escape(i.rejects_file)}", highlight=False
+                )
 
 
 def _print_summary(summary: LoadSummary) -> None:

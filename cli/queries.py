@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from cli.common import (
     AsOfOpt,
@@ -71,7 +72,8 @@ def _stances(kind: str, actor: str, store: str | None, json: bool, *filters: obj
     )
     if found:
         console.print(
-            f"[dim]-> {who.name} acts on the actor, <- the actor acts on {who.name}, "
+            f"[dim]-> {escape(who.name)} acts on the actor, <- the actor acts on "
+            f"{escape(who.name)}, "
             "<-> both ways; stance is the net signed weight of all their relations.[/dim]"
         )
 
@@ -151,13 +153,15 @@ def path(
         found = db.paths(
             a.id, b.id, max_hops=max_hops, k=k, positive_only=positive_only, filters=flt
         )
-        names = {x.id: x.name for x in db.actors()}
+        names = {x.id: escape(x.name) for x in db.actors()}
     if json:
         emit_json(found)
         return
     if not found:
         kind = "cooperative path" if positive_only else "path"
-        console.print(f"No {kind} from {a.name} to {b.name} within {plural(max_hops, 'hop')}.")
+        console.print(
+            f"No {kind} from {escape(a.name)} to {escape(b.name)} within {plural(max_hops, 'hop')}."
+        )
     for n, p in enumerate(found, 1):
         sign = {1: "positive (+)", -1: "negative (-)", 0: "neutral (0)"}[p.sign]
         console.print(f"[bold]Path {n}[/bold]: {plural(p.hops, 'hop')}, sign {sign}")
@@ -242,7 +246,7 @@ def evidence(
         items = page.items
         said_by = {i.claim.attributed_to for i in items if i.claim.attributed_to}
         ends = {x for i in items for x in (i.claim.source, i.claim.target)}
-        names = {x: db.actor(x).name for x in said_by | ends | {a.id, b.id}}
+        names = {x: escape(db.actor(x).name) for x in said_by | ends | {a.id, b.id}}
     if json:
         emit_json(items)
         return
@@ -251,7 +255,7 @@ def evidence(
         part = f"{offset + 1}-{offset + len(items)} shown" if items else f"none from {offset + 1}"
         shown = f", {part} (--offset, --limit for others)"
     console.print(
-        f"[bold]Evidence between {a.name} and {b.name}[/bold]: "
+        f"[bold]Evidence between {names[a.id]} and {names[b.id]}[/bold]: "
         f"{plural(page.total, 'claim')}{shown}",
         highlight=False,
     )
@@ -260,7 +264,7 @@ def evidence(
         said = (
             f"said by {names[c.attributed_to]}"
             if c.attributed_to
-            else f"in {i.article.publisher or 'the article'}'s own reporting"
+            else f"in {escape(i.article.publisher or 'the article')}'s own reporting"
         )
         console.print(
             f"\n{c.date or 'undated'}  [bold]{names[c.source]} {c.type} {names[c.target]}[/bold]"
@@ -268,10 +272,12 @@ def evidence(
             highlight=False,
         )
         if c.evidence:
-            console.print(f'  "{" ".join(c.evidence.quote.split())}"', highlight=False)
+            console.print(f'  "{escape(" ".join(c.evidence.quote.split()))}"', highlight=False)
         published = i.article.published or "undated"
         source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
-        console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
+        console.print(
+            f"  [dim]{escape(source)}, {published} ({i.article.id})[/dim]", highlight=False
+        )
 
 
 def search(

@@ -15,11 +15,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
+from typing import Any, TypeVar
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+from networkx.readwrite.graphml import GraphMLWriter
 
+from graph.budget import check_deadline
 from graph.errors import InvalidQuery
 from graph.model import Actor, Relation
 
@@ -46,6 +50,17 @@ SUFFIXES = {
     ExportFormat.GEXF: "gexf",
     ExportFormat.CSV: "csv",
 }
+
+
+T = TypeVar("T")
+
+
+def _within_budget(items: Iterable[T], every: int = 1000) -> Iterator[T]:
+    """``items``, checking the query's time budget every ``every`` of them."""
+    for n, item in enumerate(items):
+        if n % every == 0:
+            check_deadline()
+        yield item
 
 
 def export_graph(
@@ -93,7 +108,7 @@ def export_graph(
             f"relations name actors that are not given: {', '.join(sorted(missing))}"
         )
     E = nx.MultiDiGraph()
-    for actor in actors:
+    for actor in _within_budget(actors):
         if actor.id not in related:
             continue
         attrs = {"label": actor.name, "kind": actor.kind.value}
@@ -102,7 +117,7 @@ def export_graph(
         if membership and actor.id in membership:
             attrs["bloc"] = membership[actor.id]
         E.add_node(actor.id, **attrs)
-    for r in relations:
+    for r in _within_budget(relations):
         dates = {
             name: day.isoformat()
             for name, day in (("first_seen", r.first_seen), ("last_seen", r.last_seen))
@@ -140,7 +155,7 @@ def csv_table(E: nx.MultiDiGraph, name: str) -> str:
     writer = csv.writer(out)
     if name == "nodes":
         writer.writerow(["id", "label", "kind", "country", "bloc"])
-        for node, data in E.nodes(data=True):
+        for node, data in _within_budget(E.nodes(data=True)):
             writer.writerow(
                 [node, data["label"], data["kind"], data.get("country", ""), data.get("bloc", "")]
             )
@@ -158,7 +173,7 @@ def csv_table(E: nx.MultiDiGraph, name: str) -> str:
         "last_seen",
     ]
     writer.writerow(["source", "target", *columns])
-    for u, v, data in E.edges(data=True):
+    for u, v, data in _within_budget(E.edges(data=True)):
         writer.writerow([u, v, *(data.get(c, "") for c in columns)])
     return out.getvalue()
 
@@ -169,7 +184,7 @@ def _csv(E: nx.MultiDiGraph) -> str:
 
 
 def render(E: nx.MultiDiGraph, fmt: ExportFormat | str) -> str:
-    """``E`` (from :func:`export_graph`) in ``fmt``, as text.
+    """``E`` (from :func:`export_graph`) in ``fmt``, as text, within the query's time budget.
 
     Parameters
     ----------
@@ -212,7 +227,32 @@ def render(E: nx.MultiDiGraph, fmt: ExportFormat | str) -> str:
     if fmt is ExportFormat.CYTOSCAPE:
         return json.dumps(nx.cytoscape_data(E), indent=1)
     if fmt is ExportFormat.GRAPHML:
-        return "\n".join(nx.generate_graphml(E)) + "\n"
-    if fmt is ExportFormat.GEXF:
-        return "\n".join(nx.generate_gexf(E)) + "\n"
-    return _csv(E)
+        writer = _BudgetedGraphML()
+        writer.add_graph_element(E)
+    elif fmt is ExportFormat.GEXF:
+        writer = _BudgetedGexf()
+        writer.add_graph(E)
+    else:
+        return _csv(E)
+    check_deadline()  # the last step, writing the XML out, runs to its end
+    return "\n".join(str(writer).splitlines()) + "\n"
+
+
+class _Budgeted:
+    """An XML writer of networkx that checks the time budget every 1000 nodes or edges."""
+
+    _written = 0
+
+    def add_attributes(self, *args: Any) -> Any:
+        self._written += 1
+        if self._written % 1000 == 0:
+            check_deadline()
+        return super().add_attributes(*args)  # type: ignore[misc]
+
+
+class _BudgetedGraphML(_Budgeted, GraphMLWriter):
+    pass
+
+
+class _BudgetedGexf(_Budgeted, GEXFWriter):
+    pass
