@@ -62,8 +62,8 @@ class ErrorBody(BaseModel):
 def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {
         400: "The body could not be parsed (malformed multipart)",
-        401: "Missing or wrong API token",
-        403: "Writes are disabled (no API token configured)",
+        401: "Missing or wrong API token (reads need it when protect_reads is set)",
+        403: "No API token is configured: writes (and protected reads) are disabled",
         404: "Unknown actor (with suggestions) or article",
         409: "The name belongs to several actors, or the article would change an existing actor",
         413: "Request body too large",
@@ -74,10 +74,14 @@ def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": ErrorBody, "description": descriptions[code]} for code in codes}
 
 
-READ_ERRORS = _documented(404, 409, 422, 503, 504)
+READ_ERRORS = _documented(401, 403, 404, 409, 413, 422, 503, 504)
 WRITE_ERRORS = _documented(401, 403, 404, 409, 413, 422, 503, 504)
 AUTH_ERRORS = _documented(401, 403)
 UPLOAD_ERRORS = _documented(400)
+PROBE_ERRORS = _documented(413)
+NOT_READY: dict[int | str, dict[str, Any]] = {
+    503: {"description": "The store does not answer: status down, with the reason"}
+}
 
 
 def error_body(exc: errors.ActorGraphError) -> dict:

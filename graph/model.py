@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 
@@ -100,7 +100,7 @@ class Actor(_Data):
     external_ids: dict[str, str] = Field(default_factory=dict)
     member_of: tuple[Slug, ...] = ()
     description: str | None = None
-    unresolved: bool = False
+    unresolved: StrictBool = False
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -6,10 +6,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import StoreDep
+from api.errors import NOT_READY, PROBE_ERRORS
 from api.security import SettingsDep, may_read
 from graph.errors import StoreUnavailable
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses=PROBE_ERRORS)
 
 
 @router.get("/health")
@@ -30,7 +31,7 @@ def health(store: StoreDep, request: Request, settings: SettingsDep) -> JSONResp
     return JSONResponse(body)
 
 
-@router.get("/ready")
+@router.get("/ready", responses=NOT_READY)
 def ready(store: StoreDep) -> JSONResponse:
     """Readiness: 200 when the store answers, 503 when it does not."""
     try:
