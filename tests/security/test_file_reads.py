@@ -17,7 +17,7 @@ OUTSIDE = [
     "/proc/self/environ",
     "/etc/shadow",
     "/etc/hostname",
-    "../../../../etc/hostname",
+    "../" * 16 + "etc/hostname",
     "/dev/zero",
     "/bin/ls",
 ]
