@@ -33,7 +33,7 @@ from loaders.source import Item, Rejected, Resolver
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
     """The native format as a reader: one document, or the file rejected with where and why."""
     try:
-        yield read_native(
+        doc = read_native(
             path, resolver.gazetteer, resolver.vocabulary, max_text_bytes=resolver.max_text_bytes
         )
     except ActorConflict:
@@ -43,6 +43,11 @@ def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
         yield Rejected(
             f"line {record}" if isinstance(record, int) else record, exc.message, exc.field
         )
+        return
+    for actor in doc.actors:  # the documents after this one may not redefine them either
+        if actor.id not in resolver.gazetteer:
+            resolver.gazetteer.add(actor)
+    yield doc
 
 
 def read_native(

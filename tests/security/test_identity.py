@@ -78,3 +78,16 @@ def test_cli_load_refuses_to_change_an_actor(tmp_path: Path, store_path: str) ->
     assert counts(store_path) == before
     shown = runner.invoke(cli, ["search", "PMU", "--store", store_path, "--json"])
     assert json.loads(shown.stdout)[0]["actor"]["id"] == "popular-mobilisation-forces"
+
+
+def test_a_later_document_of_one_load_cannot_redefine_an_earlier_ones_actor(
+    tmp_path: Path, store_path: str
+) -> None:
+    first = {"id": "new-front", "name": "New Front", "aliases": ["NF"]}
+    (tmp_path / "a.json").write_text(json.dumps(with_actors(first)))
+    second = {**with_actors({**first, "name": "Renamed Front"})}
+    second["article"] = {**second["article"], "id": "hostile-2017-01-02"}
+    (tmp_path / "b.json").write_text(json.dumps(second))
+    result = runner.invoke(cli, ["load", str(tmp_path), "--store", store_path])
+    assert result.exit_code == 1
+    assert "'New Front' -> 'Renamed Front'" in result.stderr
