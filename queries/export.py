@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import Any, TypeVar
+from xml.etree.ElementTree import Element, ElementTree
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
@@ -234,20 +235,52 @@ def render(E: nx.MultiDiGraph, fmt: ExportFormat | str) -> str:
         writer.add_graph(E)
     else:
         return _csv(E)
-    check_deadline()  # the last step, writing the XML out, runs to its end
-    return "\n".join(str(writer).splitlines()) + "\n"
+    return "\n".join(writer.text().splitlines()) + "\n"
+
+
+class _BudgetedBytes(io.BytesIO):
+    """Bytes written out (in pieces of about 8 KiB), checking the time budget every 64 pieces."""
+
+    pieces = 0
+
+    def write(self, data: Any) -> int:
+        self.pieces += 1
+        if self.pieces % 64 == 0:
+            check_deadline()
+        return super().write(data)
 
 
 class _Budgeted:
-    """An XML writer of networkx that checks the time budget every 1000 nodes or edges."""
+    """An XML writer of networkx that checks the time budget as it builds and writes out.
+
+    Builds and indents as networkx does, checking every 1000 elements; writes
+    out the text ``str(writer)`` would give, through :class:`_BudgetedBytes`.
+    """
 
     _written = 0
+    xml: Element
+    prettyprint: bool
+    encoding: str
 
     def add_attributes(self, *args: Any) -> Any:
         self._written += 1
         if self._written % 1000 == 0:
             check_deadline()
         return super().add_attributes(*args)  # type: ignore[misc]
+
+    def indent(self, elem: Element, level: int = 0) -> None:
+        self._written += 1
+        if self._written % 1000 == 0:
+            check_deadline()
+        super().indent(elem, level)  # type: ignore[misc]
+
+    def text(self) -> str:
+        check_deadline()
+        if self.prettyprint:
+            self.indent(self.xml)
+        out = _BudgetedBytes()
+        ElementTree(self.xml).write(out, encoding="us-ascii")  # as xml.etree's tostring
+        return out.getvalue().decode(self.encoding)
 
 
 class _BudgetedGraphML(_Budgeted, GraphMLWriter):
