@@ -17,8 +17,8 @@ from cli import actors, analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
 from cli.output import console, emit_json, end_quietly_on_broken_pipe, errors, plural, table
 from graph.errors import LoadError
-from graph.ingest import InputSummary, LoadSummary, plan
-from graph.ingest import load as load_inputs
+from ingest.pipeline import InputSummary, LoadSummary, plan
+from ingest.pipeline import load as load_inputs
 from loaders.formats import FORMAT_NAMES
 
 

@@ -92,3 +92,7 @@ class LoadError(ActorGraphError):
 
 class ActorConflict(LoadError):
     """A document that would change an existing actor's identity, or take another's name."""
+
+
+class WrongFormat(LoadError):
+    """The input is not of the format it is read as; the message says what that format expects."""

@@ -19,6 +19,7 @@ from graph.errors import (
     LoadError,
     UnknownActor,
     UnknownRelationType,
+    WrongFormat,
 )
 from graph.identity import identity_changes
 from graph.model import AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
@@ -134,7 +135,7 @@ def parse_native(
     """
     vocabulary = vocabulary or Vocabulary.default()
     if not isinstance(data, dict):
-        raise LoadError(source, "expected a mapping with 'article' (and 'claims', 'mentions')")
+        raise WrongFormat(source, "expected a mapping with 'article' (and 'claims', 'mentions')")
     try:
         doc = NativeDocument.model_validate(data)
     except ValidationError as exc:

@@ -66,7 +66,7 @@ def _within_budget(items: Iterable[T], every: int = 1000) -> Iterator[T]:
 
 def export_graph(
     actors: Iterable[Actor], relations: Iterable[Relation], membership: dict[str, int] | None = None
-) -> nx.MultiDiGraph:
+) -> nx.MultiDiGraph[str]:
     """The graph every format writes: one node per related actor, one edge per relation.
 
     Parameters
@@ -93,7 +93,7 @@ def export_graph(
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> G = example_graph()
     >>> rels = [r for _, _, rs in G.edges(data="relations") for r in rs]
     >>> E = export_graph([G.nodes[n]["actor"] for n in G], rels, {"a": 0, "b": 0})
@@ -108,11 +108,11 @@ def export_graph(
         raise InvalidQuery(
             f"relations name actors that are not given: {', '.join(sorted(missing))}"
         )
-    E = nx.MultiDiGraph()
+    E: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for actor in _within_budget(actors):
         if actor.id not in related:
             continue
-        attrs = {"label": actor.name, "kind": actor.kind.value}
+        attrs: dict[str, str | int] = {"label": actor.name, "kind": actor.kind.value}
         if actor.country:
             attrs["country"] = actor.country
         if membership and actor.id in membership:
@@ -140,10 +140,17 @@ def export_graph(
     return E
 
 
-CSV_TABLES = ("nodes", "edges")
+class CsvTable(StrEnum):
+    """The tables of a CSV export."""
+
+    NODES = "nodes"
+    EDGES = "edges"
 
 
-def csv_table(E: nx.MultiDiGraph, name: str) -> str:
+CSV_TABLES = tuple(table.value for table in CsvTable)
+
+
+def csv_table(E: nx.MultiDiGraph[str], name: str) -> str:
     """One CSV table of ``E``: ``"nodes"`` or ``"edges"``, each with a header row.
 
     >>> E = nx.MultiDiGraph()
@@ -179,12 +186,12 @@ def csv_table(E: nx.MultiDiGraph, name: str) -> str:
     return out.getvalue()
 
 
-def _csv(E: nx.MultiDiGraph) -> str:
+def _csv(E: nx.MultiDiGraph[str]) -> str:
     """Nodes then edges, as two CSV tables separated by a blank line."""
     return csv_table(E, "nodes") + "\r\n" + csv_table(E, "edges")
 
 
-def render(E: nx.MultiDiGraph, fmt: ExportFormat | str) -> str:
+def render(E: nx.MultiDiGraph[str], fmt: ExportFormat | str) -> str:
     """``E`` (from :func:`export_graph`) in ``fmt``, as text, within the query's time budget.
 
     Parameters

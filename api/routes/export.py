@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, StoreDep
 from graph.errors import InvalidQuery
+from graph.traversal.stance_graph import build_stance_graph
 from queries.blocs import blocs
 from queries.export import (
-    CSV_TABLES,
     MEDIA_TYPES,
     SUFFIXES,
+    CsvTable,
     ExportFormat,
     csv_table,
     export_graph,
     render,
 )
-from queries.stance_graph import build_stance_graph
 
 router = APIRouter(tags=["export"])
-
-CsvTable = StrEnum("CsvTable", {name.upper(): name for name in CSV_TABLES})
 
 
 @router.get(
