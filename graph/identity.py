@@ -13,29 +13,6 @@ from graph.errors import InvalidQuery, UnknownActor
 from graph.model import Actor, Claim, Merge
 from graph.vocabulary import Vocabulary
 
-IDENTITY = ("name", "kind", "aliases", "external_ids", "country", "member_of", "description")
-"""The fields of an actor a document may not change once the actor exists."""
-
-
-def identity_changes(incoming: Actor, known: Actor) -> list[str]:
-    """What ``incoming`` would change of the stored ``known`` (the same id), worded.
-
-    An unresolved placeholder never replaces a known actor, so it changes nothing.
-
-    >>> known = Actor(id="iran", name="Iran", aliases=("Islamic Republic of Iran",))
-    >>> identity_changes(known.model_copy(), known)
-    []
-    >>> identity_changes(Actor(id="iran", name="Hijacked", aliases=("PMU",)), known)
-    ["name 'Iran' -> 'Hijacked'", "aliases ('Islamic Republic of Iran',) -> ('PMU',)"]
-    """
-    if incoming.unresolved and not known.unresolved:
-        return []
-    return [
-        f"{field} {getattr(known, field)!r} -> {getattr(incoming, field)!r}"
-        for field in (*IDENTITY, "unresolved")
-        if getattr(incoming, field) != getattr(known, field)
-    ]
-
 
 def canonical_ids(merges: Iterable[Merge]) -> dict[str, str]:
     """Each merged-away actor id -> the id it now counts as (chains followed).

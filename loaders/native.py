@@ -21,14 +21,36 @@ from graph.errors import (
     UnknownRelationType,
     WrongFormat,
 )
-from graph.identity import identity_changes
-from graph.model import AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
 from graph.vocabulary import Vocabulary
 from loaders.gazetteer import Actors, Gazetteer
 from loaders.mapping import Mapping
 from loaders.native_format import ClaimIn, EvidenceIn, NativeDocument
 from loaders.reading import MAX_TEXT_BYTES, parse_json, parse_yaml, read_text, read_text_file
 from loaders.source import Item, Rejected, Resolver
+
+IDENTITY = ("name", "kind", "aliases", "external_ids", "country", "member_of", "description")
+"""The fields of an actor a document may not change once the actor exists."""
+
+
+def identity_changes(incoming: Actor, known: Actor) -> list[str]:
+    """What ``incoming`` would change of the stored ``known`` (the same id), worded.
+
+    An unresolved placeholder never replaces a known actor, so it changes nothing.
+
+    >>> known = Actor(id="iran", name="Iran", aliases=("Islamic Republic of Iran",))
+    >>> identity_changes(known.model_copy(), known)
+    []
+    >>> identity_changes(Actor(id="iran", name="Hijacked", aliases=("PMU",)), known)
+    ["name 'Iran' -> 'Hijacked'", "aliases ('Islamic Republic of Iran',) -> ('PMU',)"]
+    """
+    if incoming.unresolved and not known.unresolved:
+        return []
+    return [
+        f"{field} {getattr(known, field)!r} -> {getattr(incoming, field)!r}"
+        for field in (*IDENTITY, "unresolved")
+        if getattr(incoming, field) != getattr(known, field)
+    ]
 
 
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:

@@ -163,7 +163,8 @@ def csv_table(E: nx.MultiDiGraph[str], name: str) -> str:
     writer = csv.writer(out)
     if name == "nodes":
         writer.writerow(["id", "label", "kind", "country", "bloc"])
-        for node, data in _within_budget(E.nodes(data=True)):
+        for node in _within_budget(E.nodes):
+            data = E.nodes[node]
             writer.writerow(
                 [node, data["label"], data["kind"], data.get("country", ""), data.get("bloc", "")]
             )
@@ -181,7 +182,8 @@ def csv_table(E: nx.MultiDiGraph[str], name: str) -> str:
         "last_seen",
     ]
     writer.writerow(["source", "target", *columns])
-    for u, v, data in _within_budget(E.edges(data=True)):
+    edges: Iterable[tuple[str, str, dict[str, Any]]] = E.edges(data=True)
+    for u, v, data in _within_budget(edges):
         writer.writerow([u, v, *(data.get(c, "") for c in columns)])
     return out.getvalue()
 
@@ -235,14 +237,16 @@ def render(E: nx.MultiDiGraph[str], fmt: ExportFormat | str) -> str:
     if fmt is ExportFormat.CYTOSCAPE:
         return json.dumps(nx.cytoscape_data(E), indent=1)
     if fmt is ExportFormat.GRAPHML:
-        writer = _BudgetedGraphML()
-        writer.add_graph_element(E)
+        graphml = _BudgetedGraphML()
+        graphml.add_graph_element(E)
+        text = graphml.text()
     elif fmt is ExportFormat.GEXF:
-        writer = _BudgetedGexf()
-        writer.add_graph(E)
+        gexf = _BudgetedGexf()
+        gexf.add_graph(E)
+        text = gexf.text()
     else:
         return _csv(E)
-    return "\n".join(writer.text().splitlines()) + "\n"
+    return "\n".join(text.splitlines()) + "\n"
 
 
 class _BudgetedBytes(io.BytesIO):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
@@ -25,7 +27,7 @@ def health(store: StoreDep, request: Request, settings: SettingsDep) -> JSONResp
         return JSONResponse(
             {"status": "ok", "store": store.kind, "store_status": "down", "detail": str(exc)}
         )
-    body = {"status": "ok", "store": store.kind, "store_status": "up"}
+    body: dict[str, Any] = {"status": "ok", "store": store.kind, "store_status": "up"}
     if may_read(request, settings):
         body["stats"] = stats.model_dump()
     return JSONResponse(body)
