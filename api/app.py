@@ -7,16 +7,24 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from pydantic import BaseModel
 
 from api.errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from api.middleware import BodyLimit, RequestContext, configure_logging
-from api.routes import actors, analysis, articles, explorer, export, health, ingest, relations
+from api.routes import (
+    actors,
+    analysis,
+    articles,
+    docs,
+    explorer,
+    export,
+    health,
+    ingest,
+    relations,
+)
 from api.security import require_reader
 from graph.backends import open_store
 from graph.settings import Settings
 from graph.vocabulary import load_vocabulary
-from loaders.native_format import NativeDocument
 
 READ_ROUTERS = (actors.router, relations.router, analysis.router, export.router)
 
@@ -39,6 +47,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Who stands with or against whom, since when, on what evidence.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # served from the package by api.routes.docs, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     install_error_handlers(app)
@@ -58,6 +68,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.include_router(health.router)
     app.include_router(explorer.router)
+    app.include_router(docs.router)
+    app.mount(docs.VENDOR_URL, docs.vendored_files(), name="vendor")
     for router in READ_ROUTERS:
         app.include_router(router, dependencies=[Depends(require_reader)], responses=READ_ERRORS)
     app.include_router(articles.router, responses=WRITE_ERRORS)
@@ -73,6 +85,9 @@ def document_vocabulary(app: FastAPI, names: tuple[str, ...]) -> None:
     def openapi() -> dict:
         if app.openapi_schema is None:
             schema = build()
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(
+                articles.NATIVE_COMPONENTS
+            )
             for path in schema.get("paths", {}).values():
                 for operation in path.values():
                     for parameter in operation.get("parameters", []):
@@ -80,18 +95,7 @@ def document_vocabulary(app: FastAPI, names: tuple[str, ...]) -> None:
                             for option in parameter["schema"].get("anyOf", [parameter["schema"]]):
                                 if option.get("type") == "array":
                                     option["items"] = {"type": "string", "enum": list(names)}
-            publish_models(schema, NativeDocument)
             app.openapi_schema = schema
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's way to amend the schema
-
-
-def publish_models(schema: dict, *models: type[BaseModel]) -> None:
-    """Put ``models`` (bodies the routes read themselves) and their parts in ``components``."""
-    components = schema.setdefault("components", {}).setdefault("schemas", {})
-    for model in models:
-        published = model.model_json_schema(ref_template="#/components/schemas/{model}")
-        for name, part in published.pop("$defs", {}).items():
-            components.setdefault(name, part)
-        components[model.__name__] = published

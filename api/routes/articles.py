@@ -18,8 +18,13 @@ from loaders.reading import parse_json
 
 router = APIRouter(prefix="/articles", tags=["articles"], route_class=OffloadedRoute)
 
-NATIVE = NativeDocument.__name__
-"""The request body's schema, published under ``components`` by the app."""
+_NATIVE = "NativeDocument."
+NATIVE_SCHEMA = NativeDocument.model_json_schema(
+    ref_template=f"#/components/schemas/{_NATIVE}{{model}}"
+)
+NATIVE_COMPONENTS = {_NATIVE + name: d for name, d in NATIVE_SCHEMA.pop("$defs", {}).items()}
+"""The native format's sub-schemas, published as components: a ``$defs`` nested in a request
+body is not where its ``#/$defs/...`` references point, and ReDoc refuses such a document."""
 
 
 async def json_body(request: Request) -> Any:
@@ -35,7 +40,7 @@ async def json_body(request: Request) -> Any:
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{NATIVE}"}}},
+            "content": {"application/json": {"schema": NATIVE_SCHEMA}},
         }
     },
 )
