@@ -24,7 +24,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
-    """``text`` with its control characters (ANSI escapes...) written out as ``\\x..``.
+    r"""``text`` with its control characters (ANSI escapes...) written out as ``\xNN``.
 
     >>> printable("Hezbollah\x1b[2J\x07")
     'Hezbollah\\x1b[2J\\x07'
