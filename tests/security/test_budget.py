@@ -18,7 +18,7 @@ def test_an_export_over_the_budget_is_504_and_stops(
 ) -> None:
     # blocs are found in no time here, so the export itself must watch the clock
     nothing = Blocs(blocs=(), membership={}, frustration=0.0, frustrated=())
-    monkeypatch.setattr("api.routes.export.blocs", lambda _graph: nothing)
+    monkeypatch.setattr("queries.rollup.blocs", lambda _graph: nothing)
     app = create_app(Settings(store=":memory:", query_seconds=1e-9))
     app.dependency_overrides[get_store] = lambda: seeded
     with TestClient(app) as client:
