@@ -215,9 +215,13 @@ class Gazetteer:
 
 def read_gazetteer(path: Path) -> list[Actor]:
     """Validated actors from a gazetteer file; a bad entry fails the whole file."""
-    text = read_text(path)
-    is_json = path.suffix.lower() == ".json"
-    data = parse_json(text, str(path)) if is_json else parse_yaml(text, str(path))
+    try:
+        text = read_text(path)
+        is_json = path.suffix.lower() == ".json"
+        data = parse_json(text, str(path)) if is_json else parse_yaml(text, str(path))
+    except LoadError as exc:
+        message = f"cannot read gazetteer: {exc.message}"
+        raise LoadError(str(path), message, record=exc.record) from None
     entries = data.get("actors") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise LoadError(str(path), "expected a mapping with an 'actors' list", field="actors")
