@@ -260,10 +260,14 @@ def evidence(
             console.print(
                 f"  [dim]{escape(source)}, {published} ({i.article.id})[/dim]", highlight=False
             )
+            if i.article.url and i.article.url != i.article.title:
+                console.print(
+                    f"  [dim]{escape(i.article.url)}[/dim]", highlight=False, soft_wrap=True
+                )
 
     columns = (
         "date", "source", "type", "target", "modality", "confidence", "said by", "quote",
-        "article", "publisher", "title", "published",
+        "article", "publisher", "title", "published", "url",
     )  # fmt: skip
     rows = [
         (
@@ -279,6 +283,7 @@ def evidence(
             i.article.publisher,
             i.article.title,
             i.article.published,
+            i.article.url,
         )
         for i in items
     ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,8 @@ class InputSummary:
     skipped: Counter[str] = field(default_factory=Counter)
     rejected: int = 0
     rejects_file: str | None = None
+    resolution: Counter[str] = field(default_factory=Counter)
+    """How its actor names were decided: gazetteer, alias, code, rule, unresolved, dropped."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -65,6 +67,7 @@ class InputSummary:
             "skipped": dict(sorted(self.skipped.items())),
             "rejected": self.rejected,
             "rejects_file": self.rejects_file,
+            "resolution": dict(sorted(self.resolution.items())),
         }
 
 
@@ -98,6 +101,11 @@ class LoadSummary:
     def rejected(self) -> int:
         return sum(i.rejected for i in self.inputs)
 
+    @property
+    def resolution(self) -> Counter[str]:
+        """How the actor names of every input were decided (:attr:`InputSummary.resolution`)."""
+        return sum((i.resolution for i in self.inputs), Counter())
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "files": self.files,
@@ -110,6 +118,7 @@ class LoadSummary:
             "skipped": self.skipped,
             "rejected": self.rejected,
             "changed": self.changed,
+            "resolution": dict(sorted(self.resolution.items())),
             "inputs": [i.as_dict() for i in self.inputs],
         }
 
@@ -250,7 +259,12 @@ def _check(
     """
     path, done, on_progress = source.path, source.done, reading.on_progress
     resolver = reading.resolver
-    scratch = replace(resolver, gazetteer=resolver.gazetteer.layer(), created={})
+    scratch = Resolver(
+        resolver.gazetteer.layer(),
+        resolver.vocabulary,
+        reference=resolver.reference,
+        max_text_bytes=resolver.max_text_bytes,
+    )
     docs: list[AnnotatedArticle] | None = [] if keep else None
     with ExitStack() as closing:
         rejects = RejectsFile(rejects_path(path, reading.rejects_dir), closing)
@@ -271,6 +285,7 @@ def _check(
                 done.rejected += 1
                 rejects.write(item)
                 done.rejects_file = str(rejects.target)
+    done.resolution = scratch.tally
     if docs is not None:
         scratch.gazetteer.fold()
         resolver.created.update(scratch.created)

@@ -27,6 +27,8 @@ from loaders.gazetteer import Actors, Gazetteer
 from loaders.mapping import Mapping
 from loaders.native_format import ClaimIn, EvidenceIn, NativeDocument
 from loaders.reading import MAX_TEXT_BYTES, parse_json, parse_yaml, read_text, read_text_file
+from loaders.reference import Reference
+from loaders.resolution import Resolution
 from loaders.source import Item, Rejected, Resolver
 
 IDENTITY = ("name", "kind", "aliases", "external_ids", "country", "member_of", "description")
@@ -181,6 +183,7 @@ class _Resolver:
         self._check_introduced(gazetteer)
         self.gazetteer = Gazetteer.over(gazetteer, doc.actors)
         self.text = self._text(max_text_bytes)
+        self.adopted: dict[str, Actor] = {}  # reference entries the document names
 
     def _check_introduced(self, known: Actors) -> None:
         """An article may introduce actors, not change existing ones or take their names."""
@@ -223,7 +226,15 @@ class _Resolver:
     def actor(self, name: str, record: str, field: str) -> str:
         try:
             return self.gazetteer.require(name).id
-        except (UnknownActor, AmbiguousActor) as exc:
+        except UnknownActor as exc:
+            link = Resolution(self.gazetteer, Reference.default()).resolve(name)
+            if link is None or link.by == "unresolved":
+                message = f"{exc}; expected an actor id, name or alias"
+                raise self.fail(message, record, field) from None
+            if link.actor.provenance is not None:  # the document carries it
+                self.adopted[link.actor.id] = link.actor
+            return link.actor.id
+        except AmbiguousActor as exc:
             raise self.fail(f"{exc}; expected an actor id, name or alias", record, field) from None
 
     def build(self) -> AnnotatedArticle:
@@ -244,8 +255,9 @@ class _Resolver:
             if claim.id in seen:
                 raise self.fail(f"repeats claims[{seen[claim.id]}]", f"claims[{i}]", "evidence")
             seen[claim.id] = i
+        actors = (*self.doc.actors, *(a for i, a in sorted(self.adopted.items())))
         return AnnotatedArticle(
-            article=article, actors=tuple(self.doc.actors), mentions=mentions, claims=tuple(claims)
+            article=article, actors=actors, mentions=mentions, claims=tuple(claims)
         )
 
     def span(self, quote: str | None, start: int | None, end: int | None, record: str, field: str):
