@@ -7,6 +7,9 @@ PORT   ?= 8000
 LINTER := tools/cypher-lint
 WEB    := web
 VENDOR := api/static/vendor/cytoscape.min.js
+# the explorer's npm libraries (web/package.json): <package>/<file>, each copied with its licence
+VENDORED := cytoscape/dist/cytoscape.min.js layout-base/layout-base.js cose-base/cose-base.js \
+            cytoscape-fcose/cytoscape-fcose.js
 
 .PHONY: install run test lint format chromium screenshot
 
@@ -23,7 +26,10 @@ $(LINTER)/node_modules/.installed: $(LINTER)/package.json $(LINTER)/package-lock
 $(VENDOR): $(WEB)/package.json $(WEB)/package-lock.json
 	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
 	mkdir -p $(dir $(VENDOR))
-	cp $(WEB)/node_modules/cytoscape/dist/cytoscape.min.js $@
+	for f in $(VENDORED); do package=$${f%%/*}; \
+	  cp $(WEB)/node_modules/$$f $(dir $(VENDOR)) && \
+	  cp $(WEB)/node_modules/$$package/LICENSE $(dir $(VENDOR))$$package.LICENSE || exit 1; done
+	touch $@
 
 ## the headless browser the explorer's end-to-end test drives (Debian's chromium)
 chromium:

@@ -8,11 +8,23 @@ from fastapi import APIRouter
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
-VENDOR = {"cytoscape.min.js": STATIC / "vendor" / "cytoscape.min.js"}
+OWN = {
+    "explorer.js": "text/javascript",
+    "look.js": "text/javascript",
+    "picture.js": "text/javascript",
+    "view-state.js": "text/javascript",
+    "explorer.css": "text/css",
+    "favicon.svg": "image/svg+xml",
+}
+# the npm libraries `make install` copies from web/node_modules (see the Makefile's VENDORED)
+VENDOR = {
+    name: STATIC / "vendor" / name
+    for name in ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js")
+}
 MISSING = """<!doctype html><meta charset="utf-8"><title>actorgraph explorer</title>
 <h1>The explorer's graph library is not installed</h1>
 <p>Run <code>make install</code> (it runs <code>npm ci</code> in <code>web/</code> and copies
-Cytoscape.js into <code>api/static/vendor/</code>).
+Cytoscape.js and its layout extension into <code>api/static/vendor/</code>).
 The API itself works: see <a href="/docs">/docs</a>.</p>
 """
 
@@ -27,12 +39,17 @@ def page() -> Response:
     return FileResponse(STATIC / "index.html", media_type="text/html")
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """The icon, for clients that ask for it where browsers used to."""
+    return FileResponse(STATIC / "favicon.svg", media_type=OWN["favicon.svg"])
+
+
 @router.get("/static/{name}")
 def asset(name: str) -> Response:
-    """The page's own script and style sheet, and the vendored graph library."""
-    own = {"explorer.js": "text/javascript", "explorer.css": "text/css"}
-    if name in own:
-        return FileResponse(STATIC / name, media_type=own[name])
+    """The page's own scripts, style sheet and icon, and the vendored graph libraries."""
+    if name in OWN:
+        return FileResponse(STATIC / name, media_type=OWN[name])
     if name in VENDOR and VENDOR[name].is_file():
         return FileResponse(VENDOR[name], media_type="text/javascript")
     return Response(status_code=404)

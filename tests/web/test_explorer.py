@@ -168,10 +168,10 @@ def test_bloc_colouring_and_exports(page: Page, server: str) -> None:
     )
     assert same
     for fmt in ("node-link", "cytoscape", "graphml", "gexf"):
-        href = page.locator(f"#exports a[data-format='{fmt}']").get_attribute("href")
+        href = page.locator(f"#downloads a[data-format='{fmt}']").get_attribute("href")
         assert href == f"/export?format={fmt}"
         assert httpx.get(server + href).status_code == 200
     for table, header in (("nodes", "id,label"), ("edges", "source,target")):
-        href = page.locator(f"#exports a[data-table='{table}']").get_attribute("href")
+        href = page.locator(f"#downloads a[data-table='{table}']").get_attribute("href")
         assert href == f"/export?format=csv&table={table}"
         assert httpx.get(server + href).text.startswith(header)
