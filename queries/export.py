@@ -12,8 +12,6 @@ own readers give back the same nodes, edges and attributes
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from enum import StrEnum
@@ -22,6 +20,7 @@ import networkx as nx
 
 from graph.errors import InvalidQuery
 from graph.model import Actor, Relation
+from queries.tables import graph_rows, to_csv
 
 
 class ExportFormat(StrEnum):
@@ -125,6 +124,7 @@ def export_graph(
 
 
 CSV_TABLES = ("nodes", "edges")
+"""The tables of the export graph itself (claims come from the store: :mod:`queries.tables`)."""
 
 
 def csv_table(E: nx.MultiDiGraph, name: str) -> str:
@@ -136,31 +136,7 @@ def csv_table(E: nx.MultiDiGraph, name: str) -> str:
     id,label,kind,country,bloc
     a,A,militia,,
     """
-    out = io.StringIO()
-    writer = csv.writer(out)
-    if name == "nodes":
-        writer.writerow(["id", "label", "kind", "country", "bloc"])
-        for node, data in E.nodes(data=True):
-            writer.writerow(
-                [node, data["label"], data["kind"], data.get("country", ""), data.get("bloc", "")]
-            )
-        return out.getvalue()
-    if name != "edges":
-        raise InvalidQuery(f"unknown CSV table {name!r}; expected nodes or edges")
-    columns = [
-        "relation",
-        "polarity",
-        "symmetric",
-        "weight",
-        "n_claims",
-        "n_articles",
-        "first_seen",
-        "last_seen",
-    ]
-    writer.writerow(["source", "target", *columns])
-    for u, v, data in E.edges(data=True):
-        writer.writerow([u, v, *(data.get(c, "") for c in columns)])
-    return out.getvalue()
+    return to_csv(name, graph_rows(E, name))
 
 
 def _csv(E: nx.MultiDiGraph) -> str:

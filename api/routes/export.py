@@ -1,4 +1,4 @@
-"""Exports for dashboards, honouring the common filters."""
+"""Exports for dashboards and other tools, honouring the common filters."""
 
 from __future__ import annotations
 
@@ -10,20 +10,15 @@ from fastapi import APIRouter, Query, Response
 from api.deps import FiltersDep, StoreDep
 from graph.errors import InvalidQuery
 from queries.blocs import blocs
-from queries.export import (
-    CSV_TABLES,
-    MEDIA_TYPES,
-    SUFFIXES,
-    ExportFormat,
-    csv_table,
-    export_graph,
-    render,
-)
+from queries.export import MEDIA_TYPES, SUFFIXES, ExportFormat, export_graph, render
 from queries.stance_graph import build_stance_graph
+from queries.tables import TABLES, claim_rows, claims_behind, graph_rows, to_csv, to_parquet
 
 router = APIRouter(tags=["export"])
 
-CsvTable = StrEnum("CsvTable", {name.upper(): name for name in CSV_TABLES})
+Format = StrEnum("Format", {**{f.name: f.value for f in ExportFormat}, "PARQUET": "parquet"})
+Table = StrEnum("Table", {name.upper(): name for name in TABLES})
+PARQUET = "application/vnd.apache.parquet"
 
 
 @router.get(
@@ -31,30 +26,51 @@ CsvTable = StrEnum("CsvTable", {name.upper(): name for name in CSV_TABLES})
     response_class=Response,
     responses={
         200: {
-            "content": {t: {} for t in set(MEDIA_TYPES.values())},
-            "description": "The graph in the requested format",
+            "content": {t: {} for t in {*MEDIA_TYPES.values(), PARQUET}},
+            "description": "The graph, or one of its tables, in the requested format",
         }
     },
 )
 def export(
     store: StoreDep,
     filters: FiltersDep,
-    format: Annotated[ExportFormat, Query(description="Output format")] = ExportFormat.NODE_LINK,
+    format: Annotated[Format, Query(description="Output format")] = Format.NODE_LINK,
     table: Annotated[
-        CsvTable | None,
-        Query(description="With format=csv: only this table (default: both, a blank line between)"),
+        Table | None,
+        Query(
+            description="With format=csv or parquet: this table only (CSV's default: nodes and"
+            " edges, a blank line between; Parquet needs one)"
+        ),
     ] = None,
 ) -> Response:
-    """The graph as node-link JSON, Cytoscape JSON, GraphML, GEXF or CSV."""
-    if table is not None and format is not ExportFormat.CSV:
-        raise InvalidQuery("table applies to format=csv only")
-    actors, relations = store.actors(), store.relations(filters)
-    membership = blocs(build_stance_graph(actors, relations)).membership
-    graph = export_graph(actors, relations, membership)
-    body = render(graph, format) if table is None else csv_table(graph, table.value)
-    name = f"actorgraph{'' if table is None else '-' + table.value}.{SUFFIXES[format]}"
-    return Response(
-        body,
-        media_type=MEDIA_TYPES[format],
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    """The graph as node-link JSON, Cytoscape JSON, GraphML, GEXF, CSV or Parquet.
+
+    ``table=claims`` gives the evidence behind the exported relations, one row
+    per claim with its quote and article.
+    """
+    tabular = format in (Format.CSV, Format.PARQUET)
+    if table is not None and not tabular:
+        raise InvalidQuery("table applies to format=csv or format=parquet only")
+    if format is Format.PARQUET and table is None:
+        raise InvalidQuery("format=parquet holds one table: add table=nodes, edges or claims")
+    relations = store.relations(filters)
+    if table is Table.CLAIMS:
+        polarity = {t.name: t.polarity for t in store.vocabulary}
+        rows = claim_rows(claims_behind(store, relations, filters), polarity)
+    else:
+        actors = store.actors()
+        membership = blocs(build_stance_graph(actors, relations)).membership
+        graph = export_graph(actors, relations, membership)
+        if table is None:
+            fmt = ExportFormat(format.value)
+            return _attachment(render(graph, fmt), MEDIA_TYPES[fmt], f"actorgraph.{SUFFIXES[fmt]}")
+        rows = graph_rows(graph, table.value)
+    name = f"actorgraph-{table.value}.{format.value}"
+    if format is Format.PARQUET:
+        return _attachment(to_parquet(table.value, rows), PARQUET, name)
+    return _attachment(to_csv(table.value, rows), MEDIA_TYPES[ExportFormat.CSV], name)
+
+
+def _attachment(body: str | bytes, media_type: str, name: str) -> Response:
+    disposition = f'attachment; filename="{name}"'
+    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})

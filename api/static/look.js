@@ -61,19 +61,30 @@ export function rank(cy, centreId) {
     const share = Math.sqrt(score.get(n.id()) / top);
     const font = 11 + 5 * share;
     n.data({ importance: score.get(n.id()), size: 16 + 26 * share, font, "base-font": font });
-    n.toggleClass("major", majors.has(n.id()));
+    n.toggleClass("candidate", majors.has(n.id()));
   }));
-  fitLabels(cy);
   const heaviest = Math.max(...cy.edges().map((e) => e.data("weight")), 1e-9);
   cy.batch(() => cy.edges().forEach((e) => e.data("width", 1 + 7 * e.data("weight") / heaviest)));
 }
 
-// The major actors' labels stay legible (MAJOR_PX on screen at least) whatever the zoom.
+// The candidates' labels stay legible (MAJOR_PX on screen at least) whatever the zoom; the
+// most important first, a label that would overlap one already shown waits for more zoom.
 const MAJOR_PX = 13;
 export function fitLabels(cy) {
   const zoom = cy.zoom();
-  cy.batch(() => cy.nodes(".major").forEach((n) => {
+  const first = (n) => (n.hasClass("centre") ? Infinity : n.data("importance"));
+  const candidates = cy.nodes(".candidate").sort((a, b) => first(b) - first(a));
+  cy.batch(() => candidates.forEach((n) => {
     n.data("font", Math.max(n.data("base-font"), MAJOR_PX / zoom));
+    n.addClass("major");
+  }));
+  const shown = [];
+  const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  cy.batch(() => candidates.forEach((n) => {
+    const box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+    const free = !shown.some((other) => overlaps(box, other));
+    n.toggleClass("major", free);
+    if (free) shown.push(box);
   }));
 }
 

@@ -52,7 +52,9 @@ def write_corpus(folder: Path, n_actors: int = 130, n_articles: int = 160, seed:
             source = rng.choice(hubs) if rng.random() < 0.4 else rng.choice(names)
             # most reported ties are inside a bloc (allied), the rest across blocs (hostile)
             inside = rng.random() < 0.7
-            target = rng.choice([n for n in names if n != source and (bloc[n] == bloc[source]) == inside])
+            target = rng.choice(
+                [n for n in names if n != source and (bloc[n] == bloc[source]) == inside]
+            )
             kind = rng.choice(ALLIED if inside == (rng.random() < 0.9) else HOSTILE)
             sentence = f"{source} and {target} were reported in a {kind.lower()} event."
             mentions += [
