@@ -13,7 +13,10 @@ COPY api api
 COPY loaders loaders
 COPY queries queries
 COPY cli cli
-COPY --from=web /web/node_modules/cytoscape/dist/cytoscape.min.js api/static/vendor/
+COPY --from=web /web/node_modules/cytoscape/dist/cytoscape.min.js \
+     /web/node_modules/layout-base/layout-base.js \
+     /web/node_modules/cose-base/cose-base.js \
+     /web/node_modules/cytoscape-fcose/cytoscape-fcose.js api/static/vendor/
 RUN pip install --no-cache-dir .
 COPY seeds seeds
 RUN useradd --create-home actorgraph && chown -R actorgraph /app

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
+GRASS = Path(__file__).resolve().parents[2] / "queries" / "actorgraph.grass"
 OWN = {
     "explorer.js": "text/javascript",
     "look.js": "text/javascript",
@@ -43,6 +44,12 @@ def page() -> Response:
 def favicon() -> Response:
     """The icon, for clients that ask for it where browsers used to."""
     return FileResponse(STATIC / "favicon.svg", media_type=OWN["favicon.svg"])
+
+
+@router.get("/actorgraph.grass")
+def browser_style() -> Response:
+    """Our Neo4j Browser style, for ``:style <this URL>`` (compose runs it on connect)."""
+    return FileResponse(GRASS, media_type="text/plain")
 
 
 @router.get("/static/{name}")
