@@ -52,6 +52,7 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-## retake the README's explorer screenshot (docs/explorer.png) with the end-to-end test
+## retake the README's explorer screenshots (docs/explorer*.png) with the end-to-end tests
 screenshot: install chromium
-	ACTORGRAPH_SCREENSHOT=1 $(VENV)/bin/pytest tests/web -k search_pick_see_click_read
+	ACTORGRAPH_SCREENSHOT=1 $(VENV)/bin/pytest tests/web \
+	  -k "search_pick_see_click_read or start_screen or 100_actor_neighbourhood"

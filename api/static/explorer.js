@@ -53,8 +53,6 @@ function remember() {
 }
 
 const cy = cytoscape({ container: $("graph"), wheelSensitivity: 0.3, style: STYLE });
-let zooming = null;
-cy.on("zoom", () => { cancelAnimationFrame(zooming); zooming = requestAnimationFrame(() => fitLabels(cy)); });
 window.cy = cy;
 
 function nodeData(actor) {

@@ -67,8 +67,10 @@ export function rank(cy, centreId) {
   cy.batch(() => cy.edges().forEach((e) => e.data("width", 1 + 7 * e.data("weight") / heaviest)));
 }
 
-// The candidates' labels stay legible (MAJOR_PX on screen at least) whatever the zoom; the
-// most important first, a label that would overlap one already shown waits for more zoom.
+// Once laid out and fitted: the candidates' labels are sized to read MAJOR_PX on screen at
+// least, the most important first; a label that would overlap one already shown is left to
+// the zoom (it shows, as every other label does, once zoomed in far enough to be legible).
+// Fonts are not changed while zooming: Cytoscape's label cache would draw stale, clipped text.
 const MAJOR_PX = 13;
 export function fitLabels(cy) {
   const zoom = cy.zoom();

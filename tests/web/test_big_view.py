@@ -66,11 +66,12 @@ def test_a_100_actor_neighbourhood_is_readable(big: Page, tmp_path: Path) -> Non
     assert seen["minors_hidden"]
     # zoomed in, the others' names show too, and the important ones still do not collide
     big.evaluate("window.cy.zoom({ level: 2.2, position: window.cy.$('.centre').position() })")
+    big.wait_for_timeout(300)
     big.wait_for_function("window.cy.nodes('.major').length > 0")
     assert big.evaluate(READABILITY)["overlaps"] == 0
     assert not big.evaluate(READABILITY)["minors_hidden"]
     big.evaluate("window.cy.fit(undefined, 30)")
-    big.wait_for_timeout(100)
+    big.wait_for_timeout(800)  # the labels refit after the zoom, then the canvas redraws
     shot = README_SCREENSHOT if os.environ.get("ACTORGRAPH_SCREENSHOT") else tmp_path / "x.png"
     big.screenshot(path=str(shot))
     assert shot.read_bytes().startswith(b"\x89PNG")

@@ -17,6 +17,7 @@ from tests.web.conftest import open_page
 
 ROOT = Path(__file__).resolve().parents[2]
 README_SCREENSHOT = ROOT / "docs" / "explorer.png"
+START_SCREENSHOT = ROOT / "docs" / "explorer-start.png"
 
 pytestmark = pytest.mark.slow
 
@@ -63,6 +64,7 @@ def test_search_pick_see_click_read(page: Page, tmp_path: Path) -> None:
     expect(evidence).to_contain_text("Popular Mobilisation 'coordinating with Assad'")
     expect(evidence).to_contain_text("2016-02-24")
     page.evaluate("window.cy.fit(undefined, 40)")
+    page.wait_for_timeout(800)  # the labels refit after the zoom, then the canvas redraws
     # `make screenshot` refreshes the README's copy; a plain run leaves the checkout alone
     shot = README_SCREENSHOT if os.environ.get("ACTORGRAPH_SCREENSHOT") else tmp_path / "x.png"
     page.screenshot(path=str(shot))
@@ -121,13 +123,16 @@ def test_bloc_colouring_and_exports(page: Page, server: str) -> None:
         assert httpx.get(server + href).text.startswith(header)
 
 
-def test_start_screen_prompts_suggests_and_explains(page: Page) -> None:
+def test_start_screen_prompts_suggests_and_explains(page: Page, tmp_path: Path) -> None:
     start = page.get_by_role("region", name="Start")
     expect(start).to_be_visible()
     expect(start).to_contain_text("Type an actor's name")
     legend = start.get_by_role("list", name="Legend")
     for entry in ("armed forces", "militia", "hostile", "allied / cooperating", "arrow: directed"):
         expect(legend).to_contain_text(entry)
+    expect(start.get_by_role("button", name="Popular Mobilisation Forces")).to_be_visible()
+    shot = START_SCREENSHOT if os.environ.get("ACTORGRAPH_SCREENSHOT") else tmp_path / "x.png"
+    page.screenshot(path=str(shot))
     suggestion = start.get_by_role("button", name="Popular Mobilisation Forces")
     suggestion.click()
     page.wait_for_function("window.cy.nodes().length > 1")
