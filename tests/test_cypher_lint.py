@@ -22,9 +22,7 @@ DASHBOARD_PARAMETERS = ["neodash_actor_name", "input"]
 NOT_CYPHER = {"text", "iframe"}
 
 
-def lint(
-    queries: Path = ROOT / "queries", schema: Path = SCHEMA
-) -> subprocess.CompletedProcess:
+def lint(queries: Path = ROOT / "queries", schema: Path = SCHEMA) -> subprocess.CompletedProcess:
     node = shutil.which("node")
     assert node, "node is needed for the Cypher lint (Node 20)"
     assert (LINT.parent / "node_modules").is_dir(), (
@@ -140,4 +138,5 @@ def test_the_dashboard_is_neodash_2_4_with_an_actor_parameter() -> None:
     kinds = {r["type"] for r in reports}
     assert {"table", "graph", "line", "text"} <= kinds
     for report in reports:
-        assert 0 <= report["x"] and report["x"] + report["width"] <= 24, report["title"]
+        assert report["x"] >= 0, report["title"]
+        assert report["x"] + report["width"] <= 24, report["title"]

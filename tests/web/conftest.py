@@ -90,6 +90,17 @@ def open_page(browser: Browser, url: str, path: str = "/") -> Iterator[Page]:
     context.close()
 
 
+def screenshot(page: Page, readme_copy: Path, tmp_path: Path, *, fit: bool = True) -> None:
+    """Photograph the page (fitted to the graph); ``make screenshot`` (ACTORGRAPH_SCREENSHOT)
+    refreshes the README's copy, a plain run leaves the checkout alone."""
+    if fit:
+        page.evaluate("window.cy.fit(undefined, 30)")
+        page.wait_for_timeout(800)  # the canvas redraws after the viewport changed
+    shot = readme_copy if os.environ.get("ACTORGRAPH_SCREENSHOT") else tmp_path / "shot.png"
+    page.screenshot(path=str(shot))
+    assert shot.read_bytes().startswith(b"\x89PNG")
+
+
 @pytest.fixture
 def page(browser: Browser, server: str) -> Iterator[Page]:
     yield from open_page(browser, server)

@@ -3,14 +3,13 @@ served for real and drawn in headless Chromium (fixtures in ``conftest.py``)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.web.conftest import open_page
+from tests.web.conftest import open_page, screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 README_SCREENSHOT = ROOT / "docs" / "explorer-neighbourhood.png"
@@ -70,11 +69,7 @@ def test_a_100_actor_neighbourhood_is_readable(big: Page, tmp_path: Path) -> Non
     big.wait_for_function("window.cy.nodes('.major').length > 0")
     assert big.evaluate(READABILITY)["overlaps"] == 0
     assert not big.evaluate(READABILITY)["minors_hidden"]
-    big.evaluate("window.cy.fit(undefined, 30)")
-    big.wait_for_timeout(800)  # the labels refit after the zoom, then the canvas redraws
-    shot = README_SCREENSHOT if os.environ.get("ACTORGRAPH_SCREENSHOT") else tmp_path / "x.png"
-    big.screenshot(path=str(shot))
-    assert shot.read_bytes().startswith(b"\x89PNG")
+    screenshot(big, README_SCREENSHOT, tmp_path)
 
 
 def test_edges_are_as_wide_as_their_weight(big: Page) -> None:

@@ -3,7 +3,6 @@ server (fixtures in ``conftest.py``)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -13,7 +12,7 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import SEEDS
-from tests.web.conftest import open_page
+from tests.web.conftest import open_page, screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 README_SCREENSHOT = ROOT / "docs" / "explorer.png"
@@ -63,12 +62,7 @@ def test_search_pick_see_click_read(page: Page, tmp_path: Path) -> None:
     expect(evidence).to_contain_text(_seed_quote())
     expect(evidence).to_contain_text("Popular Mobilisation 'coordinating with Assad'")
     expect(evidence).to_contain_text("2016-02-24")
-    page.evaluate("window.cy.fit(undefined, 40)")
-    page.wait_for_timeout(800)  # the labels refit after the zoom, then the canvas redraws
-    # `make screenshot` refreshes the README's copy; a plain run leaves the checkout alone
-    shot = README_SCREENSHOT if os.environ.get("ACTORGRAPH_SCREENSHOT") else tmp_path / "x.png"
-    page.screenshot(path=str(shot))
-    assert shot.read_bytes().startswith(b"\x89PNG")
+    screenshot(page, README_SCREENSHOT, tmp_path)
 
 
 def test_time_slider_redraws_the_past(page: Page) -> None:
@@ -131,8 +125,7 @@ def test_start_screen_prompts_suggests_and_explains(page: Page, tmp_path: Path) 
     for entry in ("armed forces", "militia", "hostile", "allied / cooperating", "arrow: directed"):
         expect(legend).to_contain_text(entry)
     expect(start.get_by_role("button", name="Popular Mobilisation Forces")).to_be_visible()
-    shot = START_SCREENSHOT if os.environ.get("ACTORGRAPH_SCREENSHOT") else tmp_path / "x.png"
-    page.screenshot(path=str(shot))
+    screenshot(page, START_SCREENSHOT, tmp_path, fit=False)
     suggestion = start.get_by_role("button", name="Popular Mobilisation Forces")
     suggestion.click()
     page.wait_for_function("window.cy.nodes().length > 1")
