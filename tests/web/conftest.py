@@ -95,7 +95,7 @@ def screenshot(page: Page, readme_copy: Path, tmp_path: Path, *, fit: bool = Tru
     refreshes the README's copy, a plain run leaves the checkout alone."""
     if fit:
         page.evaluate("window.cy.fit(undefined, 30)")
-        page.wait_for_timeout(800)  # the canvas redraws after the viewport changed
+    page.wait_for_timeout(800)  # the canvas redraws after the viewport or the labels changed
     shot = readme_copy if os.environ.get("ACTORGRAPH_SCREENSHOT") else tmp_path / "shot.png"
     page.screenshot(path=str(shot))
     assert shot.read_bytes().startswith(b"\x89PNG")
