@@ -42,10 +42,13 @@ run: install
 	$(VENV)/bin/actorgraph load seeds/ --store $(STORE)
 	$(VENV)/bin/actorgraph serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-## the whole test suite: ruff lint + format check, Cypher lint, pytest (doctests included)
+## the whole test suite: ruff lint + format check, import directions, types, Cypher lint,
+## pytest (doctests included)
 test: install $(LINTER)/node_modules/.installed chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
 format: install

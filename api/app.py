@@ -83,4 +83,4 @@ def document_vocabulary(app: FastAPI, names: tuple[str, ...]) -> None:
             app.openapi_schema = schema
         return app.openapi_schema
 
-    app.openapi = openapi  # type: ignore[method-assign]
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's way to amend the schema

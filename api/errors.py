@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -14,31 +14,34 @@ from starlette.routing import Match
 from graph import errors
 from graph.filters import BOUNDS
 
-STATUS: dict[type[errors.ActorGraphError], int] = {
-    errors.UnknownActor: 404,
-    errors.UnknownArticle: 404,
-    errors.AmbiguousActor: 409,
-    errors.OutOfRange: 422,
-    errors.InvalidQuery: 422,
-    errors.UnknownRelationType: 422,
-    errors.LoadError: 422,
-    errors.ConfigurationError: 500,
-    errors.StoreUnavailable: 503,
-    errors.QueryTimeout: 504,
-}
 
-_CODES = {
-    errors.UnknownActor: "unknown_actor",
-    errors.UnknownArticle: "unknown_article",
-    errors.AmbiguousActor: "ambiguous_actor",
-    errors.OutOfRange: "out_of_range",
-    errors.InvalidQuery: "invalid_query",
-    errors.UnknownRelationType: "unknown_relation_type",
-    errors.LoadError: "invalid_input",
-    errors.ConfigurationError: "configuration_error",
-    errors.StoreUnavailable: "store_unavailable",
-    errors.QueryTimeout: "query_timeout",
+class Answer(NamedTuple):
+    """How the API answers a domain error: its HTTP status and the body's ``error`` code."""
+
+    status: int
+    code: str
+
+
+ANSWERS: dict[type[errors.ActorGraphError], Answer] = {
+    errors.UnknownActor: Answer(404, "unknown_actor"),
+    errors.UnknownArticle: Answer(404, "unknown_article"),
+    errors.AmbiguousActor: Answer(409, "ambiguous_actor"),
+    errors.OutOfRange: Answer(422, "out_of_range"),
+    errors.InvalidQuery: Answer(422, "invalid_query"),
+    errors.UnknownRelationType: Answer(422, "unknown_relation_type"),
+    errors.LoadError: Answer(422, "invalid_input"),
+    errors.ConfigurationError: Answer(500, "configuration_error"),
+    errors.StoreUnavailable: Answer(503, "store_unavailable"),
+    errors.QueryTimeout: Answer(504, "query_timeout"),
 }
+"""Each domain error's answer; a subclass answers as the first of its bases listed."""
+
+UNLISTED = Answer(500, "error")
+
+
+def answer_to(exc: errors.ActorGraphError) -> Answer:
+    """The answer to ``exc``: that of the first kind in :data:`ANSWERS` it is one of."""
+    return next((a for kind, a in ANSWERS.items() if isinstance(exc, kind)), UNLISTED)
 
 
 class ErrorBody(BaseModel):
@@ -78,9 +81,8 @@ AUTH_ERRORS = _documented(401, 403)
 UPLOAD_ERRORS = _documented(400)
 
 
-def error_body(exc: errors.ActorGraphError) -> dict:
-    kind = type(exc)
-    body: dict = {"error": _CODES.get(kind, "error"), "detail": str(exc)}
+def error_body(exc: errors.ActorGraphError) -> dict[str, Any]:
+    body: dict[str, Any] = {"error": answer_to(exc).code, "detail": str(exc)}
     if isinstance(exc, errors.UnknownActor):
         body["suggestions"] = list(exc.suggestions)
     elif isinstance(exc, errors.AmbiguousActor):
@@ -134,8 +136,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(errors.ActorGraphError)
     async def domain_error(_: Request, exc: errors.ActorGraphError) -> JSONResponse:
-        status = next((code for kind, code in STATUS.items() if isinstance(exc, kind)), 500)
-        return JSONResponse(error_body(exc), status_code=status)
+        return JSONResponse(error_body(exc), status_code=answer_to(exc).status)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:

@@ -151,13 +151,8 @@ class RequestContext:
         try:
             length = request.headers.get("content-length")
             if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
-                response = JSONResponse(
-                    {
-                        "error": "body_too_large",
-                        "detail": f"request body over {self.max_body_bytes} bytes",
-                    },
-                    status_code=413,
-                )
+                detail = f"request body over {self.max_body_bytes} bytes"
+                response = _error_answer(413, "body_too_large", detail)
                 await response(scope, receive, send_with_id)
             else:
                 try:
@@ -167,13 +162,13 @@ class RequestContext:
                         raise
                     # logged here, with the request id, rather than bare by the server
                     log.exception("%s %s failed", request.method, request.url.path)
-                    response = JSONResponse(
-                        {
-                            "error": "internal_error",
-                            "detail": f"internal error; quote request id {rid} when reporting it",
-                        },
-                        status_code=500,
-                    )
+                    detail = f"internal error; quote request id {rid} when reporting it"
+                    response = _error_answer(500, "internal_error", detail)
                     await response(scope, receive, send_with_id)
         finally:
             request_id.reset(token)
+
+
+def _error_answer(status: int, code: str, detail: str) -> JSONResponse:
+    """An error answered by the middleware itself, in the shape of every error body."""
+    return JSONResponse({"error": code, "detail": detail}, status_code=status)

@@ -7,9 +7,9 @@ from contextlib import ExitStack
 from typing import Any
 
 from bench import corpus
-from graph.ingest import BATCH
 from graph.model import Actor
 from graph.store import GraphStore
+from ingest.pipeline import BATCH
 
 EVIDENCE_PAIR_EVERY = 97
 """Every this many claims, the claim's pair joins the evidence queries of the workload."""
@@ -21,7 +21,7 @@ def load_corpus(
     """Load ``articles`` generated articles about ``actors`` into ``store``.
 
     As ``actorgraph load`` writes an input: in batches of
-    :data:`graph.ingest.BATCH`, in one bulk load. Only the store's work is
+    :data:`ingest.pipeline.BATCH`, in one bulk load. Only the store's work is
     timed (its calls, and the end of the bulk load), not making the documents.
     Returns the figures and the pairs drawn for the workload's evidence queries.
     """

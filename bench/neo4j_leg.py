@@ -16,26 +16,16 @@ from typing import TYPE_CHECKING, Any, cast
 from bench import corpus
 from bench.loading import load_corpus
 from bench.workload import load_workload, run_timed, store_calls
-from graph.backends import is_neo4j_uri, open_store
+from graph.backends import NO_NEO4J_SERVER, open_neo4j
 from graph.errors import StoreUnavailable
-from graph.settings import Settings
 
 if TYPE_CHECKING:
     from graph.backends.neo4j import Neo4jStore
 
-NO_SERVER = (
-    "NEO4J_URI not set: the Neo4j leg needs a live server "
-    "(docker compose up neo4j, then NEO4J_URI=bolt://localhost:7687)"
-)
-"""Why a Neo4j leg (of this benchmark, or of the contract tests) does not run."""
-
 
 def connect(uri: str) -> Neo4jStore:
-    """The Neo4j store at ``uri`` under the default vocabulary, as the embedded legs have it;
-    the user, password and database from the settings (``NEO4J_USER``...)."""
-    if not is_neo4j_uri(uri):
-        raise StoreUnavailable(f"NEO4J_URI={uri!r} is not a Neo4j URI")
-    return cast("Neo4jStore", open_store(Settings(store=uri, vocabulary=None)))
+    """The Neo4j store at ``uri`` under the default vocabulary, as the embedded legs have it."""
+    return cast("Neo4jStore", open_neo4j(uri))
 
 
 def neo4j_leg(folder: Path, articles: int, actors: int, workload_file: Path) -> dict[str, Any]:
@@ -47,7 +37,7 @@ def neo4j_leg(folder: Path, articles: int, actors: int, workload_file: Path) -> 
     """
     uri = os.environ.get("NEO4J_URI")
     if not uri:
-        return {"available": False, "reason": NO_SERVER}
+        return {"available": False, "reason": NO_NEO4J_SERVER}
     try:
         store = connect(uri)
     except StoreUnavailable as exc:

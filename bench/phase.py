@@ -82,7 +82,7 @@ def load_files_phase(args: argparse.Namespace) -> dict[str, Any]:
     """``actorgraph load`` of the corpus written as native files, one per article, end to end:
     reading, checking and resolving every file as well as the store's work."""
     from graph.backends.embedded import EmbeddedStore
-    from graph.ingest import load, plan
+    from ingest.pipeline import load, plan
 
     folder = Path(args.dir)
     files = folder / "native"
@@ -144,11 +144,11 @@ def analyses_phase(args: argparse.Namespace) -> dict[str, Any]:
     from graph.budget import time_budget
     from graph.errors import QueryTimeout
     from graph.settings import Settings
+    from graph.traversal.stance_graph import store_stance_graph
     from queries.balance import balance
     from queries.blocs import blocs
     from queries.brokers import brokers_with_blocs, support_chains
     from queries.inference import infer
-    from queries.stance_graph import store_stance_graph
 
     folder = Path(args.dir)
     store = EmbeddedStore(folder / STORE_FILE)

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import SEED, zipf_cumulative
+from graph.traversal.stance_graph import store_stance_graph
 from queries.blocs import blocs
-from queries.stance_graph import store_stance_graph
 
 KINDS = ("search", "allies", "neighbourhood", "path", "paths3", "evidence", "blocs")
 

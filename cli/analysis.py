@@ -21,11 +21,11 @@ from cli.common import (
     reading,
 )
 from cli.output import console, emit_json, short, table
+from graph.traversal.stance_graph import store_stance_graph
 from queries.balance import balance as balance_of
 from queries.blocs import blocs as blocs_of
 from queries.brokers import brokers_with_blocs, support_chains
 from queries.inference import infer as infer_from
-from queries.stance_graph import store_stance_graph
 from queries.timeline import timeline as timeline_of
 
 ActorArg = Annotated[str, typer.Argument(help="Actor id, name or alias.")]

@@ -25,9 +25,9 @@ from cli.common import (
 from cli.output import errors, table
 from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
+from graph.traversal.stance_graph import build_stance_graph
 from queries.blocs import blocs
 from queries.export import CSV_TABLES, ExportFormat, csv_table, export_graph, render
-from queries.stance_graph import build_stance_graph
 
 Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"})
 

@@ -15,8 +15,8 @@ from typer.core import TyperGroup
 from cli import actors, analysis, export, queries
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
 from cli.output import console, emit_json, errors, plural, table
-from graph.ingest import InputSummary, LoadSummary, plan
-from graph.ingest import load as load_inputs
+from ingest.pipeline import InputSummary, LoadSummary, plan
+from ingest.pipeline import load as load_inputs
 from loaders.formats import FORMAT_NAMES
 
 

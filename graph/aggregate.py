@@ -13,7 +13,7 @@ from typing import Any
 
 from graph.budget import check_deadline
 from graph.filters import NO_FILTERS, Filters
-from graph.model import Claim, Evidence, Modality, Relation, trusted
+from graph.model import Claim, ClaimFacts, Evidence, Modality, Relation, trusted
 from graph.vocabulary import Vocabulary
 
 
@@ -35,9 +35,13 @@ def relation_key(claim: Claim, vocabulary: Vocabulary) -> tuple[str, str, str]:
     return pair_key(claim.source, claim.target, claim.type, vocabulary)
 
 
-def claim_weight(claim: Claim, vocabulary: Vocabulary) -> float:
+def claim_weight(claim: ClaimFacts, vocabulary: Vocabulary) -> float:
     """The claim's contribution to its relation's weight."""
     return claim.confidence * vocabulary.modality_weight(claim.modality)
+
+
+EvidenceRank = tuple[bool, float, bool, date, str]
+"""Denied, -weight, undated, date, claim id: how a claim ranks as the evidence shown."""
 
 
 class RelationTally:
@@ -90,7 +94,7 @@ class RelationTally:
         self.last_seen: date | None = None
         self.best: Any = None
         """The claim shown as evidence: anything with ``evidence`` and ``article``."""
-        self.best_rank: tuple = ()
+        self.best_rank: EvidenceRank | tuple[()] = ()
 
     @classmethod
     def resume(
@@ -104,7 +108,7 @@ class RelationTally:
         first_seen: date | None,
         last_seen: date | None,
         best: Any,
-        best_rank: tuple,
+        best_rank: EvidenceRank,
     ) -> RelationTally:
         """A tally that goes on from stored figures (see :meth:`rank`)."""
         tally = cls(key)
@@ -115,7 +119,7 @@ class RelationTally:
         return tally
 
     @staticmethod
-    def rank(denied: bool, weight: float, day: date | None, claim_id: str) -> tuple:
+    def rank(denied: bool, weight: float, day: date | None, claim_id: str) -> EvidenceRank:
         """How a claim ranks as the evidence shown: the smallest rank wins.
 
         The strongest supporting claim; a denial only when nothing supports;
@@ -123,7 +127,7 @@ class RelationTally:
         """
         return (denied, -weight, day is None, day or date.min, claim_id)
 
-    def add(self, claim: Claim, vocabulary: Vocabulary) -> None:
+    def add(self, claim: ClaimFacts, vocabulary: Vocabulary) -> None:
         """Count ``claim`` (already admitted by any filters) towards the relation."""
         weight = claim_weight(claim, vocabulary)
         self.weight += weight
@@ -246,7 +250,7 @@ def aggregate(
 
 
 def aggregate_groups(
-    groups: Iterable[tuple[tuple[str, str, str], Iterable[Claim]]],
+    groups: Iterable[tuple[tuple[str, str, str], Iterable[ClaimFacts]]],
     vocabulary: Vocabulary,
     filters: Filters = NO_FILTERS,
     *,

@@ -88,3 +88,7 @@ class LoadError(ActorGraphError):
         if field:
             where.append(f"field {field}")
         super().__init__(f"{': '.join(where)}: {message}")
+
+
+class WrongFormat(LoadError):
+    """The input is not of the format it is read as; the message says what that format expects."""

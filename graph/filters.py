@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.errors import InvalidQuery, OutOfRange
-from graph.model import Claim
+from graph.model import ClaimFacts
 
 # Hard upper bounds on every size a query accepts: (low, high).
 BOUNDS: dict[str, tuple[int, int]] = {
@@ -94,7 +94,7 @@ class Filters(BaseModel):
     def is_unfiltered(self) -> bool:
         return self == NO_FILTERS
 
-    def admits_claim(self, claim: Claim) -> bool:
+    def admits_claim(self, claim: ClaimFacts) -> bool:
         """Whether ``claim`` counts under the time window and confidence floor."""
         if claim.confidence < self.min_confidence:
             return False

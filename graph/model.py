@@ -6,11 +6,12 @@ the relations aggregated from claims. Every store speaks these types.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -158,8 +159,8 @@ class Claim(_Data):
     evidence: Evidence | None = None
     date: date | None
     """The event date, else the article date; None when the source gives neither."""
-    valid_from: date | None = None
-    valid_to: date | None = None
+    valid_from: dt.date | None = None  # `date` is the field above
+    valid_to: dt.date | None = None
     mode: Mode | None = None
     certainty: Certainty | None = None
     support_type: SupportType | None = None
@@ -172,6 +173,34 @@ class Claim(_Data):
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValueError("valid_to is before valid_from")
         return self
+
+
+class ClaimFacts(Protocol):
+    """What filters and relation tallies read of a claim: a :class:`Claim`, or a store's
+    compact row of one (the embedded store's ``ClaimRow``)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def article(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def modality(self) -> str: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def valid_from(self) -> dt.date | None: ...
+    @property
+    def valid_to(self) -> dt.date | None: ...
+    @property
+    def evidence(self) -> Evidence | None: ...
 
 
 class AnnotatedArticle(_Data):

@@ -107,12 +107,12 @@ class EvidencePage(_Result):
     items: tuple[EvidenceItem, ...]
 
 
-def evidence_order(item: EvidenceItem) -> tuple:
+def evidence_order(item: EvidenceItem) -> tuple[bool, date, str]:
     """Sort key of evidence: by date (undated last), then claim id."""
     return claim_order(item.claim)
 
 
-def claim_order(claim: Claim) -> tuple:
+def claim_order(claim: Claim) -> tuple[bool, date, str]:
     """Sort key of claims as evidence: by date (undated last), then claim id."""
     day = claim.date
     return (day is None, day or date.min, claim.id)
@@ -264,7 +264,7 @@ class GraphStore(Protocol):
         subgraph, then by id; ``truncated`` says whether the limit cut. At
         most ``max_relations`` relations: the centre's ties, then the
         strongest other ties, each tie whole (see
-        :func:`queries.neighbourhood.neighbourhood`).
+        :func:`graph.traversal.neighbourhood.neighbourhood`).
         """
         ...
 

@@ -7,9 +7,10 @@ configuration file of the same shape extends or overrides it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -80,23 +81,19 @@ class Vocabulary(BaseModel):
     def __contains__(self, name: object) -> bool:
         return name in self.types
 
-    def __iter__(self):  # type: ignore[override]
+    def __iter__(self) -> Iterator[RelationType]:  # type: ignore[override]  # types, not fields
         return iter(self.types.values())
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(self.types)
 
-    def with_polarity(self, *polarities: int) -> tuple[str, ...]:
-        """Names of the types whose polarity is one of ``polarities``."""
-        return tuple(t.name for t in self if t.polarity in polarities)
-
     def modality_weight(self, modality: Modality | str) -> float:
         # a StrEnum hashes and compares as its value: plain strings look up directly
-        return self.modality_weights.get(modality, 1.0)
+        return self.modality_weights.get(modality, 1.0)  # type: ignore[arg-type]  # str finds it
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:

@@ -120,7 +120,8 @@ def _parse(
     elif kind == "E":
         trigger, *args = rest.split()
         label = trigger.split(":", 1)[0]
-        events[key] = (label, [tuple(a.split(":", 1)) for a in args if ":" in a])  # type: ignore[misc]
+        split = (a.partition(":") for a in args if ":" in a)
+        events[key] = (label, [(role, ref) for role, _, ref in split])
     elif kind in "AM":
         parts = rest.split()
         if len(parts) < 2:

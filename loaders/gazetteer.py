@@ -18,7 +18,6 @@ from pydantic import ValidationError
 from graph.errors import AmbiguousActor, LoadError, UnknownActor
 from graph.model import Actor, ActorKind, slugify
 from graph.names import NameIndex, normalise
-from graph.store import GraphStore
 
 
 class Actors(Protocol):
@@ -36,6 +35,16 @@ class Actors(Protocol):
     def actors(self) -> list[Actor]: ...
 
 
+class ActorStore(Protocol):
+    """What :class:`StoredActors` reads of a store (a :class:`graph.store.GraphStore` is one)."""
+
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]: ...
+
+    def actors_answering(self, name: str) -> list[Actor]: ...
+
+    def actors(self) -> list[Actor]: ...
+
+
 class StoredActors:
     """The actors a store holds, read one name at a time: the base of a gazetteer layer.
 
@@ -44,7 +53,7 @@ class StoredActors:
     those of ``Gazetteer(store.actors())``, merges not applied.
     """
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: ActorStore) -> None:
         self._store = store
 
     def get(self, actor_id: str) -> Actor | None:

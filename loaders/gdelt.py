@@ -13,7 +13,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.errors import LoadError
+from graph.errors import LoadError, WrongFormat
 from graph.model import Actor, Article, slugify
 from loaders.events import Stated, event_document
 from loaders.mapping import Mapping
@@ -45,13 +45,13 @@ def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
     with handle:
         for line, cells in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
             if line == 1 and (len(cells) not in SOURCE_URL or not cells[0].isdigit()):
-                raise LoadError(str(path), f"not a GDELT export: expected {EXPECTS}", record=1)
+                raise WrongFormat(str(path), f"not a GDELT export: expected {EXPECTS}", record=1)
             if not cells or cells == [""]:
                 continue
             record = f"line {line}"
-            yield from guard(
-                record, "\t".join(cells), lambda r=record, c=cells: [_row(r, c, resolver, mapping)]
-            )
+            raw = "\t".join(cells)
+            # guard calls the lambda before the loop moves on: it reads this line's values
+            yield from guard(record, raw, lambda: [_row(record, cells, resolver, mapping)])  # noqa: B023
 
 
 def _cameo(code: str, mapping: Mapping) -> dict | None:

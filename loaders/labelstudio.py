@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from graph.errors import LoadError
+from graph.errors import LoadError, WrongFormat
 from graph.model import Article, slugify
 from loaders.annotations import Entity, Link, document
 from loaders.mapping import Mapping
@@ -25,9 +25,8 @@ from loaders.tables import parse_date
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
     for i, task in tasks(Path(path)):
         record = f"[{i}]"
-        yield from guard(
-            record, None, lambda r=record, t=task: list(_task(r, t, resolver, mapping))
-        )
+        # guard calls the lambda before the loop moves on: it reads this task's values
+        yield from guard(record, None, lambda: list(_task(record, task, resolver, mapping)))  # noqa: B023
 
 
 def tasks(path: Path) -> Iterator[tuple[int, Any]]:
@@ -46,7 +45,7 @@ def tasks(path: Path) -> Iterator[tuple[int, Any]]:
     with handle:
         stream = _Stream(handle, str(path))
         if stream.next_char() != "[":
-            raise LoadError(
+            raise WrongFormat(
                 str(path), "expected a Label Studio JSON export: a list of tasks", record=1
             )
         stream.pos += 1

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from graph.errors import AmbiguousActor, LoadError, UnknownActor, UnknownRelationType
+from graph.errors import AmbiguousActor, LoadError, UnknownActor, UnknownRelationType, WrongFormat
 from graph.model import AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
 from graph.vocabulary import Vocabulary
 from loaders.gazetteer import Actors, Gazetteer
@@ -112,7 +112,7 @@ def parse_native(
     """
     vocabulary = vocabulary or Vocabulary.default()
     if not isinstance(data, dict):
-        raise LoadError(source, "expected a mapping with 'article' (and 'claims', 'mentions')")
+        raise WrongFormat(source, "expected a mapping with 'article' (and 'claims', 'mentions')")
     try:
         doc = NativeDocument.model_validate(data)
     except ValidationError as exc:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from graph.errors import LoadError
+from graph.errors import LoadError, WrongFormat
 from loaders.source import BadRecord, Item, guard
 
 csv.field_size_limit(16 * 1024 * 1024)
@@ -38,7 +38,7 @@ def read_rows(
             raise LoadError(str(path), f"not a CSV file: {exc}", record=1) from None
         missing = [c for c in required if c not in header]
         if missing:
-            raise LoadError(
+            raise WrongFormat(
                 str(path),
                 f"not a {format_name} file: missing columns {', '.join(missing)}; "
                 f"expected a header with {', '.join(required)}",
@@ -68,7 +68,10 @@ _FORMATS = ("%Y-%m-%d", "%d-%b-%y", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%Y%m%d"
 
 
 def read_events(
-    path: Path, required: Iterable[str], format_name: str, event: Callable[[str, Row], Item]
+    path: Path,
+    required: Iterable[str],
+    format_name: str,
+    event: Callable[[str, Row | BadRecord], Item],
 ) -> Iterator[Item]:
     """One item per data row of a CSV event export: ``event(record, row)``, or a rejection.
 
@@ -77,7 +80,8 @@ def read_events(
     """
     for line, row in read_rows(path, required, format_name):
         record = f"line {line}"
-        yield from guard(record, row, lambda r=record, row=row: [event(r, row)])
+        # guard calls the lambda before the loop moves on: it reads this row's values
+        yield from guard(record, row, lambda: [event(record, row)])  # noqa: B023
 
 
 def parse_date(value: str, field: str) -> date:

@@ -67,7 +67,7 @@ def _event(record: str, row: Row | BadRecord, resolver: Resolver, mapping: Mappi
         text=row.get("source_article") or headline,
         kind="event",
     )
-    attributes = {
+    attributes: dict[str, int | float | str] = {
         "ucdp_type_of_violence": int(violence),
         **{f"deaths_{k}": v for k, v in estimates.items() if v is not None},
     }

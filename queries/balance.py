@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
 from graph.model import Relation
+from graph.traversal.stance_graph import adjacency, signed_ties
 from queries.checks import require_stance_graph
-from queries.stance_graph import signed_ties
 
 
 class Triad(BaseModel):
@@ -59,7 +59,9 @@ def _triangles(ties: dict[str, dict[str, tuple[int, float]]]) -> Iterator[tuple[
                 yield u, v, w
 
 
-def _triad(G: nx.Graph, ties: dict, u: str, v: str, w: str) -> Triad:
+def _triad(
+    G: nx.Graph[str], ties: dict[str, dict[str, tuple[int, float]]], u: str, v: str, w: str
+) -> Triad:
     edges = ((u, v), (v, w), (u, w))
     signs = tuple(ties[a][b][0] for a, b in edges)
     return Triad(
@@ -67,17 +69,17 @@ def _triad(G: nx.Graph, ties: dict, u: str, v: str, w: str) -> Triad:
         signs=signs,
         balanced=signs[0] * signs[1] * signs[2] > 0,
         evidence=round(sum(abs(ties[a][b][1]) for a, b in edges), 6),
-        relations=tuple(tuple(G._adj[a][b].get("relations", ())) for a, b in edges),
+        relations=tuple(tuple(adjacency(G)[a][b].get("relations", ())) for a, b in edges),
     )
 
 
-def triads(G: nx.Graph) -> list[Triad]:
+def triads(G: nx.Graph[str]) -> list[Triad]:
     """Every triangle of cooperative or hostile ties, in actor order.
 
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`);
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`);
         structural ties (sign 0) are left out.
 
     Returns
@@ -102,13 +104,13 @@ def triads(G: nx.Graph) -> list[Triad]:
     return [_triad(G, ties, *triangle) for triangle in _triangles(ties)]
 
 
-def balance(G: nx.Graph, offset: int = 0, limit: int | None = None) -> Balance:
+def balance(G: nx.Graph[str], offset: int = 0, limit: int | None = None) -> Balance:
     """The signed triad census, unbalanced triads by evidence, and the balance index.
 
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`).
     offset, limit : int, optional
         Which of the unbalanced triads to return, in their order: ``limit``
         of them (all if None) after the first ``offset``. Only those are

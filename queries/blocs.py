@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
 from graph.model import Relation
+from graph.traversal.stance_graph import adjacency, signed_ties
 from queries.checks import require_stance_graph
-from queries.stance_graph import signed_ties
 
 _PASSES = 20
 
@@ -67,13 +67,13 @@ def _costs(
     return alone, {bloc: alone + delta for bloc, delta in shift.items()}
 
 
-def blocs(G: nx.Graph) -> Blocs:
+def blocs(G: nx.Graph[str]) -> Blocs:
     """Partition the actors with signed ties into blocs.
 
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`);
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`);
         actors without cooperative or hostile ties are left out.
 
     Returns
@@ -112,7 +112,7 @@ def blocs(G: nx.Graph) -> Blocs:
     require_stance_graph(G, "blocs")
     signed = signed_ties(G)
     nodes = sorted(node for node, around in signed.items() if around)
-    positive = nx.Graph()
+    positive: nx.Graph[str] = nx.Graph()
     positive.add_nodes_from(nodes)
     positive.add_edges_from(
         (node, other) for node in nodes for other, (sign, _) in signed[node].items() if sign > 0
@@ -149,7 +149,7 @@ def blocs(G: nx.Graph) -> Blocs:
     ordered = sorted((tuple(sorted(g)) for g in groups.values()), key=lambda g: (-len(g), g))
     renumber = {node: i for i, group in enumerate(ordered) for node in group}
     frustrated = []
-    adj = G._adj  # the plain dicts behind G.adj
+    adj = adjacency(G)
     for u in nodes:
         for v, (sign, stance) in signed[u].items():
             if u < v and (sign > 0) != (renumber[u] == renumber[v]):

@@ -14,9 +14,9 @@ from graph.budget import check_deadline
 from graph.errors import OutOfRange
 from graph.filters import check_bound
 from graph.model import Relation
+from graph.traversal.stance_graph import positive_subgraph
 from queries.blocs import blocs
 from queries.checks import require_stance_graph
-from queries.stance_graph import positive_subgraph
 
 
 class Broker(BaseModel):
@@ -33,7 +33,7 @@ BETWEENNESS_SOURCES = 50
 """Most actors whose shortest paths :func:`brokers` follows (each takes ~40 ms at 5,000 actors)."""
 
 
-def _betweenness(P: nx.Graph, k: int) -> dict[str, float]:
+def _betweenness(P: nx.Graph[str], k: int) -> dict[str, float]:
     """Normalised betweenness of ``P``'s nodes, from ``k`` source nodes at most."""
     nodes = sorted(P)
     n = len(nodes)
@@ -51,7 +51,7 @@ def _betweenness(P: nx.Graph, k: int) -> dict[str, float]:
 
 
 def brokers(
-    G: nx.Graph,
+    G: nx.Graph[str],
     membership: dict[str, int] | None = None,
     limit: int = 20,
     k: int = BETWEENNESS_SOURCES,
@@ -68,7 +68,7 @@ def brokers(
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`).
     membership : dict, optional
         Each actor's bloc (:attr:`queries.blocs.Blocs.membership`); adds the
         blocs each broker has cooperative ties into (``bridges``).
@@ -100,7 +100,8 @@ def brokers(
     """
     require_stance_graph(G, "brokers")
     check_bound("limit", limit)
-    P = nx.Graph(positive_subgraph(G).edges)  # a plain graph: betweenness walks it often
+    # a plain graph: betweenness walks it often
+    P: nx.Graph[str] = nx.Graph(positive_subgraph(G).edges)
     scores = _betweenness(P, k)
     ranked = sorted(((a, s) for a, s in scores.items() if s > 0), key=lambda x: (-x[1], x[0]))
     found = []
@@ -112,7 +113,7 @@ def brokers(
     return found
 
 
-def brokers_with_blocs(G: nx.Graph, limit: int = 20) -> list[Broker]:
+def brokers_with_blocs(G: nx.Graph[str], limit: int = 20) -> list[Broker]:
     """:func:`brokers` with the blocs each one has cooperative ties into (:func:`blocs`).
 
     >>> G = nx.Graph()
@@ -138,7 +139,7 @@ SUPPORT_CHAINS = 1000
 
 
 def support_chains(
-    G: nx.Graph, min_length: int = 2, max_length: int = 4, limit: int = SUPPORT_CHAINS
+    G: nx.Graph[str], min_length: int = 2, max_length: int = 4, limit: int = SUPPORT_CHAINS
 ) -> list[SupportChain]:
     """Maximal chains of SUPPORTS relations (state -> militia -> ally), longest first.
 
@@ -177,7 +178,7 @@ def support_chains(
     --------
     >>> from datetime import date
     >>> from graph.model import Actor
-    >>> from queries.stance_graph import build_stance_graph
+    >>> from graph.traversal.stance_graph import build_stance_graph
     >>> d = date(2016, 1, 1)
     >>> r = lambda s, t: Relation(source=s, target=t, type="SUPPORTS", polarity=1,
     ...     symmetric=False, weight=1.0, n_claims=1, n_articles=1, first_seen=d, last_seen=d)
@@ -197,6 +198,7 @@ def support_chains(
     check_bound("limit", limit)
     backing: dict[tuple[str, str], Relation] = {}
     for _, _, rels in G.edges(data="relations", default=()):
+        relation: Relation
         for relation in rels:
             if relation.type == "SUPPORTS" and relation.holds:
                 backing[relation.source, relation.target] = relation
@@ -248,7 +250,7 @@ def _chains(
     """Simple paths of exactly ``steps`` steps from ``starts``, in actor order;
     with ``maximal``, only those that cannot go on."""
     for start in starts:
-        stack = [(start,)]
+        stack: list[tuple[str, ...]] = [(start,)]
         while stack:
             check_deadline()
             path = stack.pop()

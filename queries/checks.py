@@ -1,6 +1,6 @@
 """Input checks shared by the signed-network analyses.
 
-Every analysis takes a stance graph first (:func:`queries.stance_graph.build_stance_graph`)
+Every analysis takes a stance graph first (:func:`graph.traversal.stance_graph.build_stance_graph`)
 and refuses anything else with :class:`NotAStanceGraph`, a domain error the
 API answers with 422 and the CLI with one line, rather than a ``KeyError``
 from deep inside a loop.
@@ -20,10 +20,10 @@ class NotAStanceGraph(InvalidQuery):
     """An analysis was given something other than an undirected signed stance graph."""
 
 
-def require_stance_graph(G: object, analysis: str) -> nx.Graph:
+def require_stance_graph(G: object, analysis: str) -> nx.Graph[str]:
     """``G`` if it is an undirected simple graph whose edges carry ``sign`` and ``stance``.
 
-    A graph :func:`~queries.stance_graph.build_stance_graph` made (marked
+    A graph :func:`~graph.traversal.stance_graph.build_stance_graph` made (marked
     ``G.graph["stance_graph"]``) is taken as it is; any other has every edge
     checked, once per call.
 
@@ -60,7 +60,7 @@ def require_stance_graph(G: object, analysis: str) -> nx.Graph:
     if not isinstance(G, nx.Graph) or G.is_directed() or G.is_multigraph():
         raise NotAStanceGraph(
             f"{analysis} needs an undirected stance graph "
-            f"(queries.stance_graph.build_stance_graph), not {type(G).__name__}"
+            f"(graph.traversal.stance_graph.build_stance_graph), not {type(G).__name__}"
         )
     if G.graph.get("stance_graph"):
         return G

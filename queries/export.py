@@ -49,7 +49,7 @@ SUFFIXES = {
 
 def export_graph(
     actors: Iterable[Actor], relations: Iterable[Relation], membership: dict[str, int] | None = None
-) -> nx.MultiDiGraph:
+) -> nx.MultiDiGraph[str]:
     """The graph every format writes: one node per related actor, one edge per relation.
 
     Parameters
@@ -76,7 +76,7 @@ def export_graph(
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> G = example_graph()
     >>> rels = [r for _, _, rs in G.edges(data="relations") for r in rs]
     >>> E = export_graph([G.nodes[n]["actor"] for n in G], rels, {"a": 0, "b": 0})
@@ -91,11 +91,11 @@ def export_graph(
         raise InvalidQuery(
             f"relations name actors that are not given: {', '.join(sorted(missing))}"
         )
-    E = nx.MultiDiGraph()
+    E: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for actor in actors:
         if actor.id not in related:
             continue
-        attrs = {"label": actor.name, "kind": actor.kind.value}
+        attrs: dict[str, str | int] = {"label": actor.name, "kind": actor.kind.value}
         if actor.country:
             attrs["country"] = actor.country
         if membership and actor.id in membership:
@@ -123,11 +123,17 @@ def export_graph(
     return E
 
 
-CSV_TABLES = ("nodes", "edges")
-"""The tables of the export graph itself (claims come from the store: :mod:`queries.tables`)."""
+class CsvTable(StrEnum):
+    """The tables of the export graph itself (claims come from the store: :mod:`queries.tables`)."""
+
+    NODES = "nodes"
+    EDGES = "edges"
 
 
-def csv_table(E: nx.MultiDiGraph, name: str) -> str:
+CSV_TABLES = tuple(table.value for table in CsvTable)
+
+
+def csv_table(E: nx.MultiDiGraph[str], name: str) -> str:
     """One CSV table of ``E``: ``"nodes"`` or ``"edges"``, each with a header row.
 
     >>> E = nx.MultiDiGraph()
@@ -139,12 +145,12 @@ def csv_table(E: nx.MultiDiGraph, name: str) -> str:
     return to_csv(name, graph_rows(E, name))
 
 
-def _csv(E: nx.MultiDiGraph) -> str:
+def _csv(E: nx.MultiDiGraph[str]) -> str:
     """Nodes then edges, as two CSV tables separated by a blank line."""
     return csv_table(E, "nodes") + "\r\n" + csv_table(E, "edges")
 
 
-def render(E: nx.MultiDiGraph, fmt: ExportFormat | str) -> str:
+def render(E: nx.MultiDiGraph[str], fmt: ExportFormat | str) -> str:
     """``E`` (from :func:`export_graph`) in ``fmt``, as text.
 
     Parameters

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict
 from graph.budget import check_deadline
 from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
+from graph.traversal.stance_graph import adjacency, signed_ties
 from queries.checks import require_stance_graph
-from queries.stance_graph import signed_ties
 
 Ties = dict[str, dict[str, tuple[int, float]]]  # actor -> other -> (sign, strength)
 Paths = dict[str, list[tuple[float, tuple[str, ...]]]]  # end -> [(strength, path)], best first
@@ -51,7 +51,9 @@ class InferredStance(BaseModel):
     inferred: bool = True
 
 
-def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> list[InferredStance]:
+def infer(
+    G: nx.Graph[str], actor: str, max_length: int = 2, decay: float = 0.5
+) -> list[InferredStance]:
     """Stances of ``actor`` towards actors it has no observed stance with.
 
     Parameters
@@ -101,7 +103,8 @@ def infer(G: nx.Graph, actor: str, max_length: int = 2, decay: float = 0.5) -> l
         u: {v: (sign, 1 - math.exp(-abs(value))) for v, (sign, value) in nbrs.items()}
         for u, nbrs in signed_ties(G).items()
     }
-    targets = {v for v in G if v != actor and v not in G._adj[actor]}  # no tie, even structural
+    tied = adjacency(G)[actor]
+    targets = {v for v in G if v != actor and v not in tied}  # no tie, even structural
     best: Best = {}
     two = _two_step_paths(ties, actor)
     for end, paths in two.items():

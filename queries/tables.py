@@ -13,6 +13,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 import networkx as nx
@@ -39,10 +40,17 @@ COLUMNS: dict[str, Columns] = {
                ("article", "string"), ("article_title", "string"), ("publisher", "string"),
                ("url", "string")),
 }  # fmt: skip
-TABLES = tuple(COLUMNS)
 
 
-def graph_rows(E: nx.MultiDiGraph, name: str) -> Iterator[dict[str, Any]]:
+class Table(StrEnum):
+    """The tables an export can be asked for, one at a time."""
+
+    NODES = "nodes"
+    EDGES = "edges"
+    CLAIMS = "claims"
+
+
+def graph_rows(E: nx.MultiDiGraph[str], name: str) -> Iterator[dict[str, Any]]:
     """The rows of the ``nodes`` or ``edges`` table of the export graph ``E``.
 
     >>> E = nx.MultiDiGraph()
@@ -88,7 +96,7 @@ def claims_behind(
     return items
 
 
-def claim_rows(items: Iterable[EvidenceItem], polarity: dict[str, int]) -> Iterator[dict]:
+def claim_rows(items: Iterable[EvidenceItem], polarity: dict[str, int]) -> Iterator[dict[str, Any]]:
     """The rows of the ``claims`` table; ``polarity`` maps each relation type to its sign."""
     for item in items:
         c, article = item.claim, item.article
@@ -143,8 +151,8 @@ def to_parquet(table: str, rows: Iterable[dict[str, Any]]) -> bytes:
         pyarrow is not installed.
     """
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no type stubs
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]  # nor does its parquet
     except ImportError:
         raise InvalidQuery(
             "Parquet exports need pyarrow: pip install 'actorgraph[parquet]'"

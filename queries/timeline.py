@@ -7,6 +7,7 @@ by the store before the claims get here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from datetime import date
 from typing import Literal
@@ -52,7 +53,7 @@ class Flip(BaseModel):
     date: date
     before: int
     after: int
-    first_claim: date | None = None
+    first_claim: dt.date | None = None  # `date` is a field above
     claim: str | None = None
 
 
@@ -130,14 +131,14 @@ def timeline(
     moments = []
     buckets: dict[tuple[date, str], list[float]] = defaultdict(list)
     first: dict[tuple[str, int], tuple[date, str]] = {}
-    dated = (i for i in items if i.claim.date is not None)
-    for item in sorted(dated, key=lambda i: (i.claim.date, i.claim.id)):
+    dated = [(i.claim.date, i.claim.id, i) for i in items if i.claim.date is not None]
+    for day, _, item in sorted(dated, key=lambda d: d[:2]):
         claim = item.claim
         polarity = vocabulary[claim.type].polarity
         value = round(polarity * claim_weight(claim, vocabulary), 6)
         moments.append(
             Moment(
-                date=claim.date,
+                date=day,
                 claim=claim.id,
                 type=claim.type,
                 signed_weight=value,
@@ -145,9 +146,9 @@ def timeline(
                 article=item.article.id,
             )
         )
-        label, start = _period(claim.date, period)
+        label, start = _period(day, period)
         buckets[(start, label)].append(value)
-        first.setdefault((label, sign(value)), (claim.date, claim.id))
+        first.setdefault((label, sign(value)), (day, claim.id))
     periods = [
         PeriodStance(
             period=label, start=start, net=round(sum(v), 6), sign=sign(sum(v)), claims=len(v)
@@ -158,14 +159,14 @@ def timeline(
     previous = 0
     for p in periods:
         if p.sign and previous and p.sign != previous:
-            day, claim_id = first.get((p.period, p.sign), (None, None))
+            first_day, claim_id = first.get((p.period, p.sign), (None, None))
             flips.append(
                 Flip(
                     period=p.period,
                     date=p.start,
                     before=previous,
                     after=p.sign,
-                    first_claim=day,
+                    first_claim=first_day,
                     claim=claim_id,
                 )
             )

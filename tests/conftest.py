@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from graph.backends.embedded import EmbeddedStore
-from graph.ingest import load, plan
 from graph.store import GraphStore
+from ingest.pipeline import load, plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.neo4j_leg import NO_SERVER, connect
+from graph.backends import NO_NEO4J_SERVER, open_neo4j
 from graph.backends.embedded import EmbeddedStore
 from graph.model import AnnotatedArticle
 from graph.store import GraphStore
@@ -40,7 +40,7 @@ def fresh_store(backend: str, folder: Path) -> GraphStore:
         return EmbeddedStore(folder / "store.sqlite")
     uri = os.environ.get("NEO4J_URI")
     if not uri:
-        pytest.skip(NO_SERVER)
-    store = connect(uri)
+        pytest.skip(NO_NEO4J_SERVER)
+    store = open_neo4j(uri)
     store.wipe()
     return store

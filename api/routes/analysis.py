@@ -8,11 +8,11 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, PageDep, StoreDep, bounded
 from api.routing import OffloadedRoute
+from graph.traversal.stance_graph import store_stance_graph
 from queries.balance import Balance, balance
 from queries.blocs import Blocs, blocs
 from queries.brokers import Broker, SupportChain, brokers_with_blocs, support_chains
 from queries.inference import InferredStance, infer
-from queries.stance_graph import store_stance_graph
 from queries.timeline import Period, Timeline, timeline
 
 router = APIRouter(tags=["analysis"], route_class=OffloadedRoute)

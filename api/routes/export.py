@@ -9,16 +9,25 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, StoreDep
 from graph.errors import InvalidQuery
+from graph.traversal.stance_graph import build_stance_graph
 from queries.blocs import blocs
 from queries.export import MEDIA_TYPES, SUFFIXES, ExportFormat, export_graph, render
-from queries.stance_graph import build_stance_graph
-from queries.tables import TABLES, claim_rows, claims_behind, graph_rows, to_csv, to_parquet
+from queries.tables import Table, claim_rows, claims_behind, graph_rows, to_csv, to_parquet
 
 router = APIRouter(tags=["export"])
 
-Format = StrEnum("Format", {**{f.name: f.value for f in ExportFormat}, "PARQUET": "parquet"})
-Table = StrEnum("Table", {name.upper(): name for name in TABLES})
 PARQUET = "application/vnd.apache.parquet"
+
+
+class Format(StrEnum):
+    """The graph formats of :class:`queries.export.ExportFormat`, and Parquet (one table)."""
+
+    NODE_LINK = "node-link"
+    CYTOSCAPE = "cytoscape"
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CSV = "csv"
+    PARQUET = "parquet"
 
 
 @router.get(

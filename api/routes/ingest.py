@@ -6,21 +6,64 @@ import itertools
 import json
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Query, UploadFile
+from pydantic import BaseModel
 
 from api.deps import StoreDep
 from api.errors import UPLOAD_ERRORS
 from api.routing import OffloadedRoute
 from api.security import require_writer
 from graph.errors import LoadError
-from graph.ingest import check, load, plan
+from ingest.pipeline import check, load, plan
 from loaders.formats import FORMAT_NAMES
 
 router = APIRouter(prefix="/ingest", tags=["ingest"], route_class=OffloadedRoute)
 
 REJECTS_SHOWN = 100
+
+
+class Reject(BaseModel):
+    """A bad record of an input: where it is, the field at fault, why, and the record as read."""
+
+    record: str
+    field: str | None
+    reason: str
+    raw: Any = None
+
+
+class InputLoaded(BaseModel):
+    """What loading one uploaded input did."""
+
+    path: str
+    format: str
+    records: int
+    documents: dict[str, int]
+    """Its documents by what storing them did: ``new``, ``unchanged``, ``updated``."""
+    claims: int
+    skipped: dict[str, int]
+    """Records that make no claim, by reason."""
+    rejected: int
+    rejects: list[Reject]
+    """The first bad records (with ``skip_bad``)."""
+
+
+class Ingested(BaseModel):
+    """What an upload did to the store."""
+
+    files: int
+    articles: dict[str, int]
+    """Articles by what storing them did: ``new``, ``unchanged``, ``updated``."""
+    actors_new: int
+    actors_total: int
+    claims: int
+    relations_before: int
+    relations_after: int
+    skipped: int
+    rejected: int
+    changed: bool
+    inputs: list[InputLoaded]
 
 
 @router.post("", dependencies=[Depends(require_writer)], responses=UPLOAD_ERRORS)
@@ -38,7 +81,7 @@ def ingest(
             f"{REJECTS_SHOWN} per input) with their reasons, instead of refusing the upload"
         ),
     ] = False,
-) -> dict:
+) -> Ingested:
     """Load uploaded files like ``actorgraph load``: a re3d folder's three JSON files, a brat
     ``.ann`` with its ``.txt``, or any single file. Every record is checked before anything is
     stored; a bad record answers 422 with file, record and field, and changes nothing (unless
@@ -68,10 +111,10 @@ def ingest(
             given = Path(item["path"])
             inside = given.is_relative_to(folder)
             item["path"] = str(given.relative_to(folder)) if inside else "upload"
-    return result
+    return Ingested.model_validate(result)
 
 
-def _first_rejects(path: Path) -> list[dict]:
+def _first_rejects(path: Path) -> list[dict[str, Any]]:
     """The first rejects written for one input: record, field, reason, raw."""
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in itertools.islice(lines, REJECTS_SHOWN)]

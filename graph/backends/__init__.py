@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.errors import ConfigurationError
+from graph.errors import ConfigurationError, StoreUnavailable
 from graph.settings import Settings
 from graph.store import GraphStore
 from graph.vocabulary import load_vocabulary
@@ -10,8 +10,24 @@ from graph.vocabulary import load_vocabulary
 NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
 
 
+NO_NEO4J_SERVER = (
+    "NEO4J_URI not set: the Neo4j leg needs a live server "
+    "(docker compose up neo4j, then NEO4J_URI=bolt://localhost:7687)"
+)
+"""Why a Neo4j leg (of the contract tests, or of the benchmark) does not run."""
+
+
 def is_neo4j_uri(store: str) -> bool:
     return store.startswith(NEO4J_SCHEMES)
+
+
+def open_neo4j(uri: str) -> GraphStore:
+    """The Neo4j store at ``uri`` under the default vocabulary, as an embedded store opened
+    without settings has it; the user, password and database from the settings
+    (``NEO4J_USER``...). A ``uri`` that is no Neo4j URI is refused before anything is opened."""
+    if not is_neo4j_uri(uri):
+        raise StoreUnavailable(f"NEO4J_URI={uri!r} is not a Neo4j URI")
+    return open_store(Settings(store=uri, vocabulary=None))
 
 
 def open_store(settings: Settings, *, lazy: bool = False) -> GraphStore:

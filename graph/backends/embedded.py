@@ -16,7 +16,7 @@ import functools
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 import networkx as nx
 
@@ -36,11 +36,11 @@ from graph.store import (
 from graph.store import (
     Path as SignedPath,
 )
+from graph.traversal.neighbourhood import neighbourhood
+from graph.traversal.paths import signed_paths
+from graph.traversal.stances import allies, enemies
+from graph.traversal.ties import keep_ties
 from graph.vocabulary import Vocabulary
-from queries.neighbourhood import neighbourhood
-from queries.paths import signed_paths
-from queries.stances import allies, enemies
-from queries.ties import keep_ties
 
 from .embedded_writes import BulkLoad, EmbeddedWrites
 from .filtered_views import graph_among, relations_under, ties_graph, whole_graph
@@ -52,18 +52,19 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def _locked(method: Callable[P, R]) -> Callable[P, R]:
+def _locked(
+    method: Callable[Concatenate[EmbeddedStore, P], R],
+) -> Callable[Concatenate[EmbeddedStore, P], R]:
     """Run under the store's lock, on an index that has caught up with other processes.
 
     Without the cyclic collector: queries make many short-lived objects, no cycles.
     """
 
     @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        store = args[0]
-        with store._lock, collector_paused():  # type: ignore[attr-defined]
-            store._sync()  # type: ignore[attr-defined]
-            return method(*args, **kwargs)
+    def wrapper(store: EmbeddedStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with store._lock, collector_paused():
+            store._sync()
+            return method(store, *args, **kwargs)
 
     return wrapper
 
@@ -170,7 +171,7 @@ class EmbeddedStore(EmbeddedWrites):
         )
 
     # -- queries ----------------------------------------------------------------
-    def _graph_for(self, filters: Filters) -> nx.Graph:
+    def _graph_for(self, filters: Filters) -> nx.Graph[str]:
         return whole_graph(self._index, self._table, self._state.db, filters)
 
     def _known(self, *actor_ids: str) -> None:

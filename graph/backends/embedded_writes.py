@@ -21,7 +21,7 @@ from graph.vocabulary import Vocabulary
 
 from .memory_index import MemoryIndex
 from .sqlite_relations import Key, PendingTallies, RelationTable
-from .sqlite_rows import claim_values
+from .sqlite_rows import Row, claim_values
 from .sqlite_schema import KEY_INDEX
 from .sqlite_state import SqliteState
 
@@ -172,7 +172,7 @@ class EmbeddedWrites:
 
     def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
         results: list[UpsertResult] = []
-        written: list[tuple[AnnotatedArticle, str, list[tuple]]] = []
+        written: list[tuple[AnnotatedArticle, str, list[Row]]] = []
         actors: list[Actor] = []
         stale: set[Key] = set()  # relations that lose claims: re-tallied
         added: list[tuple[Key, Claim]] = []  # claims that go on top of their relation's tally
@@ -219,7 +219,7 @@ class EmbeddedWrites:
                 self._n_claims += sum(len(values) for _, _, values in written) - removed
             return results
 
-    def _claim_values(self, claims: Iterable[Claim], added: list[tuple[Key, Claim]]) -> list[tuple]:
+    def _claim_values(self, claims: Iterable[Claim], added: list[tuple[Key, Claim]]) -> list[Row]:
         """The rows of ``claims``, keyed; each claim that counts is appended to ``added``."""
         rows = []
         for claim in claims:

@@ -15,7 +15,7 @@ import networkx as nx
 
 from graph.filters import Filters
 from graph.model import Relation
-from queries.stance_graph import build_stance_graph
+from graph.traversal.stance_graph import build_stance_graph
 
 from .memory_index import MemoryIndex
 from .sqlite_relations import Key, RelationTable
@@ -38,7 +38,7 @@ def relations_under(
 
 def whole_graph(
     index: MemoryIndex, table: RelationTable, db: sqlite3.Connection, filters: Filters
-) -> nx.Graph:
+) -> nx.Graph[str]:
     """The stance graph of every actor under ``filters``."""
     if filters.is_unfiltered:
         return index.graph
@@ -52,9 +52,9 @@ def graph_among(
     db: sqlite3.Connection,
     filters: Filters,
     ids: list[str],
-) -> nx.Graph:
+) -> nx.Graph[str]:
     """The stance graph of ``ids`` and the relations among them under ``filters``."""
-    keys = []
+    keys: list[Key] = []
     for i, u in enumerate(ids):
         for v in ids[i + 1 :]:
             keys += index.pair_keys.get((u, v) if u < v else (v, u), ())
@@ -64,7 +64,7 @@ def graph_among(
 
 def ties_graph(
     index: MemoryIndex, table: RelationTable, db: sqlite3.Connection, filters: Filters, actor: str
-) -> nx.Graph:
+) -> nx.Graph[str]:
     """The stance graph of ``actor``'s own relations under ``filters``: allies and enemies."""
     if filters.is_unfiltered:
         return index.graph

@@ -17,9 +17,9 @@ from graph.errors import AmbiguousActor, UnknownActor
 from graph.filters import Filters
 from graph.model import Actor, Relation
 from graph.names import NameIndex
+from graph.traversal.stance_graph import tie
+from graph.traversal.ties import forget_ties
 from graph.vocabulary import Vocabulary
-from queries.stance_graph import tie
-from queries.ties import forget_ties
 
 from .sqlite_relations import Key
 
@@ -38,7 +38,7 @@ class MemoryIndex:
         self.canon = canon
         self.actors: dict[str, Actor] = {}
         self.names = NameIndex()
-        self.graph = nx.Graph()
+        self.graph: nx.Graph[str] = nx.Graph()
         self.relations: dict[Key, Relation] = {}
         """Every relation with claims, holding or not."""
         self.pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
@@ -90,7 +90,7 @@ class MemoryIndex:
     def apply(self, changes: Mapping[Key, Relation | None]) -> None:
         """Take in changed relations (None: gone) and re-draw the graph edges of their pairs.
 
-        What was kept of those actors' ties (:mod:`queries.ties`) is forgotten,
+        What was kept of those actors' ties (:mod:`graph.traversal.ties`) is forgotten,
         to be made again when asked for.
         """
         relations, pair_keys, actor_keys = self.relations, self.pair_keys, self.actor_keys

@@ -17,8 +17,8 @@ batch (the driver retries transient errors), batched with ``UNWIND``,
 Reads fetch only the part of the graph a question needs in Cypher (one hop
 per query breadth first, the relations among a set of actors, or the claims
 inside a time window) and then rank it with the same networkx functions as the
-embedded store (:mod:`queries.stances`, :mod:`queries.neighbourhood`,
-:mod:`queries.paths`); relation figures come from :mod:`graph.aggregate` in
+embedded store (:mod:`graph.traversal.stances`, :mod:`graph.traversal.neighbourhood`,
+:mod:`graph.traversal.paths`); relation figures come from :mod:`graph.aggregate` in
 both backends. Sharing that code is what makes the two backends answer alike,
 element for element, which the contract suite checks.
 """
@@ -49,11 +49,11 @@ from graph.store import (
     Subgraph,
     evidence_order,
 )
+from graph.traversal.neighbourhood import neighbourhood
+from graph.traversal.paths import signed_paths
+from graph.traversal.stance_graph import build_stance_graph
+from graph.traversal.stances import allies, enemies
 from graph.vocabulary import Vocabulary
-from queries.neighbourhood import neighbourhood
-from queries.paths import signed_paths
-from queries.stance_graph import build_stance_graph
-from queries.stances import allies, enemies
 
 WIPE_BATCH = 10_000
 """Nodes deleted per transaction when wiping the database."""
@@ -223,7 +223,7 @@ class Neo4jStore(Neo4jWrites):
             frontier = sorted(reached)
         return seen
 
-    def _graph(self, ids: set[str], filters: Filters) -> nx.Graph:
+    def _graph(self, ids: set[str], filters: Filters) -> nx.Graph[str]:
         relations = self._relations("among", filters, ids=sorted(ids))
         merged = self._canon()
         actors = (a for a in self._actors_by_id(ids).values() if a.id not in merged)

@@ -18,6 +18,8 @@ import itertools
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
+from operator import itemgetter
+from typing import TypeVar
 
 from graph.aggregate import RelationTally, aggregate_groups
 from graph.filters import Filters
@@ -25,7 +27,7 @@ from graph.identity import canonical_pair_key
 from graph.model import Claim, Relation
 from graph.vocabulary import Vocabulary
 
-from .sqlite_rows import ROW_COLUMNS, ClaimRow
+from .sqlite_rows import CLAIM_COLUMNS, ROW_COLUMNS, ClaimRow, Row
 from .sqlite_state import SqliteState
 from .sqlite_tally_rows import (
     RELATION_COLUMNS,
@@ -36,6 +38,7 @@ from .sqlite_tally_rows import (
 )
 
 Key = tuple[str, str, str]
+T = TypeVar("T")
 
 _SELECT_RELATIONS = f"SELECT {', '.join(RELATION_COLUMNS)} FROM relations"
 _PUT_RELATION = (
@@ -46,6 +49,12 @@ _RELATION_OF_KEY = f"{_SELECT_RELATIONS} WHERE source = ? AND target = ? AND typ
 _KEY_MATCH = "ksource = ? AND ktarget = ? AND type = ?"
 _ROWS_OF_KEY = f"SELECT {', '.join(ROW_COLUMNS)} FROM claims WHERE {_KEY_MATCH}"
 _SET_KEY = "UPDATE claims SET ksource = ?, ktarget = ? WHERE article = ? AND id = ?"
+_KEYED_CLAIMS = f"SELECT {', '.join(ROW_COLUMNS)}, ksource, ktarget FROM claims"
+"""Claim rows (:data:`ROW_COLUMNS`) followed by the key of the relation they count towards."""
+_key_of_keyed = itemgetter(len(ROW_COLUMNS), len(ROW_COLUMNS) + 1, ROW_COLUMNS.index("type"))
+"""The relation key (``ksource``, ``ktarget``, ``type``) of a :data:`_KEYED_CLAIMS` row."""
+_ends_and_type = itemgetter(*map(CLAIM_COLUMNS.index, ("source", "target", "type")))
+"""A claim's ``source``, ``target`` and ``type`` from its :data:`CLAIM_COLUMNS` values."""
 
 
 def vocabulary_mark(vocabulary: Vocabulary) -> str:
@@ -58,14 +67,15 @@ def vocabulary_mark(vocabulary: Vocabulary) -> str:
     return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()
 
 
-def admitted(filters: Filters) -> tuple[str, list]:
+def admitted(filters: Filters) -> tuple[str, list[float | str]]:
     """A SQL condition on a claim row that holds exactly when ``filters.admits_claim`` does.
 
     >>> from datetime import date
     >>> admitted(Filters(since=date(2016, 1, 1)))
     ('confidence >= ? AND date IS NOT NULL AND date >= ?', [0.0, '2016-01-01'])
     """
-    where, params = ["confidence >= ?"], [filters.min_confidence]
+    where = ["confidence >= ?"]
+    params: list[float | str] = [filters.min_confidence]
     if not filters.is_timeless:
         where.append("date IS NOT NULL")
     if filters.since is not None:
@@ -87,7 +97,7 @@ def _ends(key: Key | None) -> tuple[str | None, str | None]:
     return (key[0], key[1]) if key else (None, None)
 
 
-def _chunks(items: list, size: int = 300) -> Iterator[list]:
+def _chunks(items: list[T], size: int = 300) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -126,9 +136,10 @@ class RelationTable:
         self.vocabulary = vocabulary
         self.mark = vocabulary_mark(vocabulary)
 
-    def claim_values(self, values: tuple, canon: Mapping[str, str]) -> tuple[tuple, Key | None]:
+    def claim_values(self, values: Row, canon: Mapping[str, str]) -> tuple[Row, Key | None]:
         """A claim's stored values with its key appended (for ``INSERT_CLAIM``), and the key."""
-        key = canonical_pair_key(values[2], values[3], values[4], canon, self.vocabulary)
+        source, target, kind = _ends_and_type(values)
+        key = canonical_pair_key(source, target, kind, canon, self.vocabulary)
         return (*values, *_ends(key)), key
 
     # -- reads ------------------------------------------------------------------
@@ -200,13 +211,12 @@ class RelationTable:
         # grouped here, in one pass over the table: ORDER BY would walk the key
         # index with a lookup per claim
         sql = (
-            f"SELECT {', '.join(ROW_COLUMNS)}, ksource, ktarget FROM claims"
-            f" WHERE ksource IS NOT NULL AND {condition}"
+            f"{_KEYED_CLAIMS} WHERE ksource IS NOT NULL AND {condition}"
             f" AND type IN ({', '.join('?' * len(types))})"
         )
         groups: dict[Key, list[ClaimRow]] = {}
         for row in db.execute(sql, [*params, *types]):
-            groups.setdefault((row[13], row[14], row[4]), []).append(ClaimRow(row))
+            groups.setdefault(_key_of_keyed(row), []).append(ClaimRow(row))
         return aggregate_groups(groups.items(), self.vocabulary, filters)
 
     def tallied(
@@ -326,7 +336,7 @@ class RelationTable:
         return self.update(db, stale)
 
     def _set_keys(
-        self, db: sqlite3.Connection, claims: Iterable[tuple], canon: Mapping[str, str]
+        self, db: sqlite3.Connection, claims: Iterable[Row], canon: Mapping[str, str]
     ) -> set[Key]:
         """Store the key of each ``(article, id, source, target, type)`` under ``canon``.
 
@@ -346,13 +356,10 @@ class RelationTable:
         claims = db.execute("SELECT article, id, source, target, type FROM claims").fetchall()
         self._set_keys(db, claims, canon)
         db.execute("DELETE FROM relations")
-        sql = (
-            f"SELECT {', '.join(ROW_COLUMNS)}, ksource, ktarget FROM claims"
-            " WHERE ksource IS NOT NULL ORDER BY ksource, ktarget, type"
-        )
+        sql = f"{_KEYED_CLAIMS} WHERE ksource IS NOT NULL ORDER BY ksource, ktarget, type"
         vocabulary = self.vocabulary
         tallies = []
-        for key, group in itertools.groupby(db.execute(sql), key=lambda r: (r[13], r[14], r[4])):
+        for key, group in itertools.groupby(db.execute(sql), key=_key_of_keyed):
             tally = RelationTally(key)
             for row in group:
                 tally.add(ClaimRow(row), vocabulary)

@@ -14,6 +14,7 @@ import json
 import sys
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from graph.model import Certainty, Claim, Evidence, Modality, Mode, SupportType, trusted
 
@@ -39,6 +40,9 @@ CLAIM_COLUMNS = (
 )
 ROW_COLUMNS = CLAIM_COLUMNS[:13]
 """The columns a :class:`ClaimRow` is read from."""
+
+Row = tuple[Any, ...]
+"""A row as SQLite gives it: the values of the columns selected, in their order."""
 
 
 @lru_cache(maxsize=65536)
@@ -86,7 +90,7 @@ class ClaimRow:
         "valid_to",
     )
 
-    def __init__(self, row: tuple) -> None:
+    def __init__(self, row: Row) -> None:
         """From the :data:`ROW_COLUMNS` of a stored claim, first in ``row``."""
         intern = sys.intern
         (
@@ -126,7 +130,7 @@ class ClaimRow:
         return self._evidence
 
 
-def claim_values(claim: Claim) -> tuple:
+def claim_values(claim: Claim) -> Row:
     """The :data:`CLAIM_COLUMNS` of ``claim``."""
     evidence = claim.evidence
     return (
@@ -151,7 +155,7 @@ def claim_values(claim: Claim) -> tuple:
     )
 
 
-def claim_from_values(values: tuple) -> Claim:
+def claim_from_values(values: Row) -> Claim:
     """The :class:`Claim` stored as ``values`` (all of :data:`CLAIM_COLUMNS`).
 
     Built from values validated when the claim was stored, without

@@ -9,7 +9,7 @@ from pydantic import TypeAdapter
 from graph.errors import StoreUnavailable
 from graph.model import Article, Claim, Mention
 
-from .sqlite_rows import CLAIM_COLUMNS, claim_values
+from .sqlite_rows import CLAIM_COLUMNS, Row, claim_values
 
 VERSION = 2
 """``PRAGMA user_version`` of this layout. Version 0 kept claims and mentions as JSON rows;
@@ -104,8 +104,8 @@ def _upgrade_from_json(db: sqlite3.Connection) -> None:
     for statement in TABLES:
         db.execute(statement)
     claims = db.execute("SELECT data FROM claims_v0")
-    rows = ((*claim_values(Claim.model_validate_json(d)), None, None) for (d,) in claims)
-    db.executemany(INSERT_CLAIM, rows)
+    claim_rows = ((*claim_values(Claim.model_validate_json(d)), None, None) for (d,) in claims)
+    db.executemany(INSERT_CLAIM, claim_rows)
     mentions: dict[str, list[Mention]] = {}
     for article_id, data in db.execute("SELECT article, data FROM mentions"):
         mentions.setdefault(article_id, []).append(Mention.model_validate_json(data))
@@ -123,7 +123,7 @@ def _upgrade_from_json(db: sqlite3.Connection) -> None:
 _MENTIONS = TypeAdapter(tuple[Mention, ...])
 
 
-def article_values(article: Article, fingerprint: str, mentions: tuple[Mention, ...]) -> tuple:
+def article_values(article: Article, fingerprint: str, mentions: tuple[Mention, ...]) -> Row:
     """The row of ``article``: its text and mentions in columns of their own."""
     data = article.model_dump_json(exclude={"text"})
     return (article.id, fingerprint, data, article.text, _MENTIONS.dump_json(mentions).decode())

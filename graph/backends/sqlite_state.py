@@ -17,7 +17,7 @@ from typing import TypeVar
 from graph.errors import StoreUnavailable
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Merge
 
-from .sqlite_rows import CLAIM_COLUMNS, claim_from_values
+from .sqlite_rows import CLAIM_COLUMNS, Row, claim_from_values
 from .sqlite_schema import (
     INSERT_ARTICLE,
     INSERT_CLAIM,
@@ -39,7 +39,7 @@ def _marks(n: int) -> str:
     return "(" + ", ".join("?" * n) + ")"
 
 
-def _chunks(items: list, size: int = 400) -> Iterator[list]:
+def _chunks(items: list[T], size: int = 400) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -106,7 +106,8 @@ class SqliteState:
             self._reconnected = False
             return -1
         try:
-            return self.db.execute("PRAGMA data_version").fetchone()[0]
+            version: int = self.db.execute("PRAGMA data_version").fetchone()[0]
+            return version
         except sqlite3.Error as exc:
             raise StoreUnavailable(f"embedded store {self.path} cannot be read: {exc}") from None
 
@@ -188,16 +189,19 @@ class SqliteState:
         yield from self.db.execute("SELECT id, fingerprint FROM articles")
 
     def count_articles(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self._count("SELECT count(*) FROM articles")
 
     def count_unkeyed_claims(self) -> int:
         """How many claims count towards no relation (a merge made them self-loops)."""
-        sql = "SELECT count(*) FROM claims WHERE ksource IS NULL"
-        return self.db.execute(sql).fetchone()[0]
+        return self._count("SELECT count(*) FROM claims WHERE ksource IS NULL")
+
+    def _count(self, sql: str) -> int:
+        count: int = self.db.execute(sql).fetchone()[0]
+        return count
 
     def claims(self, keys: Iterable[tuple[str, str]]) -> list[Claim]:
         """The full claims with these ``(article, claim id)`` keys (in no particular order)."""
-        found = []
+        found: list[Claim] = []
         for chunk in _chunks(list(keys)):
             pairs = ", ".join(["(?, ?)"] * len(chunk))
             params = [part for key in chunk for part in key]
@@ -265,7 +269,7 @@ class SqliteState:
 
     @staticmethod
     def put_articles(
-        db: sqlite3.Connection, docs: Iterable[tuple[AnnotatedArticle, str, list[tuple]]]
+        db: sqlite3.Connection, docs: Iterable[tuple[AnnotatedArticle, str, list[Row]]]
     ) -> None:
         """Insert documents not stored yet, each with its fingerprint and claim rows
         (:data:`~graph.backends.sqlite_schema.INSERT_CLAIM`): one statement per table."""

@@ -51,10 +51,12 @@ def _day(value: Any) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def tally_values(tally: RelationTally) -> tuple:
+def tally_values(tally: RelationTally) -> tuple[Any, ...]:
     """The :data:`RELATION_COLUMNS` of ``tally`` (at least one claim counted)."""
     best = tally.best
-    denied, negative_weight, _, _, claim_id = tally.best_rank
+    if not tally.best_rank:
+        raise ValueError(f"no claim of {tally.key} was counted: there is no relation to store")
+    denied, negative_weight, undated, day, claim_id = tally.best_rank
     evidence = best.evidence
     return (
         *tally.key,
@@ -68,14 +70,14 @@ def tally_values(tally: RelationTally) -> tuple:
         claim_id,
         int(denied),
         -negative_weight,
-        _day(None if tally.best_rank[2] else tally.best_rank[3]),
+        _day(None if undated else day),
         evidence.quote if evidence else None,
         evidence.start if evidence else None,
         evidence.end if evidence else None,
     )
 
 
-def tally_from_values(row: tuple) -> RelationTally:
+def tally_from_values(row: tuple[Any, ...]) -> RelationTally:
     """The tally stored as ``row``, ready to take claims of articles it has not counted."""
     (source, target, kind, weight, n_claims, n_articles, n_denials, first, last) = row[:9]
     best_article, best_claim, denied, best_weight, best_date, quote, start, end = row[9:]
@@ -92,9 +94,10 @@ def tally_from_values(row: tuple) -> RelationTally:
     )
 
 
-def relation_from_values(row: tuple, vocabulary: Vocabulary) -> Relation:
+def relation_from_values(row: tuple[Any, ...], vocabulary: Vocabulary) -> Relation:
     """The relation of a stored tally (what the store reads on open)."""
-    source, target, kind, weight, n_claims, n_articles, n_denials, first, last = row[:9]
+    (source, target, kind, weight, n_claims, n_articles, n_denials, first, last) = row[:9]
+    best_article, _, _, _, _, quote, start, end = row[9:]
     return build_relation(
         (source, target, kind),
         vocabulary,
@@ -104,6 +107,6 @@ def relation_from_values(row: tuple, vocabulary: Vocabulary) -> Relation:
         n_denials=n_denials,
         first_seen=parse_day(first),
         last_seen=parse_day(last),
-        evidence=_evidence(*row[14:17]),
-        evidence_article=row[9],
+        evidence=_evidence(quote, start, end),
+        evidence_article=best_article,
     )

@@ -9,7 +9,10 @@ import pyarrow.parquet as pq
 import yaml
 from fastapi.testclient import TestClient
 
+from api.routes.export import Format
 from graph.vocabulary import load_vocabulary
+from queries.export import ExportFormat
+from queries.tables import COLUMNS, Table
 from tests.conftest import SEEDS
 
 SEED_CLAIMS = yaml.safe_load((SEEDS / "000_dbaca485cba48593.yaml").read_text())["claims"]
@@ -76,6 +79,11 @@ def test_parquet_tables_hold_what_the_csv_tables_hold(client: TestClient) -> Non
     frame = pq.read_table(io.BytesIO(empty.content))
     assert frame.num_rows == 0
     assert "quote" in frame.column_names
+
+
+def test_every_graph_format_and_table_is_offered() -> None:
+    assert {f.value for f in ExportFormat} | {"parquet"} == {f.value for f in Format}
+    assert [t.value for t in Table] == list(COLUMNS)
 
 
 def test_table_and_format_must_fit(client: TestClient) -> None:

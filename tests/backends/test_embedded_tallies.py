@@ -21,10 +21,10 @@ from graph.errors import InvalidQuery
 from graph.filters import NO_FILTERS, Filters
 from graph.identity import canonical_claims, canonical_ids
 from graph.model import AnnotatedArticle, Modality, Relation
+from graph.traversal.neighbourhood import neighbourhood
+from graph.traversal.stance_graph import build_stance_graph
+from graph.traversal.stances import allies, enemies
 from graph.vocabulary import Vocabulary
-from queries.neighbourhood import neighbourhood
-from queries.stance_graph import build_stance_graph
-from queries.stances import allies, enemies
 from tests.contract.world import ACTORS, WORLD, article
 from tests.stores import world_file
 

@@ -17,9 +17,9 @@ import pytest
 from bench import corpus
 from bench.workload import KINDS
 from graph.backends.embedded import EmbeddedStore
-from graph.ingest import load, plan
 from graph.store import UpsertStatus
 from graph.vocabulary import Vocabulary
+from ingest.pipeline import load, plan
 
 ROOT = Path(__file__).resolve().parents[2]
 PEER_KINDS = set(KINDS) - {"blocs"}  # Kuzu has no signed partitioning

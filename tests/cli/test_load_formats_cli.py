@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from bench.corpus import write_native
 from cli.main import app
+from tests.hardening.corpus import write_documents
 
 runner = CliRunner()
 SAMPLES = Path(__file__).resolve().parents[1] / "loaders" / "samples"
@@ -106,7 +106,7 @@ def test_unresolved_merge_unmerge(tmp_path: Path) -> None:
 
 def test_a_folder_of_many_inputs_is_reported_by_format(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
-    write_native(folder, 12, 30)
+    write_documents(folder, 12)
     shutil.copy(SAMPLES / "ucdp.csv", folder / "ucdp.csv")
     store = str(tmp_path / "s.sqlite")
     result = runner.invoke(app, ["load", str(folder), "--store", store], env=WIDE)
@@ -114,6 +114,6 @@ def test_a_folder_of_many_inputs_is_reported_by_format(tmp_path: Path) -> None:
     assert "12 inputs: format native (detected)" in result.output
     assert "1 input: format ucdp (detected)" in result.output
     assert "12 inputs (native): 12 records -> 12 new, 0 unchanged, 0 updated" in result.stdout
-    assert "bench-a0000003.json" not in result.output  # no line per file
+    assert "wire-0003.json" not in result.output  # no line per file
     again = runner.invoke(app, ["load", str(folder), "--store", store], env=WIDE)
     assert "12 records -> 0 new, 12 unchanged, 0 updated" in again.stdout

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 TYPES = ("ALLIED_WITH", "COOPERATES_WITH", "SUPPORTS", "OPPOSES", "FIGHTS", "THREATENS")
 ACTORS = [
@@ -43,3 +45,14 @@ def documents(count: int, seed: int = 7) -> list[dict]:
             }
         )
     return docs
+
+
+def write_documents(folder: Path, count: int) -> list[Path]:
+    """``count`` one-article native files in ``folder`` (see :func:`documents`), in name order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for doc in documents(count):
+        path = folder / f"{doc['article']['id']}.json"
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import LoadError, UnknownArticle
-from graph.ingest import load, plan
+from ingest.pipeline import load, plan
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -129,3 +129,36 @@ def test_a_user_mapping_changes_the_claims(tmp_path: Path, store) -> None:
     load(store, plan([SAMPLES / "ucdp.csv"]), mapping=mapping)
     (item,) = store.evidence(store.actor("Red Hand Front").id, store.actor("Civilians").id)
     assert item.claim.type == "THREATENS"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "fmt", "says"),
+    [
+        ("events.tsv", "\t".join(["1"] * 40) + "\n", "gdelt", "not a GDELT export: expected"),
+        ("doc.json", "[1, 2]", "native", "expected a mapping with 'article'"),
+        ("tasks.json", '{"id": 1}', "labelstudio", "expected a Label Studio JSON export"),
+        ("events.csv", "event_id_cnty,actor1\nX1,A\n", "acled", "expected a header with"),
+    ],
+)
+def test_an_input_of_another_shape_says_what_the_format_expects_once(
+    tmp_path: Path, store, name: str, text: str, fmt: str, says: str
+) -> None:
+    wrong = tmp_path / name
+    wrong.write_text(text)
+    with pytest.raises(LoadError) as caught:
+        load(store, plan([wrong], fmt))
+    message = str(caught.value)
+    assert says in message
+    assert f"not {fmt} input" not in message  # the reader's own words are not repeated
+
+
+def test_an_input_refused_at_its_first_record_is_told_what_the_format_expects(
+    tmp_path: Path, store
+) -> None:
+    broken = tmp_path / "events.csv"
+    broken.write_bytes(b"\xff\xfe not text")
+    with pytest.raises(LoadError) as caught:
+        load(store, plan([broken], "acled"))
+    message = str(caught.value)
+    assert "not a CSV file" in message
+    assert "; not acled input: expected an ACLED CSV export with the columns" in message

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.ingest import load, plan
 from graph.store import UpsertStatus
+from ingest.pipeline import load, plan
 
 SAMPLES = Path(__file__).parent / "samples"
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
-from bench import corpus
-from graph import ingest
 from graph.backends.embedded import EmbeddedStore
 from graph.errors import LoadError, StoreUnavailable
-from graph.ingest import load, plan
+from graph.model import AnnotatedArticle
+from graph.store import UpsertResult
+from ingest import pipeline as ingest
+from ingest.pipeline import load, plan
+from tests.hardening.corpus import write_documents
 from tests.loaders.conftest import ROOT
 
 SAMPLES = ROOT / "tests" / "loaders" / "samples"
@@ -22,7 +25,7 @@ class FailingOnSecondBatch(EmbeddedStore):
 
     batches = 0
 
-    def upsert_articles(self, docs):  # type: ignore[no-untyped-def]
+    def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
         self.batches += 1
         if self.batches == 2:
             raise StoreUnavailable("the disk is full")
@@ -66,7 +69,7 @@ class RefusingOne(EmbeddedStore):
     refused = ""
     error: BaseException = StoreUnavailable("the disk is full")
 
-    def upsert_articles(self, docs):  # type: ignore[no-untyped-def]
+    def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
         docs = list(docs)
         if any(d.article.id == self.refused for d in docs):
             raise self.error
@@ -75,7 +78,7 @@ class RefusingOne(EmbeddedStore):
 
 def small_inputs(folder: Path, n: int) -> list[str]:
     """``n`` one-article native files; their article ids, in the order a load takes them."""
-    corpus.write_native(folder, n, 40)
+    write_documents(folder, n)
     return [json.loads(p.read_text())["article"]["id"] for p in sorted(folder.glob("*.json"))]
 
 

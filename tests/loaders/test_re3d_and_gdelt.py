@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graph.ingest import load, plan
 from graph.store import UpsertStatus
+from ingest.pipeline import load, plan
 from tests.loaders.conftest import GAZETTEER
 
 

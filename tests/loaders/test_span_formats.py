@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from graph.errors import LoadError
-from graph.ingest import load, plan
 from graph.model import AnnotatedArticle
 from graph.vocabulary import Vocabulary
+from ingest.pipeline import load, plan
 from loaders import labelstudio
 from loaders.gazetteer import Gazetteer
 from loaders.mapping import read_mapping

@@ -1,6 +1,6 @@
 """The fictional world on every backend, for the analyses and exports.
 
-The analyses project the store into networkx (``queries.stance_graph``), so
+The analyses project the store into networkx (``graph.traversal.stance_graph``), so
 they must give the same answers whichever store filtered the relations: the
 Neo4j leg runs whenever ``NEO4J_URI`` is set and is skipped with the reason
 shown otherwise, as in the contract suite.

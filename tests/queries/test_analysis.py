@@ -16,11 +16,11 @@ from graph.backends.embedded import EmbeddedStore
 from graph.errors import OutOfRange
 from graph.filters import Filters
 from graph.model import Relation
+from graph.traversal.stance_graph import build_stance_graph, store_stance_graph
 from queries.balance import balance
 from queries.blocs import blocs
 from queries.brokers import brokers, support_chains
 from queries.inference import infer
-from queries.stance_graph import build_stance_graph, store_stance_graph
 from queries.timeline import timeline
 from tests.contract.world import ACTORS, WORLD
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from graph.traversal.stance_graph import example_graph
 from queries.balance import balance
 from queries.blocs import blocs
 from queries.brokers import brokers, support_chains
 from queries.checks import NotAStanceGraph
 from queries.inference import infer
-from queries.stance_graph import example_graph
 
 ANALYSES = {
     "blocs": blocs,

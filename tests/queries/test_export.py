@@ -11,9 +11,9 @@ import networkx as nx
 import pytest
 
 from graph.backends.embedded import EmbeddedStore
+from graph.traversal.stance_graph import store_stance_graph
 from queries.blocs import blocs
 from queries.export import ExportFormat, export_graph, render
-from queries.stance_graph import store_stance_graph
 
 
 @pytest.fixture

@@ -14,16 +14,18 @@ its reason, to a rejects file beside the input, and the rest loads.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from graph.errors import ActorGraphError, LoadError
-from graph.model import AnnotatedArticle
-from graph.store import GraphStore, UpsertStatus
+from graph.errors import ActorGraphError, LoadError, WrongFormat
+from graph.model import Actor, AnnotatedArticle
+from graph.store import GraphStore, UpsertResult, UpsertStatus
+from graph.vocabulary import Vocabulary
+from ingest.rejects import RejectsFile
 from loaders.formats import Format, Plan, get_format
 from loaders.formats import plan as plan_inputs
 from loaders.gazetteer import Gazetteer, read_gazetteer
@@ -46,13 +48,13 @@ class InputSummary:
     path: str
     format: str
     records: int = 0
-    documents: Counter = field(default_factory=Counter)
+    documents: Counter[UpsertStatus] = field(default_factory=Counter)
     claims: int = 0
-    skipped: Counter = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
     rejected: int = 0
     rejects_file: str | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "format": self.format,
@@ -72,7 +74,7 @@ class LoadSummary:
     files: int = 0
     actors_new: int = 0
     claims: int = 0
-    articles: Counter = field(default_factory=Counter)
+    articles: Counter[UpsertStatus] = field(default_factory=Counter)
     actors_total: int = 0
     relations_before: int = 0
     relations_after: int = 0
@@ -95,7 +97,7 @@ class LoadSummary:
     def rejected(self) -> int:
         return sum(i.rejected for i in self.inputs)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "files": self.files,
             "articles": {s.value: self.articles[s] for s in UpsertStatus},
@@ -122,22 +124,57 @@ def rejects_path(path: Path, folder: Path | None = None) -> Path:
     return (folder or path.parent) / name
 
 
+@dataclass(frozen=True)
+class _Input:
+    """One input of a load: where it is, its format and mapping, and what loading it did."""
+
+    path: Path
+    fmt: Format
+    mapping: Mapping
+    done: InputSummary
+
+    def read(self, resolver: Resolver) -> Iterator[Item]:
+        return self.fmt.read(self.path, resolver, self.mapping)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How a load reads every input: against which actors, and what becomes of bad records."""
+
+    resolver: Resolver
+    skip_bad: bool = False
+    rejects_dir: Path | None = None
+    on_progress: Progress | None = None
+
+
+def _inputs(inputs: Plan, vocabulary: Vocabulary, mapping: Path | None) -> Iterator[_Input]:
+    """The inputs of a plan in order, each with its format's mapping (read once per format)."""
+    mappings: dict[str, Mapping] = {}
+    for path, format_name in inputs.inputs:
+        fmt = get_format(format_name)
+        if fmt.has_mapping and format_name not in mappings:
+            mappings[format_name] = read_mapping(format_name, vocabulary, mapping)
+        table = mappings.get(format_name, Mapping())
+        yield _Input(path, fmt, table, InputSummary(str(path), format_name))
+
+
+def _resolver(store: GraphStore, actors: Iterable[Actor]) -> Resolver:
+    """Resolution against the store's actors and ``actors`` (a load's gazetteers)."""
+    gazetteer = Gazetteer(store.actors())
+    for actor in actors:
+        gazetteer.add(actor)
+    return Resolver(gazetteer, store.vocabulary)
+
+
 def check(store: GraphStore, inputs: Plan, *, mapping: Path | None = None) -> None:
     """Read every input through without storing anything; raise the first :class:`LoadError`.
 
     For callers that want a whole request (several inputs) all or nothing.
     """
-    vocabulary = store.vocabulary
-    gazetteer = Gazetteer(store.actors())
-    for path in inputs.gazetteers:
-        for actor in read_gazetteer(path):
-            gazetteer.add(actor)
-    resolver = Resolver(gazetteer, vocabulary)
-    for path, format_name in inputs.inputs:
-        fmt = get_format(format_name)
-        table = read_mapping(format_name, vocabulary, mapping) if fmt.has_mapping else Mapping()
-        done = InputSummary(str(path), format_name)
-        _check(path, fmt, resolver, table, done, False, None, None, keep=False)
+    actors = [actor for path in inputs.gazetteers for actor in read_gazetteer(path)]
+    reading = _Reading(_resolver(store, actors))
+    for source in _inputs(inputs, store.vocabulary, mapping):
+        _check(source, reading, keep=False)
 
 
 def load(
@@ -158,42 +195,33 @@ def load(
         inputs before it stay loaded, nothing of that input is stored.
     """
     summary = LoadSummary(relations_before=store.stats().relations)
-    vocabulary = store.vocabulary
     actors = [actor for path in inputs.gazetteers for actor in read_gazetteer(path)]
-    gazetteer = Gazetteer(store.actors())
-    for actor in actors:
-        gazetteer.add(actor)
+    reading = _Reading(_resolver(store, actors), skip_bad, rejects_dir, on_progress)
     summary.actors_new += store.upsert_actors(actors)
     summary.files += len(inputs.gazetteers)
-    resolver = Resolver(gazetteer, vocabulary)
-    mappings: dict[str, Mapping] = {}
-    small = _SmallInputs(store, summary, on_progress)
-    try:
-        for path, format_name in inputs.inputs:
-            fmt = get_format(format_name)
-            if fmt.has_mapping and format_name not in mappings:
-                mappings[format_name] = read_mapping(format_name, vocabulary, mapping)
-            table = mappings.get(format_name, Mapping())
-            done = InputSummary(str(path), format_name)
-            try:
-                docs = _check(path, fmt, resolver, table, done, skip_bad, rejects_dir, on_progress)
-            except ActorGraphError:
-                small.close()  # the inputs before this one stay loaded
-                raise
-            if docs is not None:
-                small.add(done, docs)
-                continue
-            small.close()
+    checked = (
+        _Checked(source, _check(source, reading))
+        for source in _inputs(inputs, store.vocabulary, mapping)
+    )
+    upcoming = next(checked, None)
+    while upcoming is not None:
+        if upcoming.docs is None:  # a large input: read again, streamed, in a bulk load of its own
+            source = upcoming.source
             with store.bulk_load():
-                _write(store, path, fmt.read, resolver, table, done, summary, on_progress)
+                _write(store, source, reading, summary)
                 if on_progress:  # the store's share of a bulk load happens as it ends
-                    on_progress(path, "storing", done.records, done.records)
-            summary.inputs.append(done)
+                    on_progress(source.path, "storing", source.done.records, source.done.records)
+            summary.inputs.append(source.done)
             summary.files += 1
-        small.close()
-    except BaseException as exc:
-        small.abort(exc)
-        raise
+            upcoming = next(checked, None)
+            continue
+        run = _SmallInputs(store, summary, on_progress)
+        with store.bulk_load():
+            upcoming = run.take(upcoming, checked)
+        if run.failed is not None:
+            raise run.failed  # the inputs before the failing one stay stored
+        if run.full:
+            upcoming = next(checked, None)
     stats = store.stats()
     summary.relations_after = stats.relations
     summary.actors_total = stats.actors
@@ -201,31 +229,24 @@ def load(
 
 
 def _check(
-    path: Path,
-    fmt: Format,
-    resolver: Resolver,
-    mapping: Mapping,
-    done: InputSummary,
-    skip_bad: bool,
-    rejects_dir: Path | None,
-    on_progress: Progress | None,
-    *,
-    keep: bool = True,
+    source: _Input, reading: _Reading, *, keep: bool = True
 ) -> list[AnnotatedArticle] | None:
     """First pass: every record checked and counted; nothing stored.
 
     With ``keep``, a small input's documents are returned, and the actors its
-    records introduced join ``resolver``, as a second pass would have made
-    them; otherwise (or for a larger input) None.
+    records introduced join the reading's resolver, as a second pass would have
+    made them; otherwise (or for a larger input) None.
 
     An input refused before its first record is not of the format at all: the
     error then says what the format expects, if it does not already.
     """
+    path, done, on_progress = source.path, source.done, reading.on_progress
+    resolver = reading.resolver
     scratch = Resolver(resolver.gazetteer.layer(), resolver.vocabulary)
     docs: list[AnnotatedArticle] | None = [] if keep else None
-    out = None
-    try:
-        for item in _expecting(fmt, path, fmt.read(path, scratch, mapping), done):
+    with ExitStack() as closing:
+        rejects = RejectsFile(rejects_path(path, reading.rejects_dir), closing)
+        for item in _expecting(source, source.read(scratch)):
             done.records += 1
             if docs is not None:
                 if done.records > BATCH:
@@ -237,115 +258,105 @@ def _check(
             if isinstance(item, Skipped):
                 done.skipped[item.reason] += 1
             elif isinstance(item, Rejected):
-                if not skip_bad:
+                if not reading.skip_bad:
                     raise LoadError(str(path), item.reason, record=item.record, field=item.field)
                 done.rejected += 1
-                if out is None:
-                    target = rejects_path(path, rejects_dir)
-                    try:
-                        out = target.open("w", encoding="utf-8")
-                    except OSError as exc:
-                        raise LoadError(
-                            str(target), f"cannot write rejects ({exc}); choose --rejects DIR"
-                        ) from None
-                    done.rejects_file = str(target)
-                row = {"record": item.record, "field": item.field, "reason": item.reason}
-                raw = item.raw if isinstance(item.raw, dict | list | str | None) else str(item.raw)
-                out.write(json.dumps({**row, "raw": raw}, ensure_ascii=False) + "\n")
-    finally:
-        if out is not None:
-            out.close()
+                rejects.write(item)
+                done.rejects_file = str(rejects.target)
     if docs is not None:
         scratch.gazetteer.fold()
         resolver.created.update(scratch.created)
     return docs
 
 
-def _expecting(
-    fmt: Format, path: Path, items: Iterator[Item], done: InputSummary
-) -> Iterator[Item]:
+def _expecting(source: _Input, items: Iterator[Item]) -> Iterator[Item]:
     try:
         yield from items
+    except WrongFormat:
+        raise  # it says what the format expects
     except LoadError as exc:
-        if done.records or "expect" in exc.message or exc.file != str(path):
+        if source.done.records or exc.file != str(source.path):
             raise
         raise LoadError(
             exc.file,
-            f"{exc.message}; not {fmt.name} input: expected {fmt.expects}",
+            f"{exc.message}; not {source.fmt.name} input: expected {source.fmt.expects}",
             record=exc.record,
             field=exc.field,
         ) from None
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """An input read through: its documents if it is a small one, else None."""
+
+    source: _Input
+    docs: list[AnnotatedArticle] | None
+
+
 class _SmallInputs:
-    """Small inputs stored together: one bulk load, a batch of their documents per write.
+    """Small inputs stored together in the caller's bulk load, a batch of their documents per write.
 
     Each input still loads wholly or not at all: a batch whose write fails is
-    written again input by input, and when one of them fails, the inputs
-    before it are stored (the bulk load ends as usual) and its error raised.
+    written again input by input, and when one of them fails (or the next input
+    is bad), the inputs before it are stored and the error is kept in
+    :attr:`failed` for the caller to raise once the bulk load has ended.
     """
 
     def __init__(self, store: GraphStore, summary: LoadSummary, on_progress: Progress | None):
         self.store, self.summary, self.on_progress = store, summary, on_progress
-        self._bulk: AbstractContextManager[None] | None = None  # the bulk load under way
-        self._pending: list[tuple[InputSummary, list[AnnotatedArticle]]] = []
-        self._docs = self._records = 0
+        self._pending: list[_Checked] = []
+        self._docs = 0
+        self.failed: ActorGraphError | None = None
+        """The error that ended the run; the inputs before it are stored."""
+        self.full = False
+        """Whether the run ended at :data:`GROUP_RECORDS` records, before the next input."""
 
-    def add(self, done: InputSummary, docs: list[AnnotatedArticle]) -> None:
-        if self._bulk is None:
-            self._bulk = self.store.bulk_load()
-            self._bulk.__enter__()
-        self._pending.append((done, docs))
-        self._docs += len(docs)
-        self._records += done.records
-        if self._docs >= BATCH:
-            self._write_or_end()
-        if self._records >= GROUP_RECORDS:
-            self.close()
-
-    def close(self) -> None:
-        """Write what is pending and end the bulk load."""
-        if self._bulk is not None:
-            self._write_or_end()
-            self._end(None)
-
-    def abort(self, exc: BaseException) -> None:
-        """End the bulk load with ``exc``: nothing of it is stored."""
-        if self._bulk is not None:
-            self._end(exc)
-
-    def _write_or_end(self) -> None:
-        """Write what is pending; on an error, end the bulk load before raising it."""
+    def take(self, first: _Checked, rest: Iterator[_Checked]) -> _Checked | None:
+        """Store ``first`` and the small inputs after it, until a large input (returned),
+        :data:`GROUP_RECORDS` records (:attr:`full`), an error (:attr:`failed`) or the end."""
+        upcoming: _Checked | None = first
+        records = 0
         try:
-            self._write()
-        except ActorGraphError:
-            self._end(None)  # what is stored, before the failing input, stays
-            raise
-        except BaseException as exc:
-            self._end(exc)
-            raise
-
-    def _end(self, exc: BaseException | None) -> None:
-        bulk, self._bulk = self._bulk, None
-        self._pending, self._docs, self._records = [], 0, 0
-        if bulk is not None:
-            bulk.__exit__(type(exc) if exc else None, exc, exc.__traceback__ if exc else None)
+            while upcoming is not None and upcoming.docs is not None:
+                self._pending.append(upcoming)
+                self._docs += len(upcoming.docs)
+                records += upcoming.source.done.records
+                if self._docs >= BATCH:
+                    self._write()
+                if records >= GROUP_RECORDS:
+                    self.full = True
+                    upcoming = None
+                    break
+                upcoming = next(rest, None)
+        except ActorGraphError as exc:  # the next input is bad, or a write failed
+            self.failed, upcoming = exc, None
+        try:
+            self._write()  # what is pending: the inputs before any failing one
+        except ActorGraphError as exc:
+            self.failed = exc
+        return upcoming
 
     def _write(self) -> None:
+        if not self._pending:
+            return
         pending, self._pending, self._docs = self._pending, [], 0
-        docs = [doc for _, batch in pending for doc in batch]
+        docs = [doc for checked in pending for doc in checked.docs or ()]
         try:
             results = self.store.upsert_articles(docs)
         except ActorGraphError:  # the write changed nothing: again, one input at a time
-            for done, batch in pending:
-                self._stored(done, batch, self.store.upsert_articles(batch))
+            for checked in pending:
+                batch = checked.docs or []
+                self._stored(checked.source.done, batch, self.store.upsert_articles(batch))
             return
         start = 0
-        for done, batch in pending:
-            self._stored(done, batch, results[start : start + len(batch)])
+        for checked in pending:
+            batch = checked.docs or []
+            self._stored(checked.source.done, batch, results[start : start + len(batch)])
             start += len(batch)
 
-    def _stored(self, done: InputSummary, docs: list[AnnotatedArticle], results: list) -> None:
+    def _stored(
+        self, done: InputSummary, docs: list[AnnotatedArticle], results: list[UpsertResult]
+    ) -> None:
         _count(done, self.summary, docs, results)
         self.summary.inputs.append(done)
         self.summary.files += 1
@@ -354,27 +365,19 @@ class _SmallInputs:
                 self.on_progress(Path(done.path), phase, done.records, done.records)
 
 
-def _write(
-    store: GraphStore,
-    path: Path,
-    read: Callable[[Path, Resolver, Mapping], Iterator[Item]],
-    resolver: Resolver,
-    mapping: Mapping,
-    done: InputSummary,
-    summary: LoadSummary,
-    on_progress: Progress | None,
-) -> None:
+def _write(store: GraphStore, source: _Input, reading: _Reading, summary: LoadSummary) -> None:
     """Second pass: documents written in batches, in the caller's bulk load."""
     batch: list[AnnotatedArticle] = []
     seen = 0
+    on_progress = reading.on_progress
 
     def flush() -> None:
-        _count(done, summary, batch, store.upsert_articles(batch))
+        _count(source.done, summary, batch, store.upsert_articles(batch))
         batch.clear()
         if on_progress:
-            on_progress(path, "loading", seen, done.records)
+            on_progress(source.path, "loading", seen, source.done.records)
 
-    for item in read(path, resolver, mapping):
+    for item in source.read(reading.resolver):
         seen += 1
         if isinstance(item, AnnotatedArticle):
             batch.append(item)
@@ -384,7 +387,10 @@ def _write(
 
 
 def _count(
-    done: InputSummary, summary: LoadSummary, docs: list[AnnotatedArticle], results: list
+    done: InputSummary,
+    summary: LoadSummary,
+    docs: list[AnnotatedArticle],
+    results: list[UpsertResult],
 ) -> None:
     """What writing ``docs`` of input ``done`` did, added to both summaries."""
     for doc, result in zip(docs, results, strict=True):

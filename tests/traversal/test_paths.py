@@ -8,7 +8,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from queries.paths import signed_paths
+from graph.traversal.paths import signed_paths
 
 NODES = list("abcdefg")
 STANCES = [-1.0, -0.5, 0.25, 0.5, 1.0]

@@ -22,8 +22,21 @@ from graph.filters import NO_FILTERS, Filters
 from graph.model import Actor, Relation
 from graph.store import GraphStore
 
+Ties = dict[str, dict[str, Any]]
+"""One actor's ties: each tie's data (``sign``, ``stance``, ``relations``...) by the other actor."""
 
-def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.Graph:
+
+def adjacency(G: nx.Graph[str]) -> dict[str, Ties]:
+    """The plain dicts behind ``G.adj``, as networkx's own traversals read them (no view)."""
+    return G._adj  # type: ignore[attr-defined,no-any-return]  # stubs omit the private dicts
+
+
+def node_data(G: nx.Graph[str]) -> dict[str, dict[str, Any]]:
+    """The plain dicts behind ``G.nodes``: each node's attributes, by node."""
+    return G._node  # type: ignore[attr-defined,no-any-return]  # stubs omit the private dicts
+
+
+def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -> nx.Graph[str]:
     """An undirected graph of actors and the stance of each related pair.
 
     Parameters
@@ -49,14 +62,15 @@ def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -
     >>> G.edges["a", "b"]["sign"], G.edges["b", "a"]["stance"]
     (-1, -0.9)
     """
-    G = nx.Graph(stance_graph=True)  # queries.checks trusts the graphs made here
+    G: nx.Graph[str] = nx.Graph(stance_graph=True)  # queries.checks trusts the graphs made here
     with collector_paused():  # hundreds of thousands of edges, no cycles among them
         for actor in actors:
             G.add_node(actor.id, actor=actor)
         pairs: dict[tuple[str, str], list[Relation]] = defaultdict(list)
         for relation in relations:
             if relation.holds:
-                pairs[tuple(sorted((relation.source, relation.target)))].append(relation)
+                u, v = sorted((relation.source, relation.target))
+                pairs[u, v].append(relation)
         G.add_edges_from((u, v, tie(tuple(rels))) for (u, v), rels in pairs.items())
     return G
 
@@ -64,7 +78,7 @@ def build_stance_graph(actors: Iterable[Actor], relations: Iterable[Relation]) -
 def tie(relations: tuple[Relation, ...]) -> dict[str, Any]:
     """The attributes of the edge between two actors whose holding relations are ``relations``.
 
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> edge = tie(example_graph().edges["a", "b"]["relations"])
     >>> edge["stance"], edge["sign"], [r.type for r in edge["signed"]]
     (0.9, 1, ['ALLIED_WITH'])
@@ -78,7 +92,7 @@ def tie(relations: tuple[Relation, ...]) -> dict[str, Any]:
     return {"relations": relations, "stance": value, "sign": direction, "signed": signed}
 
 
-def signed_ties(G: nx.Graph) -> dict[str, dict[str, tuple[int, float]]]:
+def signed_ties(G: nx.Graph[str]) -> dict[str, dict[str, tuple[int, float]]]:
     """Each actor's cooperative and hostile ties as plain dicts: other actor -> (sign, stance).
 
     For analyses that walk every tie many times, where the graph's views cost
@@ -89,11 +103,11 @@ def signed_ties(G: nx.Graph) -> dict[str, dict[str, tuple[int, float]]]:
     """
     return {
         u: {v: (d["sign"], d["stance"]) for v, d in nbrs.items() if d["sign"]}
-        for u, nbrs in G._adj.items()  # the plain dicts behind G.adj
+        for u, nbrs in adjacency(G).items()
     }
 
 
-def positive_subgraph(G: nx.Graph) -> nx.Graph:
+def positive_subgraph(G: nx.Graph[str]) -> nx.Graph[str]:
     """A view of ``G`` keeping only the edges of positive stance.
 
     >>> G = nx.Graph()
@@ -101,11 +115,11 @@ def positive_subgraph(G: nx.Graph) -> nx.Graph:
     >>> sorted(positive_subgraph(G).edges())
     [('a', 'b')]
     """
-    adj = G._adj
+    adj = adjacency(G)
     return nx.subgraph_view(G, filter_edge=lambda u, v: adj[u][v]["sign"] > 0)
 
 
-def example_graph() -> nx.Graph:
+def example_graph() -> nx.Graph[str]:
     """A small fictional stance graph used in documentation examples.
 
     ``a`` is allied with ``b`` and fights ``c``; ``b`` supports ``d``; ``e``
@@ -142,7 +156,7 @@ def example_graph() -> nx.Graph:
     return build_stance_graph(actors, relations)
 
 
-def store_stance_graph(store: GraphStore, filters: Filters = NO_FILTERS) -> nx.Graph:
+def store_stance_graph(store: GraphStore, filters: Filters = NO_FILTERS) -> nx.Graph[str]:
     """The stance graph of everything in ``store`` under ``filters``.
 
     Analysis runs on this projection for both backends: signed partitioning,

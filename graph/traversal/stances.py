@@ -7,13 +7,14 @@ import networkx as nx
 from graph.errors import UnknownActor
 from graph.model import trusted
 from graph.store import Stance
-from queries.ties import ties_by_sign
+from graph.traversal.stance_graph import adjacency, node_data
+from graph.traversal.ties import ties_by_sign
 
 
-def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
+def _stances(G: nx.Graph[str], actor: str, wanted: int) -> list[Stance]:
     if actor not in G:
         raise UnknownActor(actor)
-    nodes, ties = G._node, G._adj[actor]  # the plain dicts behind G.nodes and G.adj
+    nodes, ties = node_data(G), adjacency(G)[actor]
     stances = []
     for other in ties_by_sign(G, actor)[wanted]:
         data = ties[other]
@@ -26,13 +27,13 @@ def _stances(G: nx.Graph, actor: str, wanted: int) -> list[Stance]:
     return stances
 
 
-def allies(G: nx.Graph, actor: str) -> list[Stance]:
+def allies(G: nx.Graph[str], actor: str) -> list[Stance]:
     """Actors with a positive stance towards ``actor``, strongest first.
 
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`).
     actor : str
         An actor id in ``G``.
 
@@ -49,19 +50,19 @@ def allies(G: nx.Graph, actor: str) -> list[Stance]:
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> [s.actor.id for s in allies(example_graph(), "a")]
     ['b']
     """
     return _stances(G, actor, 1)
 
 
-def enemies(G: nx.Graph, actor: str) -> list[Stance]:
+def enemies(G: nx.Graph[str], actor: str) -> list[Stance]:
     """Actors with a negative stance towards ``actor``, most hostile first.
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> [(s.actor.id, s.stance) for s in enemies(example_graph(), "a")]
     [('c', -0.8)]
     """

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from graph.model import Actor, Relation
-from queries.stance_graph import build_stance_graph, example_graph, positive_subgraph
-from queries.stances import allies, enemies
-from queries.ties import ranked_ties, ties_by_sign
+from graph.traversal.stance_graph import build_stance_graph, example_graph, positive_subgraph
+from graph.traversal.stances import allies, enemies
+from graph.traversal.ties import ranked_ties, ties_by_sign
 
 
 def test_a_view_asked_first_does_not_stand_in_for_the_whole_graph() -> None:

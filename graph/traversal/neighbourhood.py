@@ -12,12 +12,17 @@ import networkx as nx
 from graph.budget import check_deadline
 from graph.errors import UnknownActor
 from graph.filters import check_bound
+from graph.model import Relation
 from graph.store import Subgraph
-from queries.ties import ranked_ties, tie_sizes
+from graph.traversal.stance_graph import Ties, adjacency
+from graph.traversal.ties import ranked_ties, tie_sizes
+
+RankedTie = tuple[float, str, str, tuple[Relation, ...]]
+"""A tie as ``(-|stance|, lower id, higher id, relations)``: strongest first, then by the pair."""
 
 
 def neighbourhood(
-    G: nx.Graph, actor: str, depth: int = 1, limit: int = 100, max_relations: int = 500
+    G: nx.Graph[str], actor: str, depth: int = 1, limit: int = 100, max_relations: int = 500
 ) -> Subgraph:
     """Actors within ``depth`` hops of ``actor`` and the relations among them.
 
@@ -33,7 +38,7 @@ def neighbourhood(
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`).
     actor : str
         The centre, an actor id in ``G``.
     depth : int
@@ -59,7 +64,7 @@ def neighbourhood(
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> sub = neighbourhood(example_graph(), "a", depth=1)
     >>> [n.id for n in sub.nodes]
     ['a', 'b', 'c', 'e']
@@ -74,7 +79,7 @@ def neighbourhood(
     check_bound("max_relations", max_relations)
     if actor not in G:
         raise UnknownActor(actor)
-    adj = G._adj  # the plain dicts behind G.adj, as networkx's own traversals read them
+    adj = adjacency(G)
     kept, truncated = _nearest(G, actor, depth, limit)
     others = set(kept[1:])
     ties = _centre_ties(adj[actor], actor, others)
@@ -84,7 +89,7 @@ def neighbourhood(
         later.discard(node)
         sizes = tie_sizes(G, node)
         total += sum(map(sizes.__getitem__, sizes.keys() & later))
-    found: list = []
+    found: list[Relation] = []
     for *_, relations in itertools.chain(ties, _strongest_among(G, kept[1:])):
         if len(found) + len(relations) > max_relations:
             break
@@ -99,7 +104,7 @@ def neighbourhood(
     )
 
 
-def _centre_ties(around: dict, centre: str, others: set[str]) -> list[tuple]:
+def _centre_ties(around: Ties, centre: str, others: set[str]) -> list[RankedTie]:
     """The centre's ties to ``others``, strongest first, then by the pair's ids."""
     ties = []
     for other in around.keys() & others:
@@ -110,29 +115,29 @@ def _centre_ties(around: dict, centre: str, others: set[str]) -> list[tuple]:
     return ties
 
 
-def _strongest_among(G: nx.Graph, nodes: list[str]) -> Iterator[tuple]:
+def _strongest_among(G: nx.Graph[str], nodes: list[str]) -> Iterator[RankedTie]:
     """The ties among ``nodes``, strongest first (then by the pair's ids), each once.
 
     A merge of the nodes' :func:`ranked_ties`: read only as far as the caller
     takes them, not all of the thousands of ties among hubs.
     """
     members = set(nodes)
-    adj = G._adj
+    adj = adjacency(G)
 
-    def ranked(node: str) -> Iterator[tuple]:
+    def ranked(node: str) -> Iterator[tuple[float, str, str]]:
         for rank, other in ranked_ties(G, node):
             if other in members:
                 low, high = (node, other) if node < other else (other, node)
                 yield rank, low, high
 
-    previous = None
+    previous: tuple[float, str, str] | None = None
     for tie in heapq.merge(*map(ranked, nodes)):
         if tie != previous:  # each pair comes from both its ends, one after the other
             previous = tie
             yield (*tie, adj[tie[1]][tie[2]]["relations"])
 
 
-def _nearest(G: nx.Graph, actor: str, depth: int, limit: int) -> tuple[list[str], bool]:
+def _nearest(G: nx.Graph[str], actor: str, depth: int, limit: int) -> tuple[list[str], bool]:
     """``actor`` and the ``limit`` actors nearest it, breadth first; whether any were left out."""
     kept = [actor]
     seen = {actor}
@@ -150,7 +155,7 @@ def _nearest(G: nx.Graph, actor: str, depth: int, limit: int) -> tuple[list[str]
 
 
 def _strongest_unseen(
-    G: nx.Graph, frontier: list[str], seen: set[str], room: int
+    G: nx.Graph[str], frontier: list[str], seen: set[str], room: int
 ) -> tuple[list[str], bool]:
     """Up to ``room`` actors tied to ``frontier`` and not ``seen``; whether more were left out.
 

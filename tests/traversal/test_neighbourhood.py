@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.model import Actor, Relation
-from queries.neighbourhood import neighbourhood
-from queries.stance_graph import build_stance_graph
+from graph.traversal.neighbourhood import neighbourhood
+from graph.traversal.stance_graph import build_stance_graph
 
 NODES = list("abcdefgh")
 TYPES = [("ALLIED_WITH", 1), ("FIGHTS", -1), ("SUPPORTS", 1), ("OPPOSES", -1)]

@@ -13,13 +13,15 @@ from typing import TypeVar
 
 import networkx as nx
 
+from graph.traversal.stance_graph import Ties, adjacency
+
 T = TypeVar("T")
 
 
-def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:
+def ranked_ties(G: nx.Graph[str], actor: str) -> list[tuple[float, str]]:
     """``actor``'s ties as ``(-|stance|, other)``, strongest first, then by id.
 
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> ranked_ties(example_graph(), "a")
     [(-0.9, 'b'), (-0.8, 'c'), (-0.0, 'e')]
     """
@@ -31,17 +33,17 @@ def ranked_ties(G: nx.Graph, actor: str) -> list[tuple[float, str]]:
     )
 
 
-def ties_by_sign(G: nx.Graph, actor: str) -> dict[int, list[str]]:
+def ties_by_sign(G: nx.Graph[str], actor: str) -> dict[int, list[str]]:
     """The actors ``actor`` is tied to, by the tie's sign; each list strongest first, then by id.
 
     The order allies (+1) and enemies (-1) are listed in.
 
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> ties_by_sign(example_graph(), "a")
     {1: ['b'], -1: ['c'], 0: ['e']}
     """
 
-    def by_sign(ties: dict) -> dict[int, list[str]]:
+    def by_sign(ties: Ties) -> dict[int, list[str]]:
         found: dict[int, list[str]] = {1: [], -1: [], 0: []}
         for _, other in ranked_ties(G, actor):
             found[ties[other]["sign"]].append(other)
@@ -50,13 +52,13 @@ def ties_by_sign(G: nx.Graph, actor: str) -> dict[int, list[str]]:
     return _kept(G, "ties_by_sign", actor, by_sign)
 
 
-def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
+def tie_sizes(G: nx.Graph[str], actor: str) -> dict[str, int]:
     """How many relations each of ``actor``'s ties carries, by the other actor.
 
     Counting the relations among a hundred hubs reads thousands of ties,
     several relations each.
 
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> tie_sizes(example_graph(), "a")
     {'b': 1, 'c': 1, 'e': 1}
     """
@@ -65,22 +67,22 @@ def tie_sizes(G: nx.Graph, actor: str) -> dict[str, int]:
     )
 
 
-def _kept(G: nx.Graph, name: str, actor: str, make: Callable[[dict], T]) -> T:
+def _kept(G: nx.Graph[str], name: str, actor: str, make: Callable[[Ties], T]) -> T:
     """``G.graph[name][actor]``, made from the actor's ties the first time it is asked for.
 
     A view (frozen) shares ``G.graph`` with the graph it shows part of: what
     it is asked is made afresh, not kept where it would stand for the whole.
     """
     if nx.is_frozen(G):
-        return make(G._adj[actor])
-    cache = G.graph.setdefault(name, {})
+        return make(adjacency(G)[actor])
+    cache: dict[str, T] = G.graph.setdefault(name, {})
     found = cache.get(actor)
     if found is None:
-        found = cache[actor] = make(G._adj[actor])
+        found = cache[actor] = make(adjacency(G)[actor])
     return found
 
 
-_KEPT: dict[str, Callable[[nx.Graph, str], object]] = {
+_KEPT: dict[str, Callable[[nx.Graph[str], str], object]] = {
     "ranked_ties": ranked_ties,
     "ties_by_sign": ties_by_sign,
     "tie_sizes": tie_sizes,
@@ -88,10 +90,10 @@ _KEPT: dict[str, Callable[[nx.Graph, str], object]] = {
 """What is kept per actor on a graph (``G.graph[name][actor]``), by name, and what makes it."""
 
 
-def keep_ties(G: nx.Graph, actors: Iterable[str]) -> None:
+def keep_ties(G: nx.Graph[str], actors: Iterable[str]) -> None:
     """Make what is kept of ``actors``' ties now, rather than on the first query through them.
 
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> G = example_graph()
     >>> keep_ties(G, ["a", "z"])  # actors not in G are passed over
     >>> G.graph["ranked_ties"]
@@ -103,7 +105,7 @@ def keep_ties(G: nx.Graph, actors: Iterable[str]) -> None:
                 make(G, actor)
 
 
-def forget_ties(G: nx.Graph, actors: Iterable[str]) -> None:
+def forget_ties(G: nx.Graph[str], actors: Iterable[str]) -> None:
     """Drop what is kept of ``actors``' ties (their edges changed)."""
     for name in _KEPT:
         cache = G.graph.get(name)

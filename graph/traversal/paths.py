@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Mapping
 from itertools import pairwise
+from typing import Any
 
 import networkx as nx
 
@@ -12,7 +13,7 @@ from graph.budget import check_deadline
 from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
 from graph.store import Path, PathStep
-from queries.stance_graph import positive_subgraph
+from graph.traversal.stance_graph import positive_subgraph
 
 # When fewer than k paths have the fewest hops: the most paths of each longer
 # length ranked (by strength, then actors) for the rest.
@@ -22,7 +23,11 @@ Ranked = tuple[float, tuple[str, ...]]
 """A partial path ranked for the k best: (minus its total |stance|, its actors)."""
 
 
-def _as_path(G: nx.Graph, nodes: list[str]) -> Path:
+Adjacency = Mapping[str, Mapping[str, Any]]
+"""Each actor's neighbours, and the data of the tie to each."""
+
+
+def _as_path(G: nx.Graph[str], nodes: list[str]) -> Path:
     steps = []
     sign = 1
     for u, v in pairwise(nodes):
@@ -32,12 +37,12 @@ def _as_path(G: nx.Graph, nodes: list[str]) -> Path:
     return Path(actors=tuple(nodes), steps=tuple(steps), sign=sign)
 
 
-def _strength(G: nx.Graph, nodes: list[str]) -> float:
-    return sum(abs(G.edges[u, v]["stance"]) for u, v in pairwise(nodes))
+def _strength(G: nx.Graph[str], nodes: list[str]) -> float:
+    return sum(abs(float(G.edges[u, v]["stance"])) for u, v in pairwise(nodes))
 
 
 def signed_paths(
-    G: nx.Graph,
+    G: nx.Graph[str],
     source: str,
     target: str,
     *,
@@ -53,7 +58,7 @@ def signed_paths(
     Parameters
     ----------
     G : networkx.Graph
-        A stance graph (:func:`queries.stance_graph.build_stance_graph`).
+        A stance graph (:func:`graph.traversal.stance_graph.build_stance_graph`).
     source, target : str
         Actor ids in ``G``.
     max_hops : int
@@ -74,7 +79,7 @@ def signed_paths(
 
     Examples
     --------
-    >>> from queries.stance_graph import example_graph
+    >>> from graph.traversal.stance_graph import example_graph
     >>> G = example_graph()
     >>> [(p.actors, p.sign) for p in signed_paths(G, "c", "d")]
     [(('c', 'a', 'b', 'd'), -1)]
@@ -103,7 +108,7 @@ def signed_paths(
     return [_as_path(G, nodes) for nodes in found[:k]]
 
 
-def _of_length(adj: Mapping, source: str, target: str, hops: int, limit: int) -> list[list[str]]:
+def _of_length(adj: Adjacency, source: str, target: str, hops: int, limit: int) -> list[list[str]]:
     """Up to ``limit`` simple paths of exactly ``hops`` hops, depth first.
 
     A step is taken only to an actor close enough to ``target`` to arrive in
@@ -138,7 +143,7 @@ def _of_length(adj: Mapping, source: str, target: str, hops: int, limit: int) ->
 
 
 def _meet(
-    adj: Mapping, source: str, target: str, max_hops: int
+    adj: Adjacency, source: str, target: str, max_hops: int
 ) -> tuple[list[list[str]], list[list[str]]] | None:
     """Breadth-first rings around both ends, grown a whole ring at a time until they meet.
 
@@ -168,7 +173,7 @@ def _meet(
 
 
 def _best_shortest(
-    adj: Mapping, around_source: list[list[str]], around_target: list[list[str]], k: int
+    adj: Adjacency, around_source: list[list[str]], around_target: list[list[str]], k: int
 ) -> tuple[list[list[str]], int]:
     """The k strongest paths with the fewest hops, and how many such paths there are.
 
@@ -189,7 +194,7 @@ def _best_shortest(
     return best, sum(n_prefixes[m] * n_suffixes[m] for m in middle)
 
 
-def _linked(ties: Mapping, nodes: set[str]) -> list[str]:
+def _linked(ties: Mapping[str, Any], nodes: set[str]) -> list[str]:
     """The actors of ``nodes`` in ``ties``, scanning the smaller of the two."""
     if len(ties) < len(nodes):
         return [u for u in ties if u in nodes]
@@ -197,7 +202,7 @@ def _linked(ties: Mapping, nodes: set[str]) -> list[str]:
 
 
 def _best_walks(
-    adj: Mapping, rings: list[list[str]], ends: set[str], k: int, *, forward: bool
+    adj: Adjacency, rings: list[list[str]], ends: set[str], k: int, *, forward: bool
 ) -> tuple[dict[str, list[Ranked]], dict[str, int]]:
     """The k best shortest walks between the rings' centre and each of ``ends``, and how many.
 
