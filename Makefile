@@ -6,12 +6,8 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 LINTER := tools/cypher-lint
 WEB    := web
-VENDOR := api/static/vendor/cytoscape.min.js
-# the explorer's npm libraries (web/package.json): <package>/<file>, each copied with its licence
-VENDORED := cytoscape/dist/cytoscape.min.js layout-base/layout-base.js cose-base/cose-base.js \
-            cytoscape-fcose/cytoscape-fcose.js
 
-.PHONY: install run test lint format chromium screenshot
+.PHONY: install run test lint format chromium screenshot vendor
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -23,19 +19,23 @@ $(LINTER)/node_modules/.installed: $(LINTER)/package.json $(LINTER)/package-lock
 	npm ci --prefix $(LINTER) --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(VENDOR): $(WEB)/package.json $(WEB)/package-lock.json
+## refresh the pages' browser libraries (api/static/vendor/, committed package data) from the
+## pins in web/package.json; a clone, `pip install .` and a wheel need neither npm nor this
+vendor: $(VENV)/.installed
 	npm ci --prefix $(WEB) --no-audit --no-fund --loglevel=error
-	mkdir -p $(dir $(VENDOR))
-	for f in $(VENDORED); do package=$${f%%/*}; \
-	  cp $(WEB)/node_modules/$$f $(dir $(VENDOR)) && \
-	  cp $(WEB)/node_modules/$$package/LICENSE $(dir $(VENDOR))$$package.LICENSE || exit 1; done
-	touch $@
+	$(PY) tools/vendor_web.py
 
-## the headless browser the explorer's end-to-end test drives (Debian's chromium)
+## Debian's chromium, for the browser tests. The one thing `make test` installs outside the
+## project: as root it runs apt-get (said before it does); otherwise it stops and says what to run.
 chromium:
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+	@command -v chromium >/dev/null && exit 0; \
+	if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then \
+	  echo "make test needs Debian's chromium for its browser tests: install it (sudo apt-get install --no-install-recommends chromium) or run make test as root, which installs it" >&2; \
+	  exit 1; fi; \
+	echo "make test: installing Debian's chromium system-wide (apt-get install --no-install-recommends chromium) for the browser tests"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 
-install: $(VENV)/.installed $(VENDOR)
+install: $(VENV)/.installed
 
 ## install, load seeds/ into the embedded store, serve the API on http://$(HOST):$(PORT)
 run: install
@@ -55,7 +55,6 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-## retake the README's explorer screenshots (docs/explorer*.png) with the end-to-end tests
+## retake the README's explorer screenshot (docs/explorer.png) with the end-to-end test
 screenshot: install chromium
-	ACTORGRAPH_SCREENSHOT=1 $(VENV)/bin/pytest tests/web \
-	  -k "search_pick_see_click_read or start_screen or 100_actor_neighbourhood"
+	ACTORGRAPH_SCREENSHOT=1 $(VENV)/bin/pytest tests/web -k search_pick_see_click_read

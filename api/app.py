@@ -11,7 +11,17 @@ from fastapi.middleware.cors import CORSMiddleware
 from api.errors import READ_ERRORS, WRITE_ERRORS, install_error_handlers
 from api.etag import ETags
 from api.middleware import BodyLimit, RequestContext, configure_logging
-from api.routes import actors, analysis, articles, explorer, export, health, ingest, relations
+from api.routes import (
+    actors,
+    analysis,
+    articles,
+    docs,
+    explorer,
+    export,
+    health,
+    ingest,
+    relations,
+)
 from api.security import require_reader
 from graph.backends import open_store
 from graph.settings import Settings
@@ -38,6 +48,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Who stands with or against whom, since when, on what evidence.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # served from the package by api.routes.docs, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     install_error_handlers(app)
@@ -58,6 +70,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.include_router(health.router)
     app.include_router(explorer.router)
+    app.include_router(docs.router)
+    app.mount(docs.VENDOR_URL, docs.vendored_files(), name="vendor")
     for router in READ_ROUTERS:
         app.include_router(router, dependencies=[Depends(require_reader)], responses=READ_ERRORS)
     app.include_router(articles.router, responses=WRITE_ERRORS)
@@ -73,6 +87,9 @@ def document_vocabulary(app: FastAPI, names: tuple[str, ...]) -> None:
     def openapi() -> dict:
         if app.openapi_schema is None:
             schema = build()
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(
+                articles.NATIVE_COMPONENTS
+            )
             for path in schema.get("paths", {}).values():
                 for operation in path.values():
                     for parameter in operation.get("parameters", []):

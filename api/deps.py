@@ -13,7 +13,7 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Query, Request, Response
 from pydantic import BeforeValidator
 
-from graph.filters import BOUNDS, Filters
+from graph.filters import BOUNDS, Filters, filters_for
 from graph.store import GraphStore
 
 
@@ -58,15 +58,14 @@ async def get_filters(
         float, Query(ge=0.0, le=1.0, description="Claim confidence floor")
     ] = 0.0,
 ) -> Filters:
-    """The common filters of every query, validated against the vocabulary."""
-    for name in types or ():
-        store.vocabulary[name]
-    return Filters(
+    """The common filters of every query, checked as the CLI checks them."""
+    return filters_for(
+        store.vocabulary,
         as_of=as_of,
         since=since,
         until=until,
-        types=tuple(types) if types else None,
-        polarity=tuple(polarity) if polarity else None,
+        types=types,
+        polarity=polarity,
         min_confidence=min_confidence,
     )
 

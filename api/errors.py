@@ -62,7 +62,7 @@ class ErrorBody(BaseModel):
 
 def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {
-        400: "The body could not be parsed (malformed multipart)",
+        400: "The body could not be parsed (not UTF-8 JSON, or malformed multipart)",
         401: "Missing or wrong API token",
         403: "Writes are disabled (no API token configured)",
         404: "Unknown actor (with suggestions) or article",

@@ -1,41 +1,30 @@
-"""Options and helpers every command shares."""
+"""Helpers every command shares: one-line errors, opening the store.
+
+The shared options live in :mod:`cli.options`; the ones commands declare one by one
+are importable from here too.
+"""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, nullcontext
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
 import typer
 
+from cli.options import (  # noqa: F401  (re-exported for commands declaring options one by one)
+    DebugOpt,
+    JsonOpt,
+    StoreOpt,
+)
 from cli.output import errors
 from graph.backends import open_store
 from graph.budget import time_budget
 from graph.errors import ActorGraphError, StoreUnavailable
-from graph.filters import Filters
 from graph.settings import Settings
 from graph.store import GraphStore
-
-StoreOpt = Annotated[
-    str | None,
-    typer.Option("--store", envvar="ACTORGRAPH_STORE", help="Store file path or neo4j:// URI."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
-AsOfOpt = Annotated[date | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help="As of date.")]
-SinceOpt = Annotated[date | None, typer.Option("--since", formats=["%Y-%m-%d"])]
-UntilOpt = Annotated[date | None, typer.Option("--until", formats=["%Y-%m-%d"])]
-TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Relation type (repeatable).")]
-ConfOpt = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0)]
-TimeoutOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--timeout", min=0.0, help="Give up if answering takes longer (seconds; default: no limit)."
-    ),
-]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -103,22 +92,3 @@ def reading(store: str | None, timeout: float | None = None) -> Iterator[GraphSt
         status.update("Answering")
         with time_budget(timeout) if timeout is not None else nullcontext():
             yield db
-
-
-def filters_of(
-    as_of: date | None,
-    since: date | None,
-    until: date | None,
-    types: list[str] | None,
-    min_confidence: float,
-    store: GraphStore,
-) -> Filters:
-    for name in types or ():
-        store.vocabulary[name]
-    return Filters(
-        as_of=as_of,
-        since=since,
-        until=until,
-        types=tuple(types) if types else None,
-        min_confidence=min_confidence,
-    )

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import sys
-from contextlib import closing
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cli.common import (
-    AsOfOpt,
-    ConfOpt,
-    DebugOpt,
-    SinceOpt,
-    StoreOpt,
-    TypeOpt,
-    UntilOpt,
-    filters_of,
-    friendly_errors,
-    opened,
-)
+from cli.common import friendly_errors, reading
+from cli.options import Common, query_command
 from cli.output import errors, table
 from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
@@ -32,36 +21,38 @@ from queries.export import CSV_TABLES, ExportFormat, csv_table, export_graph, re
 Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"})
 
 
+@query_command(output=False)
 def export(
-    format: Annotated[Format, typer.Option("--format", help="Export format.")],
+    format: Annotated[
+        Format,
+        typer.Option("--format", metavar="|".join(f.value for f in Format), help="Export format."),
+    ],
+    common: Common,
     target: Annotated[
         Path | None,
         typer.Argument(
-            help="Output file; a folder for csv (nodes.csv, edges.csv) and neo4j-admin."
+            metavar="TARGET",
+            help="Output file; a folder for csv (nodes.csv, edges.csv) and neo4j-admin.",
         ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Same as TARGET.")] = None,
-    store: StoreOpt = None,
-    debug: DebugOpt = False,
-    as_of: AsOfOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
-    min_confidence: ConfOpt = 0.0,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", metavar="PATH", help="Same as TARGET.")
+    ] = None,
 ) -> None:
-    """Write the graph (stdout without a target: csv then prints both tables, a blank line
-    between); csv to a folder writes nodes.csv and edges.csv; neo4j-admin writes
-    bulk-import files."""
+    """Write the graph for other tools, to standard output, a file or a folder.
+
+    Without a target, csv prints both tables, a blank line between; csv to a folder
+    writes nodes.csv and edges.csv; neo4j-admin writes bulk-import files.
+    """
     destination = output or target
-    with closing(opened(store)) as db:
+    with reading(common.store) as db:
         if format.value == "neo4j-admin":
             if destination is None:
                 raise InvalidQuery("neo4j-admin export needs an output folder")
             counts = write_import_files(db, destination)
             table(f"Wrote {destination}", ("file", "rows"), sorted(counts.items()))
             return
-        flt = filters_of(as_of, since, until, type, min_confidence, db)
-        actors, relations = db.actors(), db.relations(flt)
+        actors, relations = db.actors(), db.relations(common.filters(db))
     membership = blocs(build_stance_graph(actors, relations)).membership
     graph = export_graph(actors, relations, membership)
     if destination is not None and format.value == "csv":

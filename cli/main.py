@@ -13,8 +13,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from typer.core import TyperGroup
 
 from cli import actors, analysis, export, queries
-from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened, settings_for
-from cli.output import console, emit_json, errors, plural, table
+from cli.common import friendly_errors, opened, reading, settings_for
+from cli.help import tidy
+from cli.options import Common, DebugOpt, JsonOpt, StoreOpt, query_command
+from cli.output import Grid, console, emit_json, errors, plural, show, table
 from ingest.pipeline import InputSummary, LoadSummary, plan
 from ingest.pipeline import load as load_inputs
 from loaders.formats import FORMAT_NAMES
@@ -25,6 +27,7 @@ class OneLineErrors(TyperGroup):
     like every other error, instead of a framed usage box."""
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        tidy(self)
         if not standalone_mode:
             return super().main(*args, standalone_mode=False, **kwargs)
         try:
@@ -60,7 +63,8 @@ FormatOpt = Annotated[
     str | None,
     typer.Option(
         "--format",
-        help=f"Input format: {', '.join(FORMAT_NAMES)}. Detected from the files if omitted.",
+        metavar="|".join(FORMAT_NAMES),
+        help="Input format; detected from each input if omitted.",
     ),
 ]
 
@@ -68,10 +72,13 @@ FormatOpt = Annotated[
 @app.command()
 @friendly_errors
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to load.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="Files or folders to load.")
+    ],
     format: FormatOpt = None,
     mapping: Annotated[
-        Path | None, typer.Option("--mapping", help="Your own mapping table for the format.")
+        Path | None,
+        typer.Option("--mapping", metavar="FILE", help="Your own mapping table for the format."),
     ] = None,
     skip_bad: Annotated[
         bool,
@@ -80,7 +87,10 @@ def load(
         ),
     ] = False,
     rejects: Annotated[
-        Path | None, typer.Option("--rejects", help="Folder for rejects files (with --skip-bad).")
+        Path | None,
+        typer.Option(
+            "--rejects", metavar="DIR", help="Folder for rejects files (with --skip-bad)."
+        ),
     ] = None,
     store: StoreOpt = None,
     json: JsonOpt = False,
@@ -205,25 +215,29 @@ def _print_summary(summary: LoadSummary) -> None:
 
 @app.command()
 @friendly_errors
-def stats(store: StoreOpt = None, json: JsonOpt = False, debug: DebugOpt = False) -> None:
+@query_command(filters=False)
+def stats(common: Common) -> None:
     """How many actors, articles, claims and relations the store holds."""
-    with closing(opened(store, must_exist=True)) as db:
+    with reading(common.store) as db:
         counts = db.stats()
-    if json:
-        emit_json(counts)
-        return
-    table(
-        "Store",
-        ("actors", "articles", "claims", "relations"),
-        [(counts.actors, counts.articles, counts.claims, counts.relations)],
-    )
+    columns = ("actors", "articles", "claims", "relations")
+    row = (counts.actors, counts.articles, counts.claims, counts.relations)
+    show(common.output, counts, [Grid("Store", columns, [row])])
 
 
 @app.command()
 @friendly_errors
 def serve(
-    host: Annotated[str, typer.Option("--host", envvar="ACTORGRAPH_HOST")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", envvar="ACTORGRAPH_PORT")] = 8000,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host", envvar="ACTORGRAPH_HOST", metavar="HOST", help="Address to listen on."
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option("--port", envvar="ACTORGRAPH_PORT", metavar="PORT", help="Port to listen on."),
+    ] = 8000,
     store: StoreOpt = None,
     debug: DebugOpt = False,
 ) -> None:

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
-from cli.common import (
-    AsOfOpt,
-    ConfOpt,
-    DebugOpt,
-    JsonOpt,
-    SinceOpt,
-    StoreOpt,
-    TimeoutOpt,
-    TypeOpt,
-    UntilOpt,
-    filters_of,
-    friendly_errors,
-    reading,
-)
-from cli.output import console, emit_json, plural, short, table
+from cli.common import friendly_errors, reading
+from cli.options import ActorArg, Common, SourceArg, TargetArg, query_command
+from cli.output import SIGNS, Grid, console, one_line, plural, print_grid, show
 from graph.model import Relation
 from graph.store import Stance
-
-ActorArg = Annotated[str, typer.Argument(help="Actor id, name or alias.")]
 
 
 def _arrow(relation: Relation, other: str) -> str:
@@ -38,6 +25,8 @@ def _stance_rows(stances: list[Stance]) -> list[tuple]:
     rows = []
     for s in stances:
         best = max(s.relations, key=lambda r: r.weight)
+        first = min((r.first_seen for r in s.relations if r.first_seen), default=None)
+        last = max((r.last_seen for r in s.relations if r.last_seen), default=None)
         rows.append(
             (
                 s.actor.name,
@@ -47,250 +36,234 @@ def _stance_rows(stances: list[Stance]) -> list[tuple]:
                 ),
                 f"{s.stance:+.2f}",
                 max(r.n_articles for r in s.relations),
-                min((r.first_seen for r in s.relations if r.first_seen), default=""),
-                max((r.last_seen for r in s.relations if r.last_seen), default=""),
-                short(best.evidence.quote if best.evidence else ""),
+                first,
+                last,
+                one_line(best.evidence.quote if best.evidence else ""),
             )
         )
     return rows
 
 
-def _stances(kind: str, actor: str, store: str | None, json: bool, *filters: object) -> None:
-    with reading(store) as db:
+STANCE_COLUMNS = ("actor", "relations (weight)", "stance", "articles", "first", "last", "evidence")
+
+
+def _stances(kind: str, actor: str, common: Common) -> None:
+    """The one body of ``allies`` and ``enemies``."""
+    with reading(common.store) as db:
         who = db.actor(actor)
-        flt = filters_of(*filters, store=db)  # type: ignore[arg-type]
+        flt = common.filters(db)
         found = db.allies(who.id, flt) if kind == "allies" else db.enemies(who.id, flt)
-    if json:
-        emit_json({"actor": who, kind: found})
-        return
-    table(
+    grid = Grid(
         f"{kind.capitalize()} of {who.name}",
-        ("actor", "relations (weight)", "stance", "articles", "first", "last", "evidence"),
+        STANCE_COLUMNS,
         _stance_rows(found),
-    )
-    if found:
-        console.print(
-            f"[dim]-> {who.name} acts on the actor, <- the actor acts on {who.name}, "
-            "<-> both ways; stance is the net signed weight of all their relations.[/dim]"
-        )
-
-
-def allies(
-    actor: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
-    store: StoreOpt = None,
-    json: JsonOpt = False,
-    debug: DebugOpt = False,
-    as_of: AsOfOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
-    min_confidence: ConfOpt = 0.0,
-) -> None:
-    """Actors standing with ACTOR, strongest first, with evidence."""
-    _stances(
-        "allies",
-        actor,
-        store,
-        json,
-        as_of,
-        since,
-        until,
-        type,
-        min_confidence,
+        wide=frozenset({"evidence"}),
     )
 
-
-def enemies(
-    actor: Annotated[str, typer.Argument(help="Actor id, name or alias.")],
-    store: StoreOpt = None,
-    json: JsonOpt = False,
-    debug: DebugOpt = False,
-    as_of: AsOfOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
-    min_confidence: ConfOpt = 0.0,
-) -> None:
-    """Actors standing against ACTOR, most hostile first, with evidence."""
-    _stances(
-        "enemies",
-        actor,
-        store,
-        json,
-        as_of,
-        since,
-        until,
-        type,
-        min_confidence,
-    )
-
-
-def path(
-    source: ActorArg,
-    target: ActorArg,
-    positive_only: Annotated[
-        bool, typer.Option("--positive-only", help="Cooperative steps only.")
-    ] = False,
-    max_hops: Annotated[int, typer.Option("--max-hops", help="Longest path (1..6).")] = 4,
-    k: Annotated[int, typer.Option("--k", help="How many shortest paths (1..10).")] = 1,
-    store: StoreOpt = None,
-    json: JsonOpt = False,
-    debug: DebugOpt = False,
-    as_of: AsOfOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
-    min_confidence: ConfOpt = 0.0,
-    timeout: TimeoutOpt = None,
-) -> None:
-    """Shortest signed paths from SOURCE to TARGET."""
-    with reading(store, timeout) as db:
-        a, b = db.actor(source), db.actor(target)
-        flt = filters_of(as_of, since, until, type, min_confidence, db)
-        found = db.paths(
-            a.id, b.id, max_hops=max_hops, k=k, positive_only=positive_only, filters=flt
-        )
-        names = {x.id: x.name for x in db.actors()}
-    if json:
-        emit_json(found)
-        return
-    if not found:
-        kind = "cooperative path" if positive_only else "path"
-        console.print(f"No {kind} from {a.name} to {b.name} within {plural(max_hops, 'hop')}.")
-    for n, p in enumerate(found, 1):
-        sign = {1: "positive (+)", -1: "negative (-)", 0: "neutral (0)"}[p.sign]
-        console.print(f"[bold]Path {n}[/bold]: {plural(p.hops, 'hop')}, sign {sign}")
-        for step in p.steps:
-            mark = {1: "[green]+[/green]", -1: "[red]-[/red]", 0: "0"}[step.sign]
-            said = "; ".join(
-                f"{names[r.source]} {r.type} {names[r.target]} ({r.weight:.2f})"
-                for r in step.relations
-            )
+    def human() -> None:
+        print_grid(grid)
+        if found:
             console.print(
-                f"  ({mark}) {names[step.source]} -> {names[step.target]}: {said}",
+                f"[dim]-> {who.name} acts on the actor, <- the actor acts on {who.name}, "
+                "<-> both ways; stance is the net signed weight of all their relations.[/dim]",
                 highlight=False,
             )
 
+    show(common.output, {"actor": who, kind: found}, [grid], human=human)
 
-def neighbourhood(
-    actor: ActorArg,
-    depth: Annotated[int, typer.Option("--depth", help="Hops (1..4).")] = 1,
-    limit: Annotated[int, typer.Option("--limit", help="Most actors (1..1000).")] = 100,
-    max_relations: Annotated[
-        int, typer.Option("--max-relations", help="Most relations shown (1..10000).")
-    ] = 500,
-    store: StoreOpt = None,
-    json: JsonOpt = False,
-    debug: DebugOpt = False,
-    as_of: AsOfOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
-    min_confidence: ConfOpt = 0.0,
-    timeout: TimeoutOpt = None,
+
+@query_command()
+def allies(actor: ActorArg, common: Common) -> None:
+    """Actors standing with ACTOR, strongest first, with evidence."""
+    _stances("allies", actor, common)
+
+
+@query_command()
+def enemies(actor: ActorArg, common: Common) -> None:
+    """Actors standing against ACTOR, most hostile first, with evidence."""
+    _stances("enemies", actor, common)
+
+
+@query_command(timeout=True)
+def path(
+    source: SourceArg,
+    target: TargetArg,
+    common: Common,
+    positive_only: Annotated[
+        bool, typer.Option("--positive-only", help="Cooperative steps only.")
+    ] = False,
+    max_hops: Annotated[
+        int, typer.Option("--max-hops", metavar="1..6", help="Longest path in steps.")
+    ] = 4,
+    k: Annotated[int, typer.Option("--k", metavar="1..10", help="How many shortest paths.")] = 1,
 ) -> None:
-    """Actors within DEPTH hops of ACTOR and the relations among them."""
-    with reading(store, timeout) as db:
-        who = db.actor(actor)
-        flt = filters_of(as_of, since, until, type, min_confidence, db)
-        sub = db.neighbourhood(who.id, depth, flt, limit, max_relations)
-    if json:
-        emit_json(sub)
-        return
-    names = {n.id: n.name for n in sub.nodes}
-    shown = len(sub.relations)
-    table(
-        f"Within {depth} hop(s) of {who.name}"
-        + (" (actor limit reached)" if sub.truncated else "")
-        + (f" ({shown} of {sub.total_relations} relations)" if shown < sub.total_relations else ""),
-        ("source", "relation", "target", "weight", "articles", "first", "last"),
-        [
-            (
-                names[r.source],
-                r.type,
-                names[r.target],
-                f"{r.weight:.2f}",
-                r.n_articles,
-                r.first_seen or "",
-                r.last_seen or "",
-            )
-            for r in sub.relations
-        ],
+    """Shortest signed paths from SOURCE to TARGET."""
+    with reading(common.store, common.timeout) as db:
+        a, b = db.actor(source), db.actor(target)
+        found = db.paths(
+            a.id,
+            b.id,
+            max_hops=max_hops,
+            k=k,
+            positive_only=positive_only,
+            filters=common.filters(db),
+        )
+        names = {x.id: x.name for x in db.actors()}
+
+    def said(relations: Sequence[Relation]) -> str:
+        return "; ".join(
+            f"{names[r.source]} {r.type} {names[r.target]} ({r.weight:.2f})" for r in relations
+        )
+
+    def human() -> None:
+        if not found:
+            kind = "cooperative path" if positive_only else "path"
+            console.print(f"No {kind} from {a.name} to {b.name} within {plural(max_hops, 'hop')}.")
+        for n, p in enumerate(found, 1):
+            sign = {1: "positive (+)", -1: "negative (-)", 0: "neutral (0)"}[p.sign]
+            console.print(f"[bold]Path {n}[/bold]: {plural(p.hops, 'hop')}, sign {sign}")
+            for step in p.steps:
+                mark = {1: "[green]+[/green]", -1: "[red]-[/red]", 0: "0"}[step.sign]
+                console.print(
+                    f"  ({mark}) {names[step.source]} -> {names[step.target]}: "
+                    f"{said(step.relations)}",
+                    highlight=False,
+                )
+
+    rows = [
+        (n, p.sign, i, names[s.source], names[s.target], SIGNS[s.sign], said(s.relations))
+        for n, p in enumerate(found, 1)
+        for i, s in enumerate(p.steps, 1)
+    ]
+    columns = ("path", "path sign", "step", "from", "to", "step sign", "relations")
+    show(
+        common.output, found, [Grid(f"Paths from {a.name} to {b.name}", columns, rows)], human=human
     )
 
 
+@query_command(timeout=True)
+def neighbourhood(
+    actor: ActorArg,
+    common: Common,
+    depth: Annotated[int, typer.Option("--depth", metavar="1..4", help="Hops from ACTOR.")] = 1,
+    limit: Annotated[int, typer.Option("--limit", metavar="1..1000", help="Most actors.")] = 100,
+    max_relations: Annotated[
+        int, typer.Option("--max-relations", metavar="1..10000", help="Most relations shown.")
+    ] = 500,
+) -> None:
+    """Actors within DEPTH hops of ACTOR and the relations among them."""
+    with reading(common.store, common.timeout) as db:
+        who = db.actor(actor)
+        sub = db.neighbourhood(who.id, depth, common.filters(db), limit, max_relations)
+    names = {n.id: n.name for n in sub.nodes}
+    shown = len(sub.relations)
+    title = (
+        f"Within {plural(depth, 'hop')} of {who.name}"
+        + (" (actor limit reached)" if sub.truncated else "")
+        + (f" ({shown} of {sub.total_relations} relations)" if shown < sub.total_relations else "")
+    )
+    rows = [
+        (
+            names[r.source],
+            r.type,
+            names[r.target],
+            f"{r.weight:.2f}",
+            r.n_articles,
+            r.first_seen,
+            r.last_seen,
+        )
+        for r in sub.relations
+    ]
+    columns = ("source", "relation", "target", "weight", "articles", "first", "last")
+    show(common.output, sub, [Grid(title, columns, rows)])
+
+
+@query_command()
 def evidence(
-    source: ActorArg,
-    target: ActorArg,
-    store: StoreOpt = None,
-    json: JsonOpt = False,
-    debug: DebugOpt = False,
-    as_of: AsOfOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    type: TypeOpt = None,
-    min_confidence: ConfOpt = 0.0,
-    offset: Annotated[int, typer.Option("--offset", help="Claims to skip.")] = 0,
-    limit: Annotated[int, typer.Option("--limit", help="Most claims shown (1..1000).")] = 100,
+    source: SourceArg,
+    target: TargetArg,
+    common: Common,
+    offset: Annotated[int, typer.Option("--offset", metavar="N", help="Claims to skip.")] = 0,
+    limit: Annotated[
+        int, typer.Option("--limit", metavar="1..1000", help="Most claims shown.")
+    ] = 100,
 ) -> None:
     """The claims between SOURCE and TARGET, oldest first: quotes, articles, dates."""
-    with reading(store) as db:
+    with reading(common.store) as db:
         a, b = db.actor(source), db.actor(target)
-        flt = filters_of(as_of, since, until, type, min_confidence, db)
-        page = db.evidence_page(a.id, b.id, flt, offset=offset, limit=limit)
+        page = db.evidence_page(a.id, b.id, common.filters(db), offset=offset, limit=limit)
         items = page.items
         said_by = {i.claim.attributed_to for i in items if i.claim.attributed_to}
         ends = {x for i in items for x in (i.claim.source, i.claim.target)}
         names = {x: db.actor(x).name for x in said_by | ends | {a.id, b.id}}
-    if json:
-        emit_json(items)
-        return
-    shown = ""
-    if len(items) < page.total:
-        part = f"{offset + 1}-{offset + len(items)} shown" if items else f"none from {offset + 1}"
-        shown = f", {part} (--offset, --limit for others)"
-    console.print(
-        f"[bold]Evidence between {a.name} and {b.name}[/bold]: "
-        f"{plural(page.total, 'claim')}{shown}",
-        highlight=False,
-    )
-    for i in items:
-        c = i.claim
-        said = (
-            f"said by {names[c.attributed_to]}"
-            if c.attributed_to
-            else f"in {i.article.publisher or 'the article'}'s own reporting"
-        )
+
+    def human() -> None:
+        shown = ""
+        if len(items) < page.total:
+            part = (
+                f"{offset + 1}-{offset + len(items)} shown" if items else f"none from {offset + 1}"
+            )
+            shown = f", {part} (--offset, --limit for others)"
         console.print(
-            f"\n{c.date or 'undated'}  [bold]{names[c.source]} {c.type} {names[c.target]}[/bold]"
-            f"\n  {c.modality.value}, confidence {c.confidence:g}, {said}",
+            f"[bold]Evidence between {a.name} and {b.name}[/bold]: "
+            f"{plural(page.total, 'claim')}{shown}",
             highlight=False,
         )
-        if c.evidence:
-            console.print(f'  "{" ".join(c.evidence.quote.split())}"', highlight=False)
-        published = i.article.published or "undated"
-        source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
-        console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
+        for i in items:
+            c = i.claim
+            said = (
+                f"said by {names[c.attributed_to]}"
+                if c.attributed_to
+                else f"in {i.article.publisher or 'the article'}'s own reporting"
+            )
+            console.print(
+                f"\n{c.date or 'undated'}  [bold]{names[c.source]} {c.type} {names[c.target]}"
+                f"[/bold]\n  {c.modality.value}, confidence {c.confidence:g}, {said}",
+                highlight=False,
+            )
+            if c.evidence:
+                console.print(f'  "{one_line(c.evidence.quote)}"', highlight=False)
+            published = i.article.published or "undated"
+            source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
+            console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
+
+    columns = (
+        "date", "source", "type", "target", "modality", "confidence", "said by", "quote",
+        "article", "publisher", "title", "published",
+    )  # fmt: skip
+    rows = [
+        (
+            i.claim.date,
+            names[i.claim.source],
+            i.claim.type,
+            names[i.claim.target],
+            i.claim.modality.value,
+            i.claim.confidence,
+            names.get(i.claim.attributed_to or "", ""),
+            one_line(i.claim.evidence.quote if i.claim.evidence else ""),
+            i.article.id,
+            i.article.publisher,
+            i.article.title,
+            i.article.published,
+        )
+        for i in items
+    ]
+    grid = Grid(f"Evidence between {a.name} and {b.name}", columns, rows)
+    show(common.output, items, [grid], human=human)
 
 
+@query_command(filters=False)
 def search(
-    query: Annotated[str, typer.Argument(help="A name or alias, any spelling.")],
-    limit: Annotated[int, typer.Option("--limit")] = 10,
-    store: StoreOpt = None,
-    json: JsonOpt = False,
-    debug: DebugOpt = False,
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="A name or alias, any spelling.")],
+    common: Common,
+    limit: Annotated[int, typer.Option("--limit", metavar="1..1000", help="Most matches.")] = 10,
 ) -> None:
-    """Actors whose names or aliases match QUERY."""
-    with reading(store) as db:
+    """Actors whose names or aliases match QUERY, closest first (close matches only)."""
+    with reading(common.store) as db:
         found = db.search_actors(query, limit)
-    if json:
-        emit_json(found)
-        return
-    table(
-        f"Actors matching {query!r}",
-        ("id", "name", "kind", "matched", "score"),
-        [(m.actor.id, m.actor.name, m.actor.kind.value, m.matched, m.score) for m in found],
-    )
+    rows = [(m.actor.id, m.actor.name, m.actor.kind.value, m.matched, m.score) for m in found]
+    columns = ("id", "name", "kind", "matched", "score")
+    show(common.output, found, [Grid(f"Actors matching {query!r}", columns, rows)])
 
 
 def register(app: typer.Typer) -> None:

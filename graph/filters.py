@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from graph.errors import InvalidQuery, OutOfRange
 from graph.model import ClaimFacts
+
+if TYPE_CHECKING:
+    from graph.vocabulary import Vocabulary
 
 # Hard upper bounds on every size a query accepts: (low, high).
 BOUNDS: dict[str, tuple[int, int]] = {
@@ -119,3 +123,40 @@ class Filters(BaseModel):
 
 
 NO_FILTERS = Filters()
+
+
+def filters_for(
+    vocabulary: Vocabulary,
+    *,
+    as_of: date | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    types: Iterable[str] | None = None,
+    polarity: Iterable[int] | None = None,
+    min_confidence: float = 0.0,
+) -> Filters:
+    """The filters a user asked for, checked: the one check the CLI and the API share.
+
+    Every type must be in ``vocabulary``; an empty ``types`` or ``polarity`` keeps
+    every one; the time window must be in order.
+
+    >>> from graph.vocabulary import load_vocabulary
+    >>> filters_for(load_vocabulary(), types=["FIGHTS"], polarity=[]).types
+    ('FIGHTS',)
+    >>> filters_for(load_vocabulary(), types=["FRIENDS_WITH"])
+    Traceback (most recent call last):
+    ...
+    graph.errors.UnknownRelationType: ...
+    """
+    types = tuple(types or ())
+    for name in types:
+        vocabulary[name]
+    polarity = tuple(polarity or ())
+    return Filters(
+        as_of=as_of,
+        since=since,
+        until=until,
+        types=types or None,
+        polarity=polarity or None,
+        min_confidence=min_confidence,
+    )

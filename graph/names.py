@@ -15,6 +15,11 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
+SEARCH_FLOOR = 70.0
+"""A search shows no match scoring below this (0..100) ..."""
+SEARCH_SPREAD = 15.0
+"""... nor one more than this below the best match: "Iran" finds Iran, not every Iraqi actor."""
+
 _ARTICLE = re.compile(r"\b(?:al|el|ul|ad|ar|as|ash|at|az|an)[-\s']+(?=\w)")
 _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bc\u02bf\u02be]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -134,4 +139,7 @@ class NameIndex:
                 if actor_id not in best or best[actor_id][0] < value:
                     best[actor_id] = (value, self._display[other])
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        if ranked:  # only matches worth showing: near the best one, and close in any case
+            floor = max(SEARCH_FLOOR, ranked[0][1][0] - SEARCH_SPREAD)
+            ranked = [item for item in ranked if item[1][0] >= floor]
         return [(actor_id, score, shown) for actor_id, (score, shown) in ranked[:limit]]

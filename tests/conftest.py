@@ -12,6 +12,8 @@ from ingest.pipeline import load, plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+DATA = ROOT / "tests" / "data"
+"""Real third-party samples, each folder with its licence and attribution (tests/data/README.md)."""
 SEED_TEXT = (SEEDS / "000_dbaca485cba48593.txt").read_text(encoding="utf-8")
 
 

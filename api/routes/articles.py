@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Response, status
 
 from api.deps import StoreDep
+from api.errors import UPLOAD_ERRORS
 from api.routing import OffloadedRoute
 from api.security import require_reader, require_writer
 from graph.model import Article
@@ -17,17 +18,24 @@ from loaders.native_format import NativeDocument
 
 router = APIRouter(prefix="/articles", tags=["articles"], route_class=OffloadedRoute)
 
+_NATIVE = "NativeDocument."
+NATIVE_SCHEMA = NativeDocument.model_json_schema(
+    ref_template=f"#/components/schemas/{_NATIVE}{{model}}"
+)
+NATIVE_COMPONENTS = {_NATIVE + name: d for name, d in NATIVE_SCHEMA.pop("$defs", {}).items()}
+"""The native format's sub-schemas, published as components: a ``$defs`` nested in a request
+body is not where its ``#/$defs/...`` references point, and ReDoc refuses such a document."""
+
 
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
     dependencies=[Depends(require_writer)],
-    responses={200: {"description": "Already stored (unchanged) or replaced (updated)"}},
-    openapi_extra={
-        "requestBody": {
-            "content": {"application/json": {"schema": NativeDocument.model_json_schema()}}
-        }
+    responses={
+        200: {"description": "Already stored (unchanged) or replaced (updated)"},
+        **UPLOAD_ERRORS,
     },
+    openapi_extra={"requestBody": {"content": {"application/json": {"schema": NATIVE_SCHEMA}}}},
 )
 def post_article(
     store: StoreDep, response: Response, document: Annotated[dict[str, Any], Body()]

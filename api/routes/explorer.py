@@ -17,15 +17,15 @@ OWN = {
     "explorer.css": "text/css",
     "favicon.svg": "image/svg+xml",
 }
-# the npm libraries `make install` copies from web/node_modules (see the Makefile's VENDORED)
+# the npm libraries `make vendor` copies from web/node_modules (web/package.json's actorgraphVendor)
 VENDOR = {
     name: STATIC / "vendor" / name
     for name in ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js")
 }
 MISSING = """<!doctype html><meta charset="utf-8"><title>actorgraph explorer</title>
-<h1>The explorer's graph library is not installed</h1>
-<p>Run <code>make install</code> (it runs <code>npm ci</code> in <code>web/</code> and copies
-Cytoscape.js and its layout extension into <code>api/static/vendor/</code>).
+<h1>The explorer's graph libraries are missing</h1>
+<p>They are package data in <code>api/static/vendor/</code>; in a checkout,
+<code>make vendor</code> copies them again from the pins in <code>web/package.json</code>.
 The API itself works: see <a href="/docs">/docs</a>.</p>
 """
 

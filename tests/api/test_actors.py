@@ -12,6 +12,15 @@ def test_search_tolerates_spelling(client: TestClient) -> None:
     assert found[0]["actor"]["id"] == PMU
 
 
+def test_search_answers_close_matches_only(client: TestClient) -> None:
+    def ids(q: str) -> list[str]:
+        return [m["actor"]["id"] for m in client.get("/actors", params={"q": q}).json()]
+
+    assert ids("Iran") == ["iran"]  # not every Iraqi actor
+    assert ids("Hashd") == [PMU]  # not Jordan, "Hashemite Kingdom"
+    assert "syrian-arab-army" in ids("syrian army")
+
+
 def test_detail_by_alias(client: TestClient) -> None:
     response = client.get("/actors/Hashd al-Shaabi")
     assert response.status_code == 200

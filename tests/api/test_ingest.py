@@ -7,10 +7,11 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from graph.backends.embedded import EmbeddedStore
+from tests.conftest import DATA
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "tests" / "loaders" / "samples"
-RE3D = ROOT.parent / "shared" / "data" / "re3d" / "US State Department"
+RE3D = DATA / "re3d" / "US State Department"
 
 
 def _files(*paths: Path) -> list[tuple[str, tuple[str, bytes]]]:

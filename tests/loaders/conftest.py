@@ -1,4 +1,4 @@
-"""Fixtures for loader tests: an embedded store with the seed gazetteer, and the shared data."""
+"""Fixtures for loader tests: an embedded store with the seed gazetteer."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import pytest
 from graph.backends.embedded import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared" / "data"
 GAZETTEER = ROOT / "seeds" / "actors.yaml"
 
 
@@ -19,10 +18,3 @@ def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
     made = EmbeddedStore(tmp_path / "loaders.sqlite")
     yield made
     made.close()
-
-
-@pytest.fixture
-def shared() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"the shared sample data is missing: {SHARED}")
-    return SHARED

@@ -1,55 +1,32 @@
 """A real server and a real headless Chromium for the explorer's end-to-end tests.
 
-Needs Debian's ``chromium`` (``make test`` installs it when missing) and the
-explorer's assets (``make install``). If either is missing the tests fail
-and say which: they never pass by being skipped.
+Needs Debian's ``chromium`` (``make test`` installs it when missing). If it is
+missing the tests fail and say so: they never pass by being skipped.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.conftest import SEEDS
-from tests.servers import free_port, wait_ready
+from tests.servers import chromium, seed_served
 from tests.web.corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 VIEWPORT = {"width": 1400, "height": 860}
 
 
 def serve(source: Path, store: Path) -> Iterator[str]:
     """Load ``source`` into ``store`` with the CLI, serve it, yield its URL, stop it."""
-    cli = [str(Path(sys.executable).parent / "actorgraph")]
-    subprocess.run([*cli, "load", str(source), "--store", str(store)], check=True, cwd=ROOT,
-                   capture_output=True)  # fmt: skip
-    port = free_port()
-    env = {**os.environ, "ACTORGRAPH_STORE": str(store)}
-    env.pop("ACTORGRAPH_API_TOKEN", None)
-    proc = subprocess.Popen(
-        [*cli, "serve", "--port", str(port)], cwd=ROOT, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_ready(url, time.monotonic() + 10)
+    cli = str(Path(sys.executable).parent / "actorgraph")
+    with seed_served(cli, store, ROOT, source) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -69,12 +46,8 @@ def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def open_page(browser: Browser, url: str, path: str = "/") -> Iterator[Page]:
@@ -83,7 +56,7 @@ def open_page(browser: Browser, url: str, path: str = "/") -> Iterator[Page]:
     opened = context.new_page()
     response = opened.goto(path)
     assert response is not None
-    assert response.status == 200, "the explorer's assets are missing: run `make install`"
+    assert response.status == 200, "the explorer's assets are missing from api/static/vendor/"
     opened.wait_for_function("window.explorer !== undefined")
     opened.evaluate("window.explorer.ready")
     yield opened
