@@ -7,11 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import FiltersDep, StoreDep
+from api.deps import FiltersDep, RollUpDep, StoreDep
 from graph.errors import InvalidQuery
-from graph.traversal.stance_graph import build_stance_graph
-from queries.blocs import blocs
-from queries.export import MEDIA_TYPES, SUFFIXES, ExportFormat, export_graph, render
+from queries.export import MEDIA_TYPES, SUFFIXES, ExportFormat, render
+from queries.rollup import export_of
 from queries.tables import Table, claim_rows, claims_behind, graph_rows, to_csv, to_parquet
 
 router = APIRouter(tags=["export"])
@@ -51,6 +50,7 @@ def export(
             " edges, a blank line between; Parquet needs one)"
         ),
     ] = None,
+    roll_up: RollUpDep = False,
 ) -> Response:
     """The graph as node-link JSON, Cytoscape JSON, GraphML, GEXF, CSV or Parquet.
 
@@ -62,14 +62,15 @@ def export(
         raise InvalidQuery("table applies to format=csv or format=parquet only")
     if format is Format.PARQUET and table is None:
         raise InvalidQuery("format=parquet holds one table: add table=nodes, edges or claims")
-    relations = store.relations(filters)
     if table is Table.CLAIMS:
+        if roll_up:
+            raise InvalidQuery(
+                "roll_up does not apply to claims: each names the actors it is about"
+            )
         polarity = {t.name: t.polarity for t in store.vocabulary}
-        rows = claim_rows(claims_behind(store, relations, filters), polarity)
+        rows = claim_rows(claims_behind(store, store.relations(filters), filters), polarity)
     else:
-        actors = store.actors()
-        membership = blocs(build_stance_graph(actors, relations)).membership
-        graph = export_graph(actors, relations, membership)
+        graph = export_of(store, filters, roll_up=roll_up)
         if table is None:
             fmt = ExportFormat(format.value)
             return _attachment(render(graph, fmt), MEDIA_TYPES[fmt], f"actorgraph.{SUFFIXES[fmt]}")

@@ -304,10 +304,10 @@ $("save-png").addEventListener("click", () => download(png(cy), pictureName("png
 $("save-svg").addEventListener("click", () =>
   download(new Blob([svg(cy)], { type: "image/svg+xml" }), pictureName("svg")));
 
-// The start screen: a few well-connected actors to begin with (the brokers between blocs).
+// The start screen: the actors most claims name, to begin with.
 async function suggest() {
-  const brokers = await api("/brokers", { limit: 6 });
-  const actors = await Promise.all(brokers.map((b) => api(`/actors/${encodeURIComponent(b.actor)}`)));
+  const rows = await api("/actors", { sort: "claims", min_claims: 1, limit: 6 });
+  const actors = rows.map((row) => row.actor);
   $("suggested").replaceChildren(...actors.map((a) => {
     const button = element("button", a.name);
     button.type = "button";
