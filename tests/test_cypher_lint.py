@@ -15,21 +15,22 @@ from graph.vocabulary import Vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT = ROOT / "tools" / "cypher-lint" / "lint.mjs"
-SCHEMA = ROOT / "queries" / "cypher-schema.json"
+SCHEMA = ROOT / "tools" / "cypher-lint" / "schema.json"
 DASHBOARD = ROOT / "queries" / "dashboards" / "actorgraph.neodash.json"
 DASHBOARD_PARAMETERS = ["neodash_actor_name", "input"]
 """The NeoDash parameters: the chosen actor, and what the user types in the actor selector."""
 NOT_CYPHER = {"text", "iframe"}
 
 
-def lint(queries: Path = ROOT / "queries", schema: Path = SCHEMA) -> subprocess.CompletedProcess:
+def lint(*where: str, schema: Path = SCHEMA) -> subprocess.CompletedProcess:
+    """The lint over the project's statements, or over ``--statements DIR --browser DIR``."""
     node = shutil.which("node")
     assert node, "node is needed for the Cypher lint (Node 20)"
     assert (LINT.parent / "node_modules").is_dir(), (
         "run: make install (npm ci in tools/cypher-lint)"
     )
     return subprocess.run(
-        [node, str(LINT), "--queries", str(queries), "--schema", str(schema)],
+        [node, str(LINT), *where, "--schema", str(schema)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -77,7 +78,16 @@ def test_the_lint_catches_a_broken_statement(tmp_path: Path, case: str) -> None:
     (queries / f"{case}.cypher").write_text(text, encoding="utf-8")
     (tmp_path / "schema.json").write_text(json.dumps(schema), encoding="utf-8")
     result = subprocess.run(
-        ["node", str(LINT), "--queries", str(queries), "--schema", str(tmp_path / "schema.json")],
+        [
+            "node",
+            str(LINT),
+            "--statements",
+            str(queries),
+            "--browser",
+            str(tmp_path / "no-browser-queries"),
+            "--schema",
+            str(tmp_path / "schema.json"),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -121,7 +131,10 @@ def test_every_dashboard_query_is_clean(tmp_path: Path) -> None:
         (queries / f"{name}.cypher").write_text(text, encoding="utf-8")
         schema["statements"][name] = DASHBOARD_PARAMETERS
     (tmp_path / "schema.json").write_text(json.dumps(schema), encoding="utf-8")
-    result = lint(queries, tmp_path / "schema.json")
+    no_browser = tmp_path / "no-browser-queries"
+    result = lint(
+        "--statements", str(queries), "--browser", str(no_browser), schema=tmp_path / "schema.json"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(dashboard_queries())} files" in result.stdout
     assert len(dashboard_queries()) >= 9
