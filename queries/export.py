@@ -12,7 +12,6 @@ own readers give back the same nodes, edges and attributes
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -27,6 +26,7 @@ from networkx.readwrite.graphml import GraphMLWriter
 from graph.budget import check_deadline
 from graph.errors import InvalidQuery
 from graph.model import Actor, Relation
+from queries.tables import graph_rows, to_csv
 
 
 class ExportFormat(StrEnum):
@@ -144,16 +144,7 @@ def export_graph(
     return E
 
 
-class CsvTable(StrEnum):
-    """The tables of a CSV export."""
-
-    NODES = "nodes"
-    EDGES = "edges"
-    CLAIMS = "claims"
-    """One row per claim, with its place (:func:`queries.claims_export.claims_csv`)."""
-
-
-CSV_TABLES = (CsvTable.NODES.value, CsvTable.EDGES.value)
+CSV_TABLES = ("nodes", "edges")
 """The tables of the relation graph (:func:`csv_table`)."""
 
 
@@ -166,33 +157,7 @@ def csv_table(E: nx.MultiDiGraph[str], name: str) -> str:
     id,label,kind,country,bloc
     a,A,militia,,
     """
-    out = io.StringIO()
-    writer = csv.writer(out)
-    if name == "nodes":
-        writer.writerow(["id", "label", "kind", "country", "bloc"])
-        for node in _within_budget(E.nodes):
-            data = E.nodes[node]
-            writer.writerow(
-                [node, data["label"], data["kind"], data.get("country", ""), data.get("bloc", "")]
-            )
-        return out.getvalue()
-    if name != "edges":
-        raise InvalidQuery(f"unknown CSV table {name!r}; expected nodes or edges")
-    columns = [
-        "relation",
-        "polarity",
-        "symmetric",
-        "weight",
-        "n_claims",
-        "n_articles",
-        "first_seen",
-        "last_seen",
-    ]
-    writer.writerow(["source", "target", *columns])
-    edges: Iterable[tuple[str, str, dict[str, Any]]] = E.edges(data=True)
-    for u, v, data in _within_budget(edges):
-        writer.writerow([u, v, *(data.get(c, "") for c in columns)])
-    return out.getvalue()
+    return to_csv(name, _within_budget(graph_rows(E, name)))
 
 
 def _csv(E: nx.MultiDiGraph[str]) -> str:
