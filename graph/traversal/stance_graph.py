@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import networkx as nx
 
@@ -156,11 +156,25 @@ def example_graph() -> nx.Graph[str]:
     return build_stance_graph(actors, relations)
 
 
+@runtime_checkable
+class KeepsStanceGraph(Protocol):
+    """A store that holds its stance graph already and hands out one analyses may read."""
+
+    def stance_graph(self, filters: Filters = NO_FILTERS) -> nx.Graph[str]:
+        """The stance graph under ``filters``, the same as :func:`build_stance_graph` draws;
+        no later write changes it, and whoever gets it only reads it."""
+        ...
+
+
 def store_stance_graph(store: GraphStore, filters: Filters = NO_FILTERS) -> nx.Graph[str]:
     """The stance graph of everything in ``store`` under ``filters``.
 
     Analysis runs on this projection for both backends: signed partitioning,
     balance and inference have no Cypher equivalent, and the filtered graph
-    of holding relations is small next to the claims behind it.
+    of holding relations is small next to the claims behind it. A store that
+    keeps the graph in memory (the embedded one) hands out its own
+    (:class:`KeepsStanceGraph`); it is only read.
     """
+    if isinstance(store, KeepsStanceGraph):
+        return store.stance_graph(filters)
     return build_stance_graph(store.actors(), store.relations(filters))

@@ -1,0 +1,74 @@
+"""The embedded store's stance graph as the analyses read it: a copy, kept while nothing changes.
+
+The analyses (:mod:`queries`) run outside the store's lock and read every
+tie, while a write may redraw edges of the live graph
+(:meth:`graph.backends.memory_index.MemoryIndex.apply`) in place. They get
+a copy taken under the lock instead; it is kept and handed to every analysis
+until the index changes (:attr:`~graph.backends.memory_index.MemoryIndex.changes`),
+so drawing the graph costs one copy per change instead of rebuilding it from
+every relation on every call. Analyses only read the graph they are given.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+import networkx as nx
+
+from graph.collector import collector_paused
+from graph.traversal.stance_graph import adjacency, node_data
+
+from .memory_index import MemoryIndex
+
+
+def copy_stance_graph(G: nx.Graph[str]) -> nx.Graph[str]:
+    """A copy of ``G`` whose edge data no later change of ``G`` reaches.
+
+    Each edge's data is copied once and shared by both directions, as in
+    networkx's own graphs; the values (relations, stance, sign) are immutable.
+
+    >>> from graph.traversal.stance_graph import example_graph
+    >>> G = example_graph()
+    >>> H = copy_stance_graph(G)
+    >>> G.edges["a", "b"]["sign"] = -1
+    >>> H.edges["a", "b"]["sign"], H.edges["b", "a"] is H.edges["a", "b"]
+    (1, True)
+    """
+    H: nx.Graph[str] = nx.Graph(stance_graph=True)
+    with collector_paused():
+        nodes = node_data(H)
+        adj = adjacency(H)
+        for node, data in node_data(G).items():
+            nodes[node] = {"actor": data["actor"]} if "actor" in data else dict(data)
+        for node in nodes:
+            adj[node] = {}
+        for u, nbrs in adjacency(G).items():
+            row = adj[u]
+            for v, data in nbrs.items():
+                if v in row:
+                    continue
+                copied: dict[str, Any] = dict(data)
+                row[v] = copied
+                adj[v][u] = copied
+    return H
+
+
+class StanceSnapshot:
+    """The last copy of an index's stance graph, and the change count it was taken at."""
+
+    def __init__(self) -> None:
+        self._taken: tuple[weakref.ref[MemoryIndex], int, nx.Graph[str]] | None = None
+
+    def of(self, index: MemoryIndex) -> nx.Graph[str]:
+        """The copy of ``index``'s graph as it is now (call under the store's lock).
+
+        An index a reload replaced is not kept alive by its copy (a weak reference).
+        """
+        taken = self._taken
+        if taken is not None and taken[0]() is index and taken[1] == index.changes:
+            return taken[2]
+        self._taken = None  # the old copy goes before the new one is made
+        graph = copy_stance_graph(index.graph)
+        self._taken = (weakref.ref(index), index.changes, graph)
+        return graph
