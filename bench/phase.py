@@ -158,7 +158,8 @@ def analyses_phase(args: argparse.Namespace) -> dict[str, Any]:
         return store_stance_graph(store)
 
     calls: dict[str, list[Any]] = {
-        "stance_graph": [graph],
+        "stance_graph": [graph],  # the first call: drawn (or, by the embedded store, copied)
+        "stance_graph_again": [graph],  # unchanged store: the embedded store's kept copy
         "blocs": [lambda: blocs(graph())],
         "balance_first_page": [lambda: balance(graph(), 0, 100)],
         "brokers": [lambda: brokers_with_blocs(graph(), limit=1000)],  # as GET /brokers

@@ -17,13 +17,13 @@ from typing import Any
 import networkx as nx
 
 from graph.collector import collector_paused
-from graph.traversal.stance_graph import adjacency, node_data
+from graph.traversal.stance_graph import UNCHANGING, adjacency, node_data
 
 from .memory_index import MemoryIndex
 
 
 def copy_stance_graph(G: nx.Graph[str]) -> nx.Graph[str]:
-    """A copy of ``G`` whose edge data no later change of ``G`` reaches.
+    """A copy of ``G`` whose edge data no later change of ``G`` reaches, marked unchanging.
 
     Each edge's data is copied once and shared by both directions, as in
     networkx's own graphs; the values (relations, stance, sign) are immutable.
@@ -36,6 +36,7 @@ def copy_stance_graph(G: nx.Graph[str]) -> nx.Graph[str]:
     (1, True)
     """
     H: nx.Graph[str] = nx.Graph(stance_graph=True)
+    H.graph[UNCHANGING] = True
     with collector_paused():
         nodes = node_data(H)
         adj = adjacency(H)
