@@ -200,6 +200,17 @@ def http_phase(args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
+def concurrency_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """1, 4 and 16 HTTP clients on the mixed reads, then reads during a load
+    (:mod:`bench.concurrency`)."""
+    from bench.concurrency import run_concurrency
+
+    folder = Path(args.dir)
+    workload = load_workload(folder / WORKLOAD_FILE)
+    posts = corpus.posted_documents(POSTS, args.actors)
+    return run_concurrency(folder / STORE_FILE, workload, posts)
+
+
 def floor_phase(args: argparse.Namespace) -> dict[str, Any]:
     """SQLite bulk insert of the same claim rows; bare networkx queries."""
     from bench.floor import build_floor_graph, claim_rows, floor_calls, sqlite_bulk_load
@@ -266,6 +277,7 @@ PHASES = {
     "load_files": load_files_phase,
     "serve": serve_phase,
     "http": http_phase,
+    "concurrency": concurrency_phase,
     "analyses": analyses_phase,
     "floor": floor_phase,
     "peer": peer_phase,
