@@ -20,13 +20,14 @@ from api.routes import (
     health,
     ingest,
     relations,
+    resolution,
 )
 from api.security import require_reader
 from graph.backends import open_store
 from graph.settings import Settings
 from graph.vocabulary import load_vocabulary
 
-READ_ROUTERS = (actors.router, relations.router, analysis.router, export.router)
+READ_ROUTERS = (actors.router, relations.router, analysis.router, export.router, resolution.router)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -100,3 +100,12 @@ async def get_page(
 
 
 PageDep = Annotated[Page, Depends(get_page)]
+
+
+RollUpDep = Annotated[
+    bool,
+    Query(
+        description="Answer between top-level actors: each actor counts as its umbrella "
+        "(MEMBER_OF) and the relations are aggregated again between those"
+    ),
+]

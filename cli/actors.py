@@ -1,4 +1,4 @@
-"""``actorgraph actors ...``: the actors no gazetteer knew, and identity fixed by hand."""
+"""``actorgraph actors ...``: list the actors, the ones no gazetteer knew, and fix identity."""
 
 from __future__ import annotations
 
@@ -7,28 +7,18 @@ from typing import Annotated
 
 import typer
 
+from cli.actor_tools import accept, list_actors, unresolved
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened
 from cli.output import console, emit_json, table
 
-app = typer.Typer(help="Unresolved actors; merge and unmerge by hand (logged, reversible).")
+app = typer.Typer(
+    help="List actors; unresolved ones with suggestions; accept, merge and unmerge "
+    "(logged, reversible)."
+)
 ActorArg = Annotated[str, typer.Argument(help="Actor id, name or alias.")]
-
-
-@app.command()
-@friendly_errors
-def unresolved(store: StoreOpt = None, json: JsonOpt = False, debug: DebugOpt = False) -> None:
-    """Actors made from names no gazetteer entry matched: fix them in the gazetteer or merge."""
-    with closing(opened(store)) as db:
-        merged = {m.source for m in db.merges() if m.active}
-        found = [a for a in db.actors() if a.unresolved and a.id not in merged]
-    if json:
-        emit_json(found)
-        return
-    table(
-        f"Unresolved actors ({len(found)})",
-        ("id", "name", "kind", "aliases"),
-        [(a.id, a.name, a.kind.value, ", ".join(a.aliases)) for a in found],
-    )
+app.command("list")(friendly_errors(list_actors))
+app.command()(friendly_errors(unresolved))
+app.command()(friendly_errors(accept))
 
 
 @app.command()

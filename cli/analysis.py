@@ -10,11 +10,13 @@ import typer
 from cli.common import friendly_errors, reading
 from cli.options import ActorArg, Common, SourceArg, TargetArg, query_command
 from cli.output import SIGNS, Grid, console, one_line, print_grid, show
+from cli.rollup import RollUpOpt, say_rolled_up
 from graph.traversal.stance_graph import store_stance_graph
 from queries.balance import balance as balance_of
 from queries.blocs import blocs as blocs_of
 from queries.brokers import brokers_with_blocs, support_chains
 from queries.inference import infer as infer_from
+from queries.rollup import rolled_up
 from queries.timeline import timeline as timeline_of
 
 
@@ -58,10 +60,11 @@ def timeline(
 
 
 @query_command(timeout=True)
-def blocs(common: Common) -> None:
+def blocs(common: Common, roll_up: RollUpOpt = False) -> None:
     """Coalitions of the signed graph and the ties that violate them."""
     with reading(common.store, common.timeout) as db:
-        result = blocs_of(store_stance_graph(db, common.filters(db)))
+        view = rolled_up(db, common.filters(db)) if roll_up else None
+        result = view.blocs() if view else blocs_of(store_stance_graph(db, common.filters(db)))
         names = {a.id: a.name for a in db.actors()}
     grids = [
         Grid(
@@ -79,7 +82,14 @@ def blocs(common: Common) -> None:
             ],
         ),
     ]
-    show(common.output, result, grids)
+
+    def human() -> None:
+        for grid in grids:
+            print_grid(grid)
+        if view is not None:
+            say_rolled_up(view)
+
+    show(common.output, result, grids, human=human)
 
 
 @query_command(timeout=True)

@@ -12,11 +12,11 @@ import typer
 from cli.common import friendly_errors, reading
 from cli.options import Common, query_command
 from cli.output import errors, table
+from cli.rollup import RollUpOpt
 from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
-from graph.traversal.stance_graph import build_stance_graph
-from queries.blocs import blocs
-from queries.export import CSV_TABLES, ExportFormat, csv_table, export_graph, render
+from queries.export import CSV_TABLES, ExportFormat, csv_table, render
+from queries.rollup import export_of
 
 Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"})
 
@@ -38,6 +38,7 @@ def export(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="PATH", help="Same as TARGET.")
     ] = None,
+    roll_up: RollUpOpt = False,
 ) -> None:
     """Write the graph for other tools, to standard output, a file or a folder.
 
@@ -52,9 +53,7 @@ def export(
             counts = write_import_files(db, destination)
             table(f"Wrote {destination}", ("file", "rows"), sorted(counts.items()))
             return
-        actors, relations = db.actors(), db.relations(common.filters(db))
-    membership = blocs(build_stance_graph(actors, relations)).membership
-    graph = export_graph(actors, relations, membership)
+        graph = export_of(db, common.filters(db), roll_up=roll_up)
     if destination is not None and format.value == "csv":
         destination.mkdir(parents=True, exist_ok=True)
         for name in CSV_TABLES:

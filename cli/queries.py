@@ -10,8 +10,10 @@ import typer
 from cli.common import friendly_errors, reading
 from cli.options import ActorArg, Common, SourceArg, TargetArg, query_command
 from cli.output import SIGNS, Grid, console, one_line, plural, print_grid, show
+from cli.rollup import RollUpOpt, say_rolled_up
 from graph.model import Relation
 from graph.store import Stance
+from queries.rollup import rolled_up
 
 
 def _arrow(relation: Relation, other: str) -> str:
@@ -47,12 +49,17 @@ def _stance_rows(stances: list[Stance]) -> list[tuple]:
 STANCE_COLUMNS = ("actor", "relations (weight)", "stance", "articles", "first", "last", "evidence")
 
 
-def _stances(kind: str, actor: str, common: Common) -> None:
+def _stances(kind: str, actor: str, common: Common, roll_up: bool) -> None:
     """The one body of ``allies`` and ``enemies``."""
     with reading(common.store) as db:
-        who = db.actor(actor)
+        asked = who = db.actor(actor)
         flt = common.filters(db)
-        found = db.allies(who.id, flt) if kind == "allies" else db.enemies(who.id, flt)
+        if roll_up:
+            view = rolled_up(db, flt, ties_of=who.id)
+            who = db.actor(view.top(who.id))
+            found = view.allies(who.id) if kind == "allies" else view.enemies(who.id)
+        else:
+            found = db.allies(who.id, flt) if kind == "allies" else db.enemies(who.id, flt)
     grid = Grid(
         f"{kind.capitalize()} of {who.name}",
         STANCE_COLUMNS,
@@ -68,20 +75,22 @@ def _stances(kind: str, actor: str, common: Common) -> None:
                 "<-> both ways; stance is the net signed weight of all their relations.[/dim]",
                 highlight=False,
             )
+        if roll_up:
+            say_rolled_up(view, asked)
 
     show(common.output, {"actor": who, kind: found}, [grid], human=human)
 
 
 @query_command()
-def allies(actor: ActorArg, common: Common) -> None:
+def allies(actor: ActorArg, common: Common, roll_up: RollUpOpt = False) -> None:
     """Actors standing with ACTOR, strongest first, with evidence."""
-    _stances("allies", actor, common)
+    _stances("allies", actor, common, roll_up)
 
 
 @query_command()
-def enemies(actor: ActorArg, common: Common) -> None:
+def enemies(actor: ActorArg, common: Common, roll_up: RollUpOpt = False) -> None:
     """Actors standing against ACTOR, most hostile first, with evidence."""
-    _stances("enemies", actor, common)
+    _stances("enemies", actor, common, roll_up)
 
 
 @query_command(timeout=True)
@@ -96,18 +105,23 @@ def path(
         int, typer.Option("--max-hops", metavar="1..6", help="Longest path in steps.")
     ] = 4,
     k: Annotated[int, typer.Option("--k", metavar="1..10", help="How many shortest paths.")] = 1,
+    roll_up: RollUpOpt = False,
 ) -> None:
     """Shortest signed paths from SOURCE to TARGET."""
     with reading(common.store, common.timeout) as db:
         a, b = db.actor(source), db.actor(target)
-        found = db.paths(
-            a.id,
-            b.id,
-            max_hops=max_hops,
-            k=k,
-            positive_only=positive_only,
-            filters=common.filters(db),
-        )
+        view = rolled_up(db, common.filters(db)) if roll_up else None
+        if view is not None:
+            found = view.paths(a.id, b.id, max_hops=max_hops, k=k, positive_only=positive_only)
+        else:
+            found = db.paths(
+                a.id,
+                b.id,
+                max_hops=max_hops,
+                k=k,
+                positive_only=positive_only,
+                filters=common.filters(db),
+            )
         names = {x.id: x.name for x in db.actors()}
 
     def said(relations: Sequence[Relation]) -> str:
@@ -116,6 +130,8 @@ def path(
         )
 
     def human() -> None:
+        if view is not None:
+            say_rolled_up(view, a, b)
         if not found:
             kind = "cooperative path" if positive_only else "path"
             console.print(f"No {kind} from {a.name} to {b.name} within {plural(max_hops, 'hop')}.")
@@ -150,11 +166,17 @@ def neighbourhood(
     max_relations: Annotated[
         int, typer.Option("--max-relations", metavar="1..10000", help="Most relations shown.")
     ] = 500,
+    roll_up: RollUpOpt = False,
 ) -> None:
     """Actors within DEPTH hops of ACTOR and the relations among them."""
     with reading(common.store, common.timeout) as db:
-        who = db.actor(actor)
-        sub = db.neighbourhood(who.id, depth, common.filters(db), limit, max_relations)
+        asked = who = db.actor(actor)
+        view = rolled_up(db, common.filters(db)) if roll_up else None
+        if view is not None:
+            sub = view.neighbourhood(who.id, depth, limit, max_relations)
+            who = db.actor(sub.center)
+        else:
+            sub = db.neighbourhood(who.id, depth, common.filters(db), limit, max_relations)
     names = {n.id: n.name for n in sub.nodes}
     shown = len(sub.relations)
     title = (
@@ -175,7 +197,14 @@ def neighbourhood(
         for r in sub.relations
     ]
     columns = ("source", "relation", "target", "weight", "articles", "first", "last")
-    show(common.output, sub, [Grid(title, columns, rows)])
+    grid = Grid(title, columns, rows)
+
+    def human() -> None:
+        print_grid(grid)
+        if view is not None:
+            say_rolled_up(view, asked)
+
+    show(common.output, sub, [grid], human=human)
 
 
 @query_command()

@@ -6,13 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import FiltersDep, PageDep, StoreDep, bounded
+from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
 from api.routing import OffloadedRoute
 from graph.traversal.stance_graph import store_stance_graph
 from queries.balance import Balance, balance
 from queries.blocs import Blocs, blocs
 from queries.brokers import Broker, SupportChain, brokers_with_blocs, support_chains
 from queries.inference import InferredStance, infer
+from queries.rollup import rolled_up
 from queries.timeline import Period, Timeline, timeline
 
 router = APIRouter(tags=["analysis"], route_class=OffloadedRoute)
@@ -34,9 +35,11 @@ def pair_timeline(
 
 
 @router.get("/blocs")
-def signed_blocs(store: StoreDep, filters: FiltersDep) -> Blocs:
+def signed_blocs(store: StoreDep, filters: FiltersDep, roll_up: RollUpDep = False) -> Blocs:
     """Coalitions of the signed graph and the ties that violate them, with evidence."""
-    return blocs(store_stance_graph(store, filters))
+    return (
+        rolled_up(store, filters).blocs() if roll_up else blocs(store_stance_graph(store, filters))
+    )
 
 
 @router.get("/balance")

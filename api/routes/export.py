@@ -6,19 +6,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import FiltersDep, StoreDep
+from api.deps import FiltersDep, RollUpDep, StoreDep
 from graph.errors import InvalidQuery
-from graph.traversal.stance_graph import build_stance_graph
-from queries.blocs import blocs
 from queries.export import (
     MEDIA_TYPES,
     SUFFIXES,
     CsvTable,
     ExportFormat,
     csv_table,
-    export_graph,
     render,
 )
+from queries.rollup import export_of
 
 router = APIRouter(tags=["export"])
 
@@ -41,13 +39,12 @@ def export(
         CsvTable | None,
         Query(description="With format=csv: only this table (default: both, a blank line between)"),
     ] = None,
+    roll_up: RollUpDep = False,
 ) -> Response:
     """The graph as node-link JSON, Cytoscape JSON, GraphML, GEXF or CSV."""
     if table is not None and format is not ExportFormat.CSV:
         raise InvalidQuery("table applies to format=csv only")
-    actors, relations = store.actors(), store.relations(filters)
-    membership = blocs(build_stance_graph(actors, relations)).membership
-    graph = export_graph(actors, relations, membership)
+    graph = export_of(store, filters, roll_up=roll_up)
     body = render(graph, format) if table is None else csv_table(graph, table.value)
     name = f"actorgraph{'' if table is None else '-' + table.value}.{SUFFIXES[format]}"
     return Response(

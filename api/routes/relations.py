@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import FiltersDep, PageDep, StoreDep, bounded
+from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
 from api.routing import OffloadedRoute
 from graph.model import Relation
 from graph.store import EvidenceItem, Path
+from queries.rollup import rolled_up
 
 router = APIRouter(tags=["relations"], route_class=OffloadedRoute)
 
@@ -19,10 +20,18 @@ Target = Annotated[str, Query(min_length=1, description="Actor id, name or alias
 
 @router.get("/relations")
 def relations(
-    store: StoreDep, filters: FiltersDep, page: PageDep, response: Response
+    store: StoreDep,
+    filters: FiltersDep,
+    page: PageDep,
+    response: Response,
+    roll_up: RollUpDep = False,
 ) -> list[Relation]:
     """Every relation holding under the filters (``polarity=1``: who is allied with whom)."""
-    return page(store.relations(filters), response)
+    if not roll_up:
+        return page(store.relations(filters), response)
+    view = rolled_up(store, filters)
+    page.count(len(view.combined), response)
+    return view.relations(page.offset, page.limit)
 
 
 @router.get("/paths")
@@ -35,19 +44,20 @@ def paths(
     max_hops: Annotated[int, bounded("max_hops", "Longest path")] = 4,
     k: Annotated[int, bounded("k", "How many shortest paths")] = 1,
     positive_only: Annotated[bool, Query(description="Walk cooperative steps only")] = False,
+    roll_up: RollUpDep = False,
 ) -> list[Path]:
     """Shortest signed paths between two actors, fewest hops first.
 
     ``k`` is this list's page size; ``X-Total-Count`` is how many were found (at most ``k``).
     """
-    found = store.paths(
-        store.actor(source).id,
-        store.actor(target).id,
-        max_hops=max_hops,
-        k=k,
-        positive_only=positive_only,
-        filters=filters,
-    )
+    ends = store.actor(source).id, store.actor(target).id
+    if roll_up:
+        view = rolled_up(store, filters)
+        found = view.paths(*ends, max_hops=max_hops, k=k, positive_only=positive_only)
+    else:
+        found = store.paths(
+            *ends, max_hops=max_hops, k=k, positive_only=positive_only, filters=filters
+        )
     response.headers["X-Total-Count"] = str(len(found))
     return found
 

@@ -62,7 +62,7 @@ def test_unresolved_merge_unmerge(tmp_path: Path) -> None:
     listed = json.loads(
         runner.invoke(app, ["actors", "unresolved", "--store", store, "--json"]).stdout
     )
-    assert {a["name"] for a in listed} == {
+    assert {a["actor"]["name"] for a in listed["items"]} == {
         "Government of Arland",
         "Government of Borduria",
         "Red Hand Front",
@@ -86,7 +86,7 @@ def test_unresolved_merge_unmerge(tmp_path: Path) -> None:
     after = json.loads(
         runner.invoke(app, ["actors", "unresolved", "--store", store, "--json"]).stdout
     )
-    assert "Government of Borduria" not in {a["name"] for a in after}
+    assert "Government of Borduria" not in {a["actor"]["name"] for a in after["items"]}
     enemies = runner.invoke(app, ["enemies", "Red Hand Front", "--store", store, "--json"])
     found = json.loads(enemies.stdout)["enemies"]
     (government,) = [e for e in found if e["actor"]["id"] == "government-of-arland"]
