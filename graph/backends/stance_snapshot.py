@@ -7,6 +7,9 @@ a copy taken under the lock instead; it is kept and handed to every analysis
 until the index changes (:attr:`~graph.backends.memory_index.MemoryIndex.changes`),
 so drawing the graph costs one copy per change instead of rebuilding it from
 every relation on every call. Analyses only read the graph they are given.
+The copy is frozen out of the cyclic collector's reach, as the index is
+(:func:`graph.collector.long_lived`): its full passes over a copy of a
+million claims' graph doubled the first analysis after it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.collector import collector_paused
+from graph.collector import collector_paused, long_lived
 from graph.traversal.stance_graph import UNCHANGING, adjacency, node_data
 
 from .memory_index import MemoryIndex
@@ -69,7 +72,17 @@ class StanceSnapshot:
         taken = self._taken
         if taken is not None and taken[0]() is index and taken[1] == index.changes:
             return taken[2]
-        self._taken = None  # the old copy goes before the new one is made
-        graph = copy_stance_graph(index.graph)
+        if taken is not None:  # the old copy goes before the new one is made
+            self._taken = None
+            _break_view_cycles(taken[2])
+        with long_lived():  # frozen: the collector's full passes need not scan it again
+            graph = copy_stance_graph(index.graph)
         self._taken = (weakref.ref(index), index.changes, graph)
         return graph
+
+
+def _break_view_cycles(G: nx.Graph[str]) -> None:
+    """Drop the views networkx keeps on ``G`` (each refers back to ``G``), so reference
+    counting frees the frozen copy once the last analysis reading it lets go."""
+    for view in ("nodes", "edges", "degree"):
+        G.__dict__.pop(view, None)

@@ -96,3 +96,17 @@ def test_filtered_analyses_draw_their_own_graph(store: EmbeddedStore) -> None:
     G = store_stance_graph(store, window)
     assert G is not store_stance_graph(store)
     assert blocs(G) == blocs(_reference(store, window))
+
+
+def test_a_replaced_copy_is_freed_once_no_analysis_holds_it(store: EmbeddedStore) -> None:
+    import gc
+    import weakref
+
+    before = store_stance_graph(store)
+    support_chains(before)  # reads before.edges: a view networkx keeps, which refers back
+    gone = weakref.ref(before)
+    del before
+    store.upsert_articles(_articles(400, 5))
+    store_stance_graph(store)
+    gc.collect()  # a frozen copy is never collected: it must go by reference counting
+    assert gone() is None
