@@ -44,9 +44,15 @@ def machine() -> dict[str, Any]:
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
+    """``a / b`` to four significant digits (a ratio far below 1 keeps its digits); None
+    when either is missing or ``b`` is not positive.
+
+    >>> _ratio(0.034, 80.8), _ratio(596.0, 1.38), _ratio(1.0, 0.0)
+    (0.0004208, 431.9, None)
+    """
     if a is None or b is None or b <= 0:
         return None
-    return round(a / b, 3)
+    return float(f"{a / b:.4g}")
 
 
 def _get(latency: dict, kind: str, stat: str) -> float | None:

@@ -180,6 +180,10 @@ def _print_inputs(inputs: list[InputSummary]) -> None:
                 console.print(f"  rejects with their reasons: {i.rejects_file}", highlight=False)
 
 
+RESOLVED_BY = ("gazetteer", "alias", "code", "rule")
+"""What can decide an actor name, as the load summary lists them (id lookups count as gazetteer)."""
+
+
 def _print_summary(summary: LoadSummary) -> None:
     _print_inputs(summary.inputs)
     reasons: Counter = Counter()
@@ -187,6 +191,15 @@ def _print_summary(summary: LoadSummary) -> None:
         reasons.update(i.skipped)
     if reasons:
         table("Skipped records, by reason", ("reason", "records"), reasons.most_common(12))
+    decided = summary.resolution
+    if decided:
+        console.print(
+            "Actor names resolved: "
+            + ", ".join(f"{decided[k]:,} by {k}" for k in RESOLVED_BY if decided[k])
+            + f"; {decided['unresolved']:,} unresolved; "
+            f"{decided['dropped']:,} dropped as no actor",
+            highlight=False,
+        )
     counts = summary.articles
     table(
         "Load summary",

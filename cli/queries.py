@@ -255,10 +255,12 @@ def evidence(
             published = i.article.published or "undated"
             source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
             console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
+            if i.article.url and i.article.url != i.article.title:
+                console.print(f"  [dim]{i.article.url}[/dim]", highlight=False, soft_wrap=True)
 
     columns = (
         "date", "source", "type", "target", "modality", "confidence", "said by", "quote",
-        "article", "publisher", "title", "published",
+        "article", "publisher", "title", "published", "url",
     )  # fmt: skip
     rows = [
         (
@@ -274,6 +276,7 @@ def evidence(
             i.article.publisher,
             i.article.title,
             i.article.published,
+            i.article.url,
         )
         for i in items
     ]

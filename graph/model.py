@@ -102,6 +102,10 @@ class Actor(_Data):
     member_of: tuple[Slug, ...] = ()
     description: str | None = None
     unresolved: bool = False
+    provenance: str | None = None
+    """Where an actor from the reference gazetteer comes from: version, sources, licences."""
+    reason: str | None = None
+    """Why an unresolved actor is unresolved (no entry; a name several entries share...)."""
 
     @property
     def names(self) -> tuple[str, ...]:

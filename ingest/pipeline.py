@@ -53,6 +53,8 @@ class InputSummary:
     skipped: Counter[str] = field(default_factory=Counter)
     rejected: int = 0
     rejects_file: str | None = None
+    resolution: Counter[str] = field(default_factory=Counter)
+    """How its actor names were decided: gazetteer, alias, code, rule, unresolved, dropped."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +66,7 @@ class InputSummary:
             "skipped": dict(sorted(self.skipped.items())),
             "rejected": self.rejected,
             "rejects_file": self.rejects_file,
+            "resolution": dict(sorted(self.resolution.items())),
         }
 
 
@@ -97,6 +100,11 @@ class LoadSummary:
     def rejected(self) -> int:
         return sum(i.rejected for i in self.inputs)
 
+    @property
+    def resolution(self) -> Counter[str]:
+        """How the actor names of every input were decided (:attr:`InputSummary.resolution`)."""
+        return sum((i.resolution for i in self.inputs), Counter())
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "files": self.files,
@@ -109,6 +117,7 @@ class LoadSummary:
             "skipped": self.skipped,
             "rejected": self.rejected,
             "changed": self.changed,
+            "resolution": dict(sorted(self.resolution.items())),
             "inputs": [i.as_dict() for i in self.inputs],
         }
 
@@ -242,7 +251,9 @@ def _check(
     """
     path, done, on_progress = source.path, source.done, reading.on_progress
     resolver = reading.resolver
-    scratch = Resolver(resolver.gazetteer.layer(), resolver.vocabulary)
+    scratch = Resolver(
+        resolver.gazetteer.layer(), resolver.vocabulary, reference=resolver.reference
+    )
     docs: list[AnnotatedArticle] | None = [] if keep else None
     with ExitStack() as closing:
         rejects = RejectsFile(rejects_path(path, reading.rejects_dir), closing)
@@ -263,6 +274,7 @@ def _check(
                 done.rejected += 1
                 rejects.write(item)
                 done.rejects_file = str(rejects.target)
+    done.resolution = scratch.tally
     if docs is not None:
         scratch.gazetteer.fold()
         resolver.created.update(scratch.created)

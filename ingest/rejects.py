@@ -22,6 +22,7 @@ class RejectsFile:
         """Add ``item`` as one JSON line."""
         if self._out is None:
             try:
+                self.target.parent.mkdir(parents=True, exist_ok=True)
                 self._out = self._closing.enter_context(self.target.open("w", encoding="utf-8"))
             except OSError as exc:
                 raise LoadError(

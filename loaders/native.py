@@ -16,11 +16,13 @@ import yaml
 from pydantic import ValidationError
 
 from graph.errors import AmbiguousActor, LoadError, UnknownActor, UnknownRelationType, WrongFormat
-from graph.model import AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
 from graph.vocabulary import Vocabulary
 from loaders.gazetteer import Actors, Gazetteer
 from loaders.mapping import Mapping
 from loaders.native_format import ClaimIn, EvidenceIn, NativeDocument
+from loaders.reference import Reference
+from loaders.resolution import Resolution
 from loaders.source import Item, Rejected, Resolver
 
 
@@ -134,6 +136,7 @@ class _Resolver:
         self.doc, self.vocabulary, self.source, self.base_dir = doc, vocabulary, source, base_dir
         self.gazetteer = Gazetteer.over(gazetteer, doc.actors)
         self.text = self._text()
+        self.adopted: dict[str, Actor] = {}  # reference entries the document names
 
     def fail(self, message: str, record: str, field: str) -> LoadError:
         return LoadError(self.source, message, record=record, field=field)
@@ -154,7 +157,15 @@ class _Resolver:
     def actor(self, name: str, record: str, field: str) -> str:
         try:
             return self.gazetteer.require(name).id
-        except (UnknownActor, AmbiguousActor) as exc:
+        except UnknownActor as exc:
+            link = Resolution(self.gazetteer, Reference.default()).resolve(name)
+            if link is None or link.by == "unresolved":
+                message = f"{exc}; expected an actor id, name or alias"
+                raise self.fail(message, record, field) from None
+            if link.actor.provenance is not None:  # the document carries it
+                self.adopted[link.actor.id] = link.actor
+            return link.actor.id
+        except AmbiguousActor as exc:
             raise self.fail(f"{exc}; expected an actor id, name or alias", record, field) from None
 
     def build(self) -> AnnotatedArticle:
@@ -175,8 +186,9 @@ class _Resolver:
             if claim.id in seen:
                 raise self.fail(f"repeats claims[{seen[claim.id]}]", f"claims[{i}]", "evidence")
             seen[claim.id] = i
+        actors = (*self.doc.actors, *(a for i, a in sorted(self.adopted.items())))
         return AnnotatedArticle(
-            article=article, actors=tuple(self.doc.actors), mentions=mentions, claims=tuple(claims)
+            article=article, actors=actors, mentions=mentions, claims=tuple(claims)
         )
 
     def span(self, quote: str | None, start: int | None, end: int | None, record: str, field: str):

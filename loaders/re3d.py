@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -129,6 +129,8 @@ class _Document:
         self, record: str, entities: list[tuple[str, dict]], relations: list[tuple[str, dict]]
     ) -> Iterator[Item]:
         spans: dict[Span, str] = {}  # actor-naming span -> entity type
+        tally = self.resolver.tally
+        counted = Counter(tally)  # the names kept are counted below, once each
         for where, e in entities:
             try:
                 span = self._span(e, "begin", "end")
@@ -141,8 +143,10 @@ class _Document:
                 continue
             if kind not in self.kinds:
                 continue
-            if self.resolver.names_no_actor(self.text[span[0] : span[1]], self.mapping):
-                yield Skipped(where, "entity: a pronoun or a word that names no actor")
+            why = self._no_actor(e, self.text[span[0] : span[1]])
+            if why:
+                self.resolver.tally["dropped"] += 1
+                yield Skipped(where, f"entity: {why}")
                 continue
             spans[span] = kind
         parsed = []
@@ -166,14 +170,20 @@ class _Document:
                 yield Skipped(where, made)
             else:
                 claims.setdefault(made.id, made)
+        claimed = {a for c in claims.values() for a in (c.source, c.target)}
         mentions = tuple(
             Mention(actor=actors[s].id, start=s[0], end=s[1], text=self.text[s[0] : s[1]])
             for s in sorted(spans)
-            if s in actors
+            if s in actors and (actors[s].id in claimed or self._standing(actors[s]))
         )
         used = [m.actor for m in mentions] + [
             a for c in claims.values() for a in (c.source, c.target)
         ]
+        dropped = tally["dropped"] - counted["dropped"]
+        tally.clear()
+        tally.update(counted + Counter(dropped=dropped))
+        for m in mentions:
+            tally[self.resolver.decision(m.text).partition(":")[0]] += 1
         if not claims and not mentions:
             yield Skipped(record, "no actor named")
             return
@@ -183,6 +193,26 @@ class _Document:
             mentions=mentions,
             claims=tuple(claims.values()),
         )
+
+    def _no_actor(self, entity: dict, text: str) -> str | None:
+        """Why an annotation names no actor: confidence 0, a pronoun, a quantity, a role noun."""
+        confidence = entity.get("confidence", 1)
+        number = isinstance(confidence, int | float) and not isinstance(confidence, bool)
+        if number and confidence <= 0:
+            return "confidence 0: the annotators did not retain it"
+        if self.resolver.names_no_actor(text, self.mapping):
+            return "a pronoun or a word that names no actor"
+        why = self.resolver.not_an_actor(text)
+        if why:
+            link = self.resolver.link(text)  # unless the user's gazetteer or the reference knows it
+            if link is None or link.by == "unresolved":
+                return why
+        return None
+
+    @staticmethod
+    def _standing(actor: Actor) -> bool:
+        """An actor that is a node already (the user's), whose mention needs no claim."""
+        return not actor.unresolved and actor.provenance is None
 
     def _relation_spans(self, r: dict) -> tuple[Span, Span, Span]:
         _need(r, "type", str)
@@ -215,9 +245,10 @@ class _Document:
             names = [" ".join(self.text[a:b].split()) for a, b in members]
             known = {}
             for name in names:
-                found = self.resolver.lookup(name)
-                if found is not None:
-                    known[found.id] = found
+                link = self.resolver.link(name)
+                if link is not None and link.by != "unresolved":
+                    self.resolver.tally[link.by] += 1
+                    known[link.actor.id] = link.actor
             if len(known) > 1:  # the gazetteer says these are different actors
                 for span, name in zip(members, names, strict=True):
                     actors[span] = self._actor(name, spans[span])
@@ -272,6 +303,10 @@ class _Document:
             raise BadRecord(f"expected a confidence in 0..1, got {confidence}", "confidence")
         name = check_type(self.resolver.vocabulary, name)
         quote = self.text[evidence[0] : evidence[1]]
+        decided = {
+            "source": self.resolver.decision(self.text[source[0] : source[1]]),
+            "target": self.resolver.decision(target_text),
+        }
         return Claim(
             id=claim_id(self.article.id, source_actor.id, name, target_actor.id, r.get("_id")),
             article=self.article.id,
@@ -282,5 +317,5 @@ class _Document:
             evidence=Evidence(quote=quote, start=evidence[0], end=evidence[1]),
             date=None,
             mode=rule.get("mode"),
-            attributes={"re3d_type": kind},
+            attributes={"re3d_type": kind, "resolution": decided},
         )

@@ -23,7 +23,9 @@ def read_rows(
     """``(line, row)`` for each data row of a CSV file with a header, streamed.
 
     The header must hold every ``required`` column (in any order, any case);
-    otherwise the file is refused before any row is read. A row of the wrong
+    otherwise the file is refused before any row is read. A leading index
+    column (a pandas export: an empty or ``Unnamed: 0`` header cell, or no
+    header cell and a number in every row) is left out. A row of the wrong
     width comes as a :class:`BadRecord` in place of the row.
     """
     try:
@@ -45,6 +47,7 @@ def read_rows(
                 record=1,
             )
         line = reader.line_num
+        indexed = bool(header) and header[0] in {"", "unnamed: 0"}  # a pandas index column
         while True:
             try:
                 values = next(reader)
@@ -55,13 +58,20 @@ def read_rows(
             start, line = line + 1, reader.line_num
             if not any(v.strip() for v in values):
                 continue
+            if len(values) == len(header) + 1 and values[0].strip().isdigit() and not indexed:
+                header, indexed = ["", *header], True  # an index column with no header cell
             if len(values) != len(header):
                 yield (
                     start,
                     BadRecord(f"{len(values)} fields, expected {len(header)} as in the header"),
                 )
                 continue
-            yield start, {k: v.strip() for k, v in zip(header, values, strict=True)}
+            cells = (
+                zip(header[1:], values[1:], strict=True)
+                if indexed
+                else zip(header, values, strict=True)
+            )
+            yield start, {k: v.strip() for k, v in cells}
 
 
 _FORMATS = ("%Y-%m-%d", "%d-%b-%y", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%Y%m%d", "%d/%m/%Y")

@@ -1,8 +1,10 @@
 """UCDP GED CSV: each event a source document; side_a against side_b.
 
 type_of_violence 1 and 2 make FIGHTS, 3 (one-sided) ATTACKS on civilians, as
-the mapping table says; the best/low/high death estimates are kept on the
-claims. Sides naming several actors are split. Streams the file row by row.
+the mapping table says (written as a code or, as some exports do, in words:
+"state-based conflict", "non-state conflict", "one-sided violence"); the
+best/low/high death estimates are kept on the claims. Sides naming several
+actors are split. Streams the file row by row.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ def _event(record: str, row: Row | BadRecord, resolver: Resolver, mapping: Mappi
     if isinstance(row, BadRecord):
         raise row
     violence = row["type_of_violence"]
+    words = {
+        " ".join(k.lower().split()): str(v) for k, v in mapping.section("violence_words").items()
+    }
+    violence = words.get(" ".join(violence.lower().replace("_", " ").split()), violence)
     rule = mapping.section("violence").get(violence)
     if rule is None:
         known = ", ".join(mapping.section("violence"))

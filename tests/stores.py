@@ -8,7 +8,8 @@ visible reason otherwise: no fake server ever stands in for Neo4j.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,13 +35,37 @@ def world_file(folder: Path, docs: Iterable[AnnotatedArticle] = WORLD) -> Path:
     return path
 
 
-def fresh_store(backend: str, folder: Path) -> GraphStore:
-    """An empty store: a new SQLite file in ``folder``, or the live Neo4j wiped clean."""
+@contextmanager
+def fresh_store(backend: str, folder: Path) -> Iterator[GraphStore]:
+    """An empty store, closed afterwards: a new SQLite file in ``folder``, or the live Neo4j.
+
+    The Neo4j leg runs only on an empty database, and empties it again
+    afterwards: it leaves the database as it found it (the benchmark's Neo4j
+    leg, which also wants an empty one, can run after it). A database holding
+    data is left alone and the test skipped, saying why.
+    """
     if backend == "embedded":
-        return EmbeddedStore(folder / "store.sqlite")
+        store: GraphStore = EmbeddedStore(folder / "store.sqlite")
+        try:
+            yield store
+        finally:
+            store.close()
+        return
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         pytest.skip(NO_NEO4J_SERVER)
-    store = open_neo4j(uri)
-    store.wipe()
-    return store
+    neo4j = open_neo4j(uri)
+    held = neo4j.stats()
+    if held.actors or held.articles or held.claims:
+        neo4j.close()
+        pytest.skip(
+            f"the database at {uri} holds {held.actors} actors and {held.articles} articles; "
+            "the Neo4j leg runs only on an empty database (it deletes what it writes)"
+        )
+    try:
+        yield neo4j
+    finally:
+        try:
+            neo4j.wipe()  # it was empty: this removes only what the test wrote
+        finally:
+            neo4j.close()

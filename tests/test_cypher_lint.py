@@ -14,17 +14,17 @@ from graph.vocabulary import Vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT = ROOT / "tools" / "cypher-lint" / "lint.mjs"
-SCHEMA = ROOT / "queries" / "cypher-schema.json"
+SCHEMA = ROOT / "tools" / "cypher-lint" / "schema.json"
 
 
-def lint(queries: Path = ROOT / "queries") -> subprocess.CompletedProcess:
+def lint() -> subprocess.CompletedProcess:
     node = shutil.which("node")
     assert node, "node is needed for the Cypher lint (Node 20)"
     assert (LINT.parent / "node_modules").is_dir(), (
         "run: make install (npm ci in tools/cypher-lint)"
     )
     return subprocess.run(
-        [node, str(LINT), "--queries", str(queries), "--schema", str(SCHEMA)],
+        [node, str(LINT), "--schema", str(SCHEMA)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -72,7 +72,16 @@ def test_the_lint_catches_a_broken_statement(tmp_path: Path, case: str) -> None:
     (queries / f"{case}.cypher").write_text(text, encoding="utf-8")
     (tmp_path / "schema.json").write_text(json.dumps(schema), encoding="utf-8")
     result = subprocess.run(
-        ["node", str(LINT), "--queries", str(queries), "--schema", str(tmp_path / "schema.json")],
+        [
+            "node",
+            str(LINT),
+            "--statements",
+            str(queries),
+            "--browser",
+            str(tmp_path / "no-browser-queries"),
+            "--schema",
+            str(tmp_path / "schema.json"),
+        ],
         capture_output=True,
         text=True,
         timeout=120,

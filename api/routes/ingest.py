@@ -47,6 +47,9 @@ class InputLoaded(BaseModel):
     rejected: int
     rejects: list[Reject]
     """The first bad records (with ``skip_bad``)."""
+    resolution: dict[str, int] = {}
+    """How its actor names were decided: ``gazetteer``, ``alias``, ``code``, ``rule``,
+    ``unresolved``, ``dropped`` (named no actor)."""
 
 
 class Ingested(BaseModel):
@@ -63,6 +66,8 @@ class Ingested(BaseModel):
     skipped: int
     rejected: int
     changed: bool
+    resolution: dict[str, int] = {}
+    """How the actor names of every input were decided (as each input's)."""
     inputs: list[InputLoaded]
 
 

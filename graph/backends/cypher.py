@@ -1,8 +1,8 @@
-"""Cypher statements, loaded by name from ``queries/*.cypher``.
+"""Cypher statements, loaded by name from the package data ``graph/backends/neo4j_cypher/``.
 
-Every statement the Neo4j backend sends is a file in ``queries/``: readable in
-review, pasteable into Neo4j Browser, linted in CI by Neo4j's own language
-service. User values always travel as ``$parameters``. The few things Cypher
+Every statement the Neo4j backend sends is a ``.cypher`` file beside the code
+that sends it: readable in review, pasteable into Neo4j Browser, linted in CI
+by Neo4j's own language service. User values always travel as ``$parameters``. The few things Cypher
 cannot parameterise (a relationship type, a label) are ``{{placeholders}}``
 filled only through :func:`validated`.
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
 from graph.errors import ConfigurationError, OutOfRange, UnknownRelationType
 from graph.filters import BOUNDS
 from graph.model import ActorKind
 from graph.vocabulary import Vocabulary
 
-QUERIES = Path(__file__).resolve().parents[2] / "queries"
+STATEMENTS = files("graph.backends.neo4j_cypher")
 
 KIND_LABELS: dict[ActorKind, str] = {
     ActorKind.STATE: "State",
@@ -52,6 +52,10 @@ def validated(placeholder: str, value: object, vocabulary: Vocabulary) -> str:
     'Militia'
     >>> validated("max_hops", 3, vocab)
     '3'
+    >>> validated("hop_range", (2, 4), vocab)
+    '2,4'
+    >>> validated("rel_types", ("ALLIED_WITH", "FIGHTS"), vocab)
+    'ALLIED_WITH|FIGHTS'
     >>> validated("rel_type", "ALLIED_WITH]->() DETACH DELETE (n", vocab)
     Traceback (most recent call last):
     ...
@@ -61,11 +65,23 @@ def validated(placeholder: str, value: object, vocabulary: Vocabulary) -> str:
         if not isinstance(value, str) or value not in vocabulary or not _IDENTIFIER.match(value):
             raise UnknownRelationType(str(value), vocabulary.names)
         return value
+    if placeholder == "rel_types":
+        names = tuple(value) if isinstance(value, tuple | list) else ()
+        if not names:
+            raise ConfigurationError("{{rel_types}} needs at least one relation type")
+        return "|".join(validated("rel_type", name, vocabulary) for name in names)
     if placeholder == "label":
         try:
             return KIND_LABELS[ActorKind(value)]
         except ValueError:
             raise ConfigurationError(f"no actor kind {value!r}") from None
+    if placeholder == "hop_range":
+        low, high = value if isinstance(value, tuple) and len(value) == 2 else (0, 0)
+        validated("max_hops", low, vocabulary)
+        validated("max_hops", high, vocabulary)
+        if low > high:
+            raise ConfigurationError(f"hop range {low}..{high} is empty")
+        return f"{low},{high}"
     if placeholder in ("max_hops", "depth"):
         low, high = BOUNDS[placeholder]
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
@@ -76,23 +92,24 @@ def validated(placeholder: str, value: object, vocabulary: Vocabulary) -> str:
 
 @cache
 def template(name: str) -> str:
-    """The text of ``queries/<name>.cypher`` (its header comment included)."""
-    path = QUERIES / f"{name}.cypher"
+    """The text of ``neo4j_cypher/<name>.cypher`` (its header comment included)."""
     try:
-        return path.read_text(encoding="utf-8")
+        return STATEMENTS.joinpath(f"{name}.cypher").read_text(encoding="utf-8")
     except OSError:
-        raise ConfigurationError(f"no Cypher statement {name!r} in {QUERIES}") from None
+        raise ConfigurationError(f"no Cypher statement {name!r} in {STATEMENTS}") from None
 
 
+@cache
 def parameters(name: str) -> frozenset[str]:
     """The ``$parameters`` statement ``name`` takes.
 
-    >>> sorted(parameters("article_fingerprint"))
+    >>> sorted(parameters("article_get"))
     ['id']
     """
     return frozenset(_PARAMETER.findall(template(name)))
 
 
+@cache
 def placeholders(name: str) -> frozenset[str]:
     return frozenset(_PLACEHOLDER.findall(template(name)))
 
@@ -109,5 +126,7 @@ def statement(name: str, vocabulary: Vocabulary, **fill: object) -> str:
 
 
 def names() -> list[str]:
-    """Every statement in ``queries/`` (browser queries excluded)."""
-    return sorted(p.stem for p in QUERIES.glob("*.cypher"))
+    """Every statement the Neo4j store may send."""
+    return sorted(
+        p.name.removesuffix(".cypher") for p in STATEMENTS.iterdir() if p.name.endswith(".cypher")
+    )

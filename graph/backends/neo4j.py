@@ -7,59 +7,38 @@ aggregated relations as direct ``(:Actor)-[:ALLIED_WITH {weight, ...}]->(:Actor)
 relationships, one real type per vocabulary entry, symmetric types stored once
 (smaller id first).
 
-Every statement lives in ``queries/*.cypher`` (see :mod:`graph.backends.cypher`)
+Every statement lives in ``neo4j_cypher/*.cypher`` (see :mod:`graph.backends.cypher`)
 and is run by name through :mod:`graph.backends.neo4j_session`, which also
 turns the driver's faults into :class:`~graph.errors.StoreUnavailable`.
 Writes (:mod:`graph.backends.neo4j_writes`) are one managed transaction per
 batch (the driver retries transient errors), batched with ``UNWIND``,
 ``MERGE`` on ids.
 
-Reads fetch only the part of the graph a question needs in Cypher (one hop
-per query breadth first, the relations among a set of actors, or the claims
-inside a time window) and then rank it with the same networkx functions as the
-embedded store (:mod:`graph.traversal.stances`, :mod:`graph.traversal.neighbourhood`,
-:mod:`graph.traversal.paths`); relation figures come from :mod:`graph.aggregate` in
-both backends. Sharing that code is what makes the two backends answer alike,
-element for element, which the contract suite checks.
+Reads (:mod:`graph.backends.neo4j_reads`) are answered by the server in
+Cypher: the traversals, orders and limits of every question run there, and
+relation figures under a time window are aggregated there from the claims.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
-import networkx as nx
-
-from graph.aggregate import aggregate
-from graph.backends.neo4j_rows import relation_from_record
+from graph.backends.neo4j_reads import Neo4jReads
 from graph.backends.neo4j_session import Neo4jSession, guarded
 from graph.backends.neo4j_writes import Neo4jWrites
 from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
-from graph.filters import NO_FILTERS, Filters, check_bound, check_page
-from graph.identity import canonical_claims, with_merged
-from graph.model import Actor, Article, Claim, Relation
+from graph.filters import check_bound
+from graph.identity import canonical_ids
+from graph.model import Actor, Article, Merge
 from graph.names import NameIndex, normalise
-from graph.store import (
-    ActorMatch,
-    EvidenceItem,
-    EvidencePage,
-    Path,
-    Stance,
-    Stats,
-    Subgraph,
-    evidence_order,
-)
-from graph.traversal.neighbourhood import neighbourhood
-from graph.traversal.paths import signed_paths
-from graph.traversal.stance_graph import build_stance_graph
-from graph.traversal.stances import allies, enemies
+from graph.store import ActorMatch, Stats
 from graph.vocabulary import Vocabulary
 
-WIPE_BATCH = 10_000
-"""Nodes deleted per transaction when wiping the database."""
+WIPE_BATCH = 20_000
+"""Relationships, then nodes, deleted per transaction when wiping the database."""
 
 
-class Neo4jStore(Neo4jWrites):
+class Neo4jStore(Neo4jReads, Neo4jWrites):
     """A :class:`graph.store.GraphStore` on Neo4j 5."""
 
     kind = "neo4j"
@@ -109,22 +88,25 @@ class Neo4jStore(Neo4jWrites):
         self._db.close()
 
     # -- lookups ------------------------------------------------------------------
-    def _actors_by_id(self, ids: Iterable[str]) -> dict[str, Actor]:
-        rows = self._db.read("actors_by_id", ids=sorted(set(ids)))
-        return {a.id: a for a in (Actor.model_validate_json(r["data"]) for r in rows)}
-
-    def _candidates(self, name: str, limit: int) -> NameIndex:
-        index = NameIndex()
+    def _candidates(
+        self, name: str, limit: int
+    ) -> tuple[NameIndex, dict[str, Actor], dict[str, str]]:
+        """Actors that may answer to ``name`` (indexed by their names), by id, and the merges."""
         tokens = normalise(name).split()
-        rows = []
-        if tokens:
-            query = " ".join(f"{t}~" for t in tokens)
-            rows = self._db.read("actors_fulltext", query=query, limit=limit)
-        rows += self._db.read("actors_by_key", key=normalise(name))
-        for row in rows:
-            actor = Actor.model_validate_json(row["data"])
+        query = " ".join(f"{t}~" for t in tokens) if tokens else None
+        (row,) = self._db.read("actors_candidates", query=query, limit=limit, key=normalise(name))
+        index = NameIndex()
+        found = {}
+        for data in row["candidates"]:
+            actor = Actor.model_validate_json(data)
+            found[actor.id] = actor
             index.add(actor.id, (*actor.names, *actor.external_ids.values()))
-        return index
+        canon = canonical_ids(Merge.model_validate_json(m) for m in row["merges"])
+        return index, found, canon
+
+    def _suggestions(self, ref: str) -> tuple[str, ...]:
+        """The ids of the actors whose names are closest to ``ref`` (an unknown actor's hint)."""
+        return tuple(self._candidates(ref, 50)[0].suggest(ref))
 
     @guarded
     def actor(self, ref: str) -> Actor:
@@ -137,7 +119,7 @@ class Neo4jStore(Neo4jWrites):
         if len(ids) > 1:
             raise AmbiguousActor(ref, tuple(sorted(ids)))
         if not ids:
-            raise UnknownActor(ref, tuple(self._candidates(ref, 50).suggest(ref)))
+            raise UnknownActor(ref, self._suggestions(ref))
         (actor_id,) = ids
         return self._actors_by_id([actor_id])[actor_id]
 
@@ -157,10 +139,11 @@ class Neo4jStore(Neo4jWrites):
     @guarded
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         check_bound("limit", limit)
-        canon = self._canon()
-        index = self._candidates(query, limit * 4)
+        index, found, canon = self._candidates(query, limit * 4)
         hits = [(canon.get(i, i), s, m) for i, s, m in index.search(query, limit + len(canon))]
-        found = self._actors_by_id(i for i, _, _ in hits)
+        missing = {i for i, _, _ in hits} - found.keys()
+        if missing:  # actors that candidates were merged into
+            found.update(self._actors_by_id(missing))
         best: dict[str, ActorMatch] = {}
         for i, s, m in hits:
             best.setdefault(i, ActorMatch(actor=found[i], score=round(s, 2), matched=m))
@@ -179,152 +162,3 @@ class Neo4jStore(Neo4jWrites):
     def stats(self) -> Stats:
         (row,) = self._db.read("stats", types=list(self.vocabulary.names))
         return Stats(**{**row, "actors": row["actors"] - len(self._canon())})
-
-    # -- queries ------------------------------------------------------------------
-    def _window(self, filters: Filters) -> dict[str, Any]:
-        types = [t.name for t in self.vocabulary if filters.admits_type(t.name, t.polarity)]
-        return {
-            "since": filters.since,
-            "until": filters.until,
-            "as_of": filters.as_of,
-            "min_confidence": filters.min_confidence,
-            "types": types,
-        }
-
-    def _relations(self, statement: str, filters: Filters, **params: Any) -> list[Relation]:
-        """Holding relations from the aggregated relationships, or re-aggregated claims."""
-        if filters.is_unfiltered:
-            rows = self._db.read(
-                f"relations_{statement}", types=list(self.vocabulary.names), **params
-            )
-            found = {
-                (r["source"], r["target"], r["type"]): relation_from_record(
-                    r["source"], r["target"], r["type"], r["props"]
-                )
-                for r in rows
-            }
-            return [found[k] for k in sorted(found) if found[k].holds]
-        canon = self._canon()
-        if "ids" in params:
-            params["ids"] = with_merged(params["ids"], canon)
-        rows = self._db.read(f"claims_{statement}", **self._window(filters), **params)
-        claims = {c.id: c for c in (Claim.model_validate_json(r["data"]) for r in rows)}
-        return aggregate(canonical_claims(claims.values(), canon), self.vocabulary, filters)
-
-    def _ball(self, start: Iterable[str], depth: int, filters: Filters) -> set[str]:
-        seen = set(start)
-        frontier = sorted(seen)
-        for _ in range(depth):
-            if not frontier:
-                break
-            relations = self._relations("around", filters, ids=frontier)
-            reached = {x for r in relations for x in (r.source, r.target)} - seen
-            seen |= reached
-            frontier = sorted(reached)
-        return seen
-
-    def _graph(self, ids: set[str], filters: Filters) -> nx.Graph[str]:
-        relations = self._relations("among", filters, ids=sorted(ids))
-        merged = self._canon()
-        actors = (a for a in self._actors_by_id(ids).values() if a.id not in merged)
-        return build_stance_graph(actors, relations)
-
-    def _known(self, *actor_ids: str) -> None:
-        found = self._actors_by_id(actor_ids)
-        for actor_id in actor_ids:
-            if actor_id not in found:
-                raise UnknownActor(actor_id)
-
-    @guarded
-    def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
-        return (
-            self._relations("all", filters)
-            if filters.is_unfiltered
-            else self._relations("window", filters)
-        )
-
-    @guarded
-    def allies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
-        self._known(actor_id)
-        return allies(self._graph(self._ball([actor_id], 1, filters), filters), actor_id)
-
-    @guarded
-    def enemies(self, actor_id: str, filters: Filters = NO_FILTERS) -> list[Stance]:
-        self._known(actor_id)
-        return enemies(self._graph(self._ball([actor_id], 1, filters), filters), actor_id)
-
-    @guarded
-    def neighbourhood(
-        self,
-        actor_id: str,
-        depth: int = 1,
-        filters: Filters = NO_FILTERS,
-        limit: int = 100,
-        max_relations: int = 500,
-    ) -> Subgraph:
-        check_bound("depth", depth)
-        check_bound("limit", limit)
-        check_bound("max_relations", max_relations)
-        self._known(actor_id)
-        ids = self._ball([actor_id], depth, filters)
-        graph = self._graph(ids, filters)
-        return neighbourhood(graph, actor_id, depth, limit, max_relations)
-
-    @guarded
-    def paths(
-        self,
-        source_id: str,
-        target_id: str,
-        *,
-        max_hops: int = 4,
-        k: int = 1,
-        positive_only: bool = False,
-        filters: Filters = NO_FILTERS,
-    ) -> list[Path]:
-        check_bound("max_hops", max_hops)
-        check_bound("k", k)
-        self._known(source_id, target_id)
-        # Every actor on a path of at most max_hops lies within ceil(max_hops/2) hops
-        # of the source or floor(max_hops/2) hops of the target.
-        ids = self._ball([source_id], (max_hops + 1) // 2, filters)
-        ids |= self._ball([target_id], max_hops // 2, filters)
-        return signed_paths(
-            self._graph(ids, filters),
-            source_id,
-            target_id,
-            max_hops=max_hops,
-            k=k,
-            positive_only=positive_only,
-        )
-
-    @guarded
-    def evidence(
-        self, source_id: str, target_id: str, filters: Filters = NO_FILTERS
-    ) -> list[EvidenceItem]:
-        self._known(source_id, target_id)
-        canon = self._canon()
-        a, b = with_merged([source_id], canon), with_merged([target_id], canon)
-        rows = self._db.read("claims_between", a=a, b=b, **self._window(filters))
-        items = [
-            EvidenceItem(
-                claim=Claim.model_validate_json(r["data"]),
-                article=Article.model_validate_json(r["article"]),
-            )
-            for r in rows
-        ]
-        return sorted(items, key=evidence_order)
-
-    def evidence_page(
-        self,
-        source_id: str,
-        target_id: str,
-        filters: Filters = NO_FILTERS,
-        *,
-        offset: int = 0,
-        limit: int = 100,
-    ) -> EvidencePage:
-        page = check_page(offset, limit)
-        # Sliced here rather than with SKIP/LIMIT: the evidence order (undated last) is
-        # cheap in Python and the claims of one pair are few next to the graph.
-        items = self.evidence(source_id, target_id, filters)
-        return EvidencePage(total=len(items), items=tuple(items[page]))

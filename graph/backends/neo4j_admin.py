@@ -26,7 +26,7 @@ created when the API or CLI first connects.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -48,10 +48,6 @@ IMPORT_COMMAND = (
     "--relationships={d}/relations.csv"
 )
 """The import command for the files in folder ``{d}`` (also in the README)."""
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 HEADERS: dict[str, Sequence[str]] = {
@@ -91,6 +87,8 @@ HEADERS: dict[str, Sequence[str]] = {
         "valid_from:date",
         "valid_to:date",
         "quote",
+        "evidence_start:int",
+        "evidence_end:int",
         "data",
         ":LABEL",
     ),
@@ -127,6 +125,17 @@ HEADERS: dict[str, Sequence[str]] = {
 }
 
 
+def field(column: str) -> str:
+    """The name a row gives the value of a header column: the property, or the import
+    field (``ID``, ``LABEL``, ``START_ID``, ``END_ID``, ``TYPE``) for one with no property.
+
+    >>> field("id:ID(Actor)"), field(":LABEL"), field(":START_ID(Claim)"), field("weight:float")
+    ('id', 'LABEL', 'START_ID', 'weight')
+    """
+    name, _, kind = column.partition(":")
+    return name or kind.split("(")[0]
+
+
 def _cell(value: object) -> object:
     if value is None:
         return ""
@@ -134,16 +143,23 @@ def _cell(value: object) -> object:
         return "true" if value else "false"
     if isinstance(value, list | tuple):
         return ARRAY.join(str(v) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 
-def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+Row = dict[str, object]
+
+
+def _write(path: Path, header: Sequence[str], rows: Iterable[Row]) -> int:
+    """Write ``rows`` under ``header``, each value taken by its column's :func:`field` name."""
+    fields = [field(c) for c in header]
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         for row in rows:
-            writer.writerow([_cell(v) for v in row])
+            writer.writerow([_cell(row[f]) for f in fields])
             count += 1
     return count
 
@@ -165,102 +181,50 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
             article_ids.add(item.article.id)
     ordered = [claims[i] for i in sorted(claims)]
 
-    def actor_rows():
+    def actor_rows() -> Iterator[Row]:
         for actor in actors:
-            r = actor_row(actor)
-            yield (
-                r["id"],
-                r["name"],
-                r["kind"],
-                r["aliases"],
-                r["alias_text"],
-                r["country"],
-                r["name_keys"],
-                r["unresolved"],
-                r["data"],
-                ["Actor", KIND_LABELS[actor.kind]],
-            )
+            yield {**actor_row(actor), "LABEL": ["Actor", KIND_LABELS[actor.kind]]}
 
-    def article_rows():
+    def article_rows() -> Iterator[Row]:
         for article_id in sorted(article_ids):
             a = store.article(article_id)
-            yield (
-                a.id,
-                a.title,
-                a.url,
-                a.publisher,
-                _iso(a.published),
-                a.kind,
-                a.text,
-                a.model_copy(update={"text": None}).model_dump_json(),
-                "Article",
-            )
+            data = a.model_copy(update={"text": None}).model_dump_json()
+            yield {**a.model_dump(), "data": data, "LABEL": "Article"}
 
-    def claim_rows():
+    def claim_rows() -> Iterator[Row]:
         for claim in ordered:
-            r = claim_row(claim, vocabulary, canon)
-            yield (
-                r["id"],
-                r["type"],
-                r["key"],
-                r["source"],
-                r["target"],
-                r["article"],
-                r["confidence"],
-                r["modality"],
-                _iso(r["date"]),
-                _iso(r["valid_from"]),
-                _iso(r["valid_to"]),
-                r["quote"],
-                r["data"],
-                "Claim",
-            )
+            yield {**claim_row(claim, vocabulary, canon), "LABEL": "Claim"}
 
-    def merge_rows():
+    def merge_rows() -> Iterator[Row]:
         for m in merges:
-            yield (
-                f"merge-{m.seq}",
-                m.seq,
-                m.source,
-                m.target,
-                m.active,
-                m.model_dump_json(),
-                "Merge",
-            )
+            data = m.model_dump_json()
+            named = {"ID": f"merge-{m.seq}", "active": m.active, "data": data, "LABEL": "Merge"}
+            yield {**m.model_dump(), **named}
 
-    def relation_rows():
+    def relation_rows() -> Iterator[Row]:
         for rel in relations:
-            p = relation_props(rel)
-            yield (
-                rel.source,
-                rel.target,
-                rel.type,
-                p["weight"],
-                p["polarity"],
-                p["symmetric"],
-                p["n_claims"],
-                p["n_articles"],
-                p["n_denials"],
-                _iso(p["first_seen"]),
-                _iso(p["last_seen"]),
-                p["evidence"],
-                p["evidence_start"],
-                p["evidence_end"],
-                p["evidence_article"],
-            )
+            ends = {"START_ID": rel.source, "END_ID": rel.target, "TYPE": rel.type}
+            yield {**relation_props(rel), **ends}
 
-    rows = {
+    def links(kind: str, pairs: Iterable[tuple[str, str]]) -> Iterator[Row]:
+        for start, end in pairs:
+            yield {"START_ID": start, "END_ID": end, "TYPE": kind}
+
+    rows: dict[str, Iterable[Row]] = {
         "actors.csv": actor_rows(),
         "articles.csv": article_rows(),
         "claims.csv": claim_rows(),
         "merges.csv": merge_rows(),
-        "reports.csv": ((c.article, c.id, "REPORTS") for c in ordered),
-        "claim_sources.csv": ((c.id, c.source, "SOURCE") for c in ordered),
-        "claim_targets.csv": ((c.id, c.target, "TARGET") for c in ordered),
-        "claim_attributions.csv": (
-            (c.id, c.attributed_to, "ATTRIBUTED_TO")
-            for c in ordered
-            if c.attributed_to and c.attributed_to in known
+        "reports.csv": links("REPORTS", ((c.article, c.id) for c in ordered)),
+        "claim_sources.csv": links("SOURCE", ((c.id, c.source) for c in ordered)),
+        "claim_targets.csv": links("TARGET", ((c.id, c.target) for c in ordered)),
+        "claim_attributions.csv": links(
+            "ATTRIBUTED_TO",
+            (
+                (c.id, c.attributed_to)
+                for c in ordered
+                if c.attributed_to and c.attributed_to in known
+            ),
         ),
         "relations.csv": relation_rows(),
     }

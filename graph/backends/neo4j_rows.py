@@ -7,10 +7,9 @@ Browser users see.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from graph.aggregate import relation_key
+from graph.aggregate import build_relation, relation_key
 from graph.identity import canonical_key
 from graph.model import Actor, AnnotatedArticle, Claim, Relation
 from graph.names import normalise
@@ -76,6 +75,8 @@ def claim_row(
         "valid_from": claim.valid_from,
         "valid_to": claim.valid_to,
         "quote": claim.evidence.quote if claim.evidence else None,
+        "evidence_start": claim.evidence.start if claim.evidence else None,
+        "evidence_end": claim.evidence.end if claim.evidence else None,
         "data": claim.model_dump_json(),
     }
 
@@ -99,29 +100,50 @@ def relation_props(relation: Relation) -> dict[str, Any]:
     }
 
 
-def relation_from_record(source: str, target: str, kind: str, props: dict) -> Relation:
+def relation_from_row(row: dict[str, Any]) -> Relation:
+    """A relation from ``{source, target, type, props}`` (an aggregated relationship)."""
+    props = row["props"]
     quote = props.get("evidence")
-    evidence = None
-    if quote:
-        evidence = {
-            "quote": quote,
-            "start": props.get("evidence_start"),
-            "end": props.get("evidence_end"),
-        }
-    first: date | None = native(props.get("first_seen"))
-    last: date | None = native(props.get("last_seen"))
+    evidence = (
+        {"quote": quote, "start": props.get("evidence_start"), "end": props.get("evidence_end")}
+        if quote
+        else None
+    )
     return Relation(
-        source=source,
-        target=target,
-        type=kind,
+        source=row["source"],
+        target=row["target"],
+        type=row["type"],
         polarity=props["polarity"],
         symmetric=props["symmetric"],
         weight=props["weight"],
         n_claims=props["n_claims"],
         n_articles=props["n_articles"],
         n_denials=props.get("n_denials", 0),
-        first_seen=first,
-        last_seen=last,
+        first_seen=native(props.get("first_seen")),
+        last_seen=native(props.get("last_seen")),
         evidence=evidence,
         evidence_article=props.get("evidence_article"),
+    )
+
+
+def relation_from_aggregate(row: dict[str, Any], vocabulary: Vocabulary) -> Relation:
+    """A relation from a row of claims aggregated in Cypher (``relations_*_window``).
+
+    The row holds the relation key (``source|target|type``), the raw figures and
+    the JSON of the claim shown as evidence; the weight is rounded here, as
+    :func:`graph.aggregate.build_relation` rounds the embedded store's.
+    """
+    source, target, kind = row["key"].split("|")
+    best = Claim.model_validate_json(row["best"])
+    return build_relation(
+        (source, target, kind),
+        vocabulary,
+        weight=row["weight"],
+        n_claims=row["n_claims"],
+        n_articles=row["n_articles"],
+        n_denials=row["n_denials"],
+        first_seen=native(row["first_seen"]),
+        last_seen=native(row["last_seen"]),
+        evidence=best.evidence,
+        evidence_article=best.article,
     )

@@ -2,7 +2,7 @@
 
 :class:`Neo4jSession` is everything :class:`graph.backends.neo4j.Neo4jStore`
 needs from the server that is not a question in domain terms: running a named
-statement from ``queries/`` with checked parameters, read and write managed
+statement from ``neo4j_cypher/`` with checked parameters, read and write managed
 transactions under the query's time budget, the schema set up once, and the
 driver's faults turned into :class:`~graph.errors.StoreUnavailable` with a
 cause that never carries a credential.
@@ -107,7 +107,7 @@ def guarded(method: Callable[P, R]) -> Callable[P, R]:
 
 
 class Neo4jSession:
-    """A driver bound to one database, running the statements of ``queries/`` by name.
+    """A driver bound to one database, running the statements of ``neo4j_cypher/`` by name.
 
     Parameters
     ----------
@@ -174,10 +174,16 @@ class Neo4jSession:
         expected = cypher.parameters(name)
         if set(params) != expected:
             raise TypeError(f"statement {name} takes {sorted(expected)}, got {sorted(params)}")
+        if "rel_types" in cypher.placeholders(name):  # every type of the store's vocabulary
+            fill = {**fill, "rel_types": tuple(self.vocabulary.names)}
         return cypher.statement(name, self.vocabulary, **fill)
 
     def run(
-        self, tx: ManagedTransaction, name: str, fill: dict | None = None, **params: Any
+        self,
+        tx: ManagedTransaction,
+        name: str,
+        fill: dict[str, Any] | None = None,
+        **params: Any,
     ) -> list[dict[str, Any]]:
         """Run statement ``name`` in ``tx``; its records as dicts."""
         return tx.run(self.statement(name, params, fill or {}), params).data()
@@ -188,11 +194,15 @@ class Neo4jSession:
         left = remaining()
         return work if left is None else unit_of_work(timeout=max(left, 0.001))(work)
 
-    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        """Statement ``name`` in a read transaction of its own."""
+    def read(
+        self, name: str, fill: dict[str, Any] | None = None, **params: Any
+    ) -> list[dict[str, Any]]:
+        """Statement ``name`` (its placeholders filled from ``fill``) in a read transaction."""
         self.ensure_schema()
         with self._driver.session(database=self.database) as session:
-            return session.execute_read(self._budgeted(lambda tx: self.run(tx, name, **params)))
+            return session.execute_read(
+                self._budgeted(lambda tx: self.run(tx, name, fill, **params))
+            )
 
     def write(self, work: Callable[[ManagedTransaction], R]) -> R:
         """``work`` in one write transaction, retried by the driver on transient errors."""

@@ -13,8 +13,7 @@ from contextlib import AbstractContextManager, nullcontext
 
 from neo4j import ManagedTransaction
 
-from graph.aggregate import pair_key, relation_from_claims
-from graph.backends.neo4j_rows import actor_row, article_params, claim_row, key_text, relation_props
+from graph.backends.neo4j_rows import actor_row, article_params, claim_row, key_text
 from graph.backends.neo4j_session import Neo4jSession, guarded
 from graph.errors import UnknownActor, UnknownArticle
 from graph.identity import canonical_ids, canonical_key, plan_merge, plan_unmerge
@@ -59,7 +58,7 @@ class Neo4jWrites:
         new = {c.id: canonical_key(c, after, self.vocabulary) for c in claims}
         keys = [{"id": i, "key": key_text(k) if k else None} for i, k in sorted(new.items())]
         self._db.run(tx, "claims_rekey", rows=keys)
-        self._recompute(tx, (old | set(new.values())) - {None}, after)
+        self._recompute(tx, {k for k in old | set(new.values()) if k is not None})
 
     @guarded
     def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:
@@ -90,7 +89,18 @@ class Neo4jWrites:
         return [Merge.model_validate_json(r["data"]) for r in self._db.read("merges_all")]
 
     # -- writes -------------------------------------------------------------------
+    def _write_actors(self, tx: ManagedTransaction, actors: list[Actor]) -> None:
+        """Create or replace ``actors`` with the label of their kind."""
+        self._db.run(tx, "actors_upsert", rows=[actor_row(a) for a in actors])
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for actor in actors:
+            by_kind[actor.kind.value].append(actor.id)
+        for kind, ids in by_kind.items():
+            self._db.run(tx, "actors_set_kind_label", {"label": kind}, ids=ids)
+
     def _put_actors(self, tx: ManagedTransaction, actors: Iterable[Actor]) -> int:
+        """Store the actors that are new or changed (an unresolved one never replaces a
+        resolved one); returns how many were new."""
         actors = list(actors)
         rows = self._db.run(tx, "actors_by_id", ids=[a.id for a in actors])
         known = {a.id: a for a in (Actor.model_validate_json(r["data"]) for r in rows)}
@@ -101,12 +111,7 @@ class Neo4jWrites:
             or (known[a.id] != a and not (a.unresolved and not known[a.id].unresolved))
         ]
         if fresh:
-            self._db.run(tx, "actors_upsert", rows=[actor_row(a) for a in fresh])
-        by_kind: dict[str, list[str]] = defaultdict(list)
-        for actor in fresh:
-            by_kind[actor.kind.value].append(actor.id)
-        for kind, ids in by_kind.items():
-            self._db.run(tx, "actors_set_kind_label", {"label": kind}, ids=ids)
+            self._write_actors(tx, fresh)
         return sum(1 for a in fresh if a.id not in known)
 
     @guarded
@@ -114,47 +119,33 @@ class Neo4jWrites:
         actors = list(actors)
         return self._db.write(lambda tx: self._put_actors(tx, actors))
 
-    def _recompute(self, tx: ManagedTransaction, keys: set[Key], canon: dict[str, str]) -> None:
-        """Rebuild the aggregated relationships of ``keys`` from their claims."""
-        if not keys:
-            return
-        rows = self._db.run(tx, "claims_for_keys", keys=[key_text(k) for k in keys])
-        grouped: dict[Key, list[Claim]] = defaultdict(list)
-        for row in rows:
-            claim = Claim.model_validate_json(row["data"])
-            key = canonical_key(claim, canon, self.vocabulary)
-            if key is not None:
-                grouped[key].append(claim)
-        self._db.run(
-            tx,
-            "relations_delete",
-            rows=[{"source": s, "target": t, "type": k} for s, t, k in sorted(keys)],
-        )
-        by_type: dict[str, list[dict]] = defaultdict(list)
-        for key, claims in sorted(grouped.items()):
-            relation = relation_from_claims(key, claims, self.vocabulary)
-            by_type[key[2]].append(
-                {"source": key[0], "target": key[1], "props": relation_props(relation)}
+    def _recompute(self, tx: ManagedTransaction, keys: set[Key]) -> None:
+        """Rebuild the aggregated relationships of ``keys`` from their claims, in Cypher."""
+        by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for source, target, kind in sorted(keys):
+            row = {"key": key_text((source, target, kind)), "source": source, "target": target}
+            by_type[kind].append(row)
+        weights = {str(m): w for m, w in self.vocabulary.modality_weights.items()}
+        for kind, rows in by_type.items():
+            spec = self.vocabulary[kind]
+            self._db.run(
+                tx,
+                "relations_recompute",
+                {"rel_type": kind},
+                keys=rows,
+                polarity=spec.polarity,
+                symmetric=spec.symmetric,
+                modality_weights=weights,
             )
-        for kind, batch in by_type.items():
-            self._db.run(tx, "relations_merge", {"rel_type": kind}, rows=batch)
 
-    def _old_keys(self, tx: ManagedTransaction, article_id: str, canon: dict[str, str]) -> set[Key]:
-        keys = set()
-        for r in self._db.run(tx, "article_claim_keys", id=article_id):
-            source, target = (
-                canon.get(r["source"], r["source"]),
-                canon.get(r["target"], r["target"]),
-            )
-            if source != target:
-                keys.add(pair_key(source, target, r["type"], self.vocabulary))
-        return keys
-
-    def _clear(self, tx: ManagedTransaction, article_id: str, canon: dict[str, str]) -> set[Key]:
-        keys = self._old_keys(tx, article_id, canon)
-        self._db.run(tx, "article_claims_delete", id=article_id)
-        self._db.run(tx, "article_mentions_delete", id=article_id)
-        return keys
+    def _clear(self, tx: ManagedTransaction, article_ids: list[str]) -> set[Key]:
+        """Delete the claims and mentions of ``article_ids``; the relation keys they counted for."""
+        if not article_ids:
+            return set()
+        rows = self._db.run(tx, "articles_claim_keys", ids=article_ids)
+        keys = {tuple(r["key"].split("|")) for r in rows}
+        self._db.run(tx, "articles_clear", ids=article_ids)
+        return keys  # type: ignore[return-value]
 
     def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
         return self.upsert_articles([doc])[0]
@@ -168,80 +159,92 @@ class Neo4jWrites:
         for doc in docs:
             for claim in doc.claims:
                 self.vocabulary[claim.type]
+        if len({d.article.id for d in docs}) < len(docs):  # one article twice: in order
+            return self._db.write(lambda tx: [r for d in docs for r in self._upsert_batch(tx, [d])])
+        return self._db.write(lambda tx: self._upsert_batch(tx, docs))
+
+    def _upsert_batch(
+        self, tx: ManagedTransaction, docs: list[AnnotatedArticle]
+    ) -> list[UpsertResult]:
+        """Articles of distinct ids in one transaction, a statement per step for all of them.
+
+        Per document the semantics of one upsert: unchanged when its fingerprint
+        is stored; claims may refer to actors stored or carried by it or an
+        earlier document of the batch.
+        """
         prints = [doc.fingerprint() for doc in docs]
-
-        def work(tx: ManagedTransaction) -> list[UpsertResult]:
-            canon = canonical_ids(self._merges_in(tx))
-            touched: set[Key] = set()
-            results = [
-                self._upsert_in(tx, d, f, touched, canon) for d, f in zip(docs, prints, strict=True)
-            ]
-            self._recompute(tx, touched, canon)
-            return results
-
-        return self._db.write(work)
-
-    def _upsert_in(
-        self,
-        tx: ManagedTransaction,
-        doc: AnnotatedArticle,
-        fingerprint: str,
-        touched: set[Key],
-        canon: dict[str, str],
-    ) -> UpsertResult:
-        """One article inside the batch transaction; the relations it touches join ``touched``."""
-        article_id = doc.article.id
-        found = self._db.run(tx, "article_fingerprint", id=article_id)
-        previous = found[0]["fingerprint"] if found else None
-        if previous == fingerprint:
-            return UpsertResult(
-                article=article_id,
-                status=UpsertStatus.UNCHANGED,
-                claims=len(doc.claims),
-                new_actors=0,
-            )
-        carried = {a.id for a in doc.actors}
-        refs = {m.actor for m in doc.mentions}
-        for claim in doc.claims:
-            refs.update(x for x in (claim.source, claim.target, claim.attributed_to) if x)
-        wanted = sorted(refs - carried)
-        present = {r["data"] for r in self._db.run(tx, "actors_by_id", ids=wanted)}
-        known = {Actor.model_validate_json(d).id for d in present}
-        for ref in wanted:
-            if ref not in known:
-                raise UnknownActor(ref)
-        new_actors = self._put_actors(tx, doc.actors)
-        touched |= self._clear(tx, article_id, canon)
-        self._db.run(tx, "article_upsert", **article_params(doc, fingerprint))
+        rows = self._db.run(tx, "articles_fingerprints", ids=[d.article.id for d in docs])
+        stored = {r["id"]: r["fingerprint"] for r in rows}
+        changed = [
+            (d, f) for d, f in zip(docs, prints, strict=True) if stored.get(d.article.id) != f
+        ]
+        refs: set[str] = set()
+        for doc, _ in changed:
+            refs.update(m.actor for m in doc.mentions)
+            for claim in doc.claims:
+                refs.update(x for x in (claim.source, claim.target, claim.attributed_to) if x)
+            refs.update(a.id for a in doc.actors)
+        rows = self._db.run(tx, "actors_by_id", ids=sorted(refs))
+        known = {a.id: a for a in (Actor.model_validate_json(r["data"]) for r in rows)}
+        carried: dict[str, Actor] = {}
+        new_actors: dict[str, int] = {}
+        for doc, _ in changed:
+            fresh = 0
+            for actor in doc.actors:
+                if actor.id not in known and actor.id not in carried:
+                    fresh += 1
+                before = carried.get(actor.id) or known.get(actor.id)
+                if before is None or (
+                    before != actor and not (actor.unresolved and not before.unresolved)
+                ):
+                    carried[actor.id] = actor
+            new_actors[doc.article.id] = fresh
+            wanted = {m.actor for m in doc.mentions}
+            for claim in doc.claims:
+                wanted.update(x for x in (claim.source, claim.target, claim.attributed_to) if x)
+            for ref in sorted(wanted):
+                if ref not in known and ref not in carried:
+                    raise UnknownActor(ref)
+        if carried:
+            self._write_actors(tx, list(carried.values()))
+        canon = canonical_ids(self._merges_in(tx))
+        touched = self._clear(tx, [d.article.id for d, f in changed if d.article.id in stored])
+        self._db.run(tx, "articles_upsert", rows=[article_params(d, f) for d, f in changed])
+        claims = [c for d, _ in changed for c in d.claims]
         self._db.run(
-            tx,
-            "claims_create",
-            article=article_id,
-            rows=[claim_row(c, self.vocabulary, canon) for c in doc.claims],
+            tx, "claims_create", rows=[claim_row(c, self.vocabulary, canon) for c in claims]
         )
-        self._db.run(
-            tx,
-            "mentions_create",
-            article=article_id,
-            rows=[m.model_dump() for m in doc.mentions],
-        )
-        for claim in doc.claims:
+        mentions = [
+            {**m.model_dump(), "article": d.article.id} for d, _ in changed for m in d.mentions
+        ]
+        self._db.run(tx, "mentions_create", rows=mentions)
+        for claim in claims:
             key = canonical_key(claim, canon, self.vocabulary)
             if key is not None:
                 touched.add(key)
-        status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
-        return UpsertResult(
-            article=article_id, status=status, claims=len(doc.claims), new_actors=new_actors
-        )
+        self._recompute(tx, touched)
+        results = []
+        for doc, fingerprint in zip(docs, prints, strict=True):
+            previous = stored.get(doc.article.id)
+            if previous == fingerprint:
+                status, fresh = UpsertStatus.UNCHANGED, 0
+            else:
+                status = UpsertStatus.NEW if previous is None else UpsertStatus.UPDATED
+                fresh = new_actors[doc.article.id]
+            results.append(
+                UpsertResult(
+                    article=doc.article.id, status=status, claims=len(doc.claims), new_actors=fresh
+                )
+            )
+        return results
 
     @guarded
     def delete_article(self, article_id: str) -> None:
         def work(tx: ManagedTransaction) -> None:
-            if not self._db.run(tx, "article_fingerprint", id=article_id):
+            if not self._db.run(tx, "articles_fingerprints", ids=[article_id]):
                 raise UnknownArticle(article_id)
-            canon = canonical_ids(self._merges_in(tx))
-            touched = self._clear(tx, article_id, canon)
+            touched = self._clear(tx, [article_id])
             self._db.run(tx, "article_delete", id=article_id)
-            self._recompute(tx, touched, canon)
+            self._recompute(tx, touched)
 
         self._db.write(work)

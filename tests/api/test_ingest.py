@@ -39,6 +39,10 @@ def test_a_re3d_folder_uploaded_as_its_three_files(
     assert done["format"] == "re3d"
     assert done["rejected"] == 0
     assert seeded.actor("Popular Mobilization Forces").id == "popular-mobilisation-forces"
+    # how the names were decided, and the annotations that named no actor
+    assert done["resolution"]["gazetteer"] > 0
+    assert done["resolution"]["dropped"] > 0
+    assert response.json()["resolution"] == done["resolution"]
 
 
 def test_a_bad_record_changes_nothing(client: TestClient, seeded: EmbeddedStore) -> None:

@@ -46,19 +46,21 @@ def test_hop_bounds_are_checked(hops: object) -> None:
 
 
 def test_a_filled_statement_has_no_placeholders_left() -> None:
-    text = cypher.statement("relations_merge", VOCAB, rel_type="FIGHTS")
+    text = cypher.statement("relations_recompute", VOCAB, rel_type="FIGHTS")
     assert "[r:FIGHTS]" in text
     assert "{{" not in text
     with pytest.raises(ConfigurationError):
-        cypher.statement("relations_merge", VOCAB)
+        cypher.statement("relations_recompute", VOCAB)
+    walk = cypher.statement("layer_rel", VOCAB, rel_types=VOCAB.names)
+    assert "[r:ALLIED_WITH|COOPERATES_WITH|" in walk
+    with pytest.raises(UnknownRelationType):
+        cypher.validated("rel_types", ("ALLIED_WITH", "FIGHTS]-() DETACH DELETE (n"), VOCAB)
 
 
 def test_every_statement_the_backend_names_exists_and_every_file_is_used() -> None:
     code = "\n".join(p.read_text(encoding="utf-8") for p in SOURCE)
     used = set(re.findall(r'"([a-z_]+)"', code)) & set(cypher.names())
     used |= set(SCHEMA)
-    used |= {f"relations_{s}" for s in ("all", "around", "among")}
-    used |= {f"claims_{s}" for s in ("window", "around", "among")}
     assert set(cypher.names()) == used
 
 

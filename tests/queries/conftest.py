@@ -21,9 +21,8 @@ from tests.stores import BACKENDS, fresh_store
 @pytest.fixture(params=BACKENDS)
 def world(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
     """The fictional world (tests/contract/world.py) in a store of each backend."""
-    store = fresh_store(request.param, tmp_path)
-    store.upsert_actors(ACTORS)
-    for doc in WORLD:
-        store.upsert_article(doc)
-    yield store
-    store.close()
+    with fresh_store(request.param, tmp_path) as store:
+        store.upsert_actors(ACTORS)
+        for doc in WORLD:
+            store.upsert_article(doc)
+        yield store

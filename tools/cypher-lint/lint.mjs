@@ -1,8 +1,9 @@
 // Lints every Cypher statement of the project with Neo4j's own language service.
 //
-//   node tools/cypher-lint/lint.mjs [--queries DIR] [--schema FILE]
+//   node tools/cypher-lint/lint.mjs [--statements DIR] [--browser DIR] [--schema FILE]
 //
-// Statements are queries/*.cypher (and queries/browser/*.cypher), one per file.
+// Statements are the Neo4j store's graph/backends/neo4j_cypher/*.cypher and the
+// Browser-ready queries/browser/*.cypher (declared as browser/<name>), one per file.
 // {{placeholders}} are expanded with every value the schema allows, so what is
 // linted is what can be sent. Each statement is linted with the parameters the
 // schema declares for it. Any error or warning fails (exit code 1).
@@ -17,8 +18,9 @@ const option = (flag, fallback) => {
   const at = args.indexOf(flag);
   return at >= 0 ? resolve(args[at + 1]) : fallback;
 };
-const queriesDir = option('--queries', resolve(here, '../../queries'));
-const schemaFile = option('--schema', resolve(here, '../../queries/cypher-schema.json'));
+const statementsDir = option('--statements', resolve(here, '../../graph/backends/neo4j_cypher'));
+const browserDir = option('--browser', resolve(here, '../../queries/browser'));
+const schemaFile = option('--schema', resolve(here, 'schema.json'));
 const spec = JSON.parse(readFileSync(schemaFile, 'utf8'));
 
 const fn = (name) => ({
@@ -55,7 +57,7 @@ function expansions(text) {
 }
 
 const files = [];
-for (const dir of [queriesDir, join(queriesDir, 'browser')]) {
+for (const dir of [statementsDir, browserDir]) {
   if (!existsSync(dir)) continue;
   for (const name of readdirSync(dir).sort()) {
     if (name.endsWith('.cypher')) files.push(join(dir, name));
@@ -67,7 +69,7 @@ let linted = 0;
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
   const name = basename(file, '.cypher');
-  const relative = file.startsWith(join(queriesDir, 'browser')) ? `browser/${name}` : name;
+  const relative = dirname(file) === browserDir ? `browser/${name}` : name;
   if (!text.startsWith('//')) {
     console.log(`${file}:1:1: error: the first line must be a one-line // header comment`);
     problems += 1;

@@ -1,6 +1,7 @@
-// Claims in a window between actors of a set.
-MATCH (c:Claim)
-WHERE c.source IN $ids AND c.target IN $ids
+// The claims of the given relation keys (one pair of actors) that a window admits, with their articles.
+UNWIND $keys AS key
+MATCH (ar:Article)-[:REPORTS]->(c:Claim {key: key})
+WHERE true
   AND ($since IS NULL OR c.date >= $since)
   AND ($until IS NULL OR c.date <= $until)
   AND ($as_of IS NULL OR (c.date <= $as_of
@@ -8,4 +9,4 @@ WHERE c.source IN $ids AND c.target IN $ids
        AND (c.valid_to IS NULL OR c.valid_to >= $as_of)))
   AND c.confidence >= $min_confidence
   AND c.type IN $types
-RETURN c.data AS data
+RETURN c.data AS data, ar.data AS article

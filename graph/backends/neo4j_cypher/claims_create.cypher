@@ -1,6 +1,6 @@
-// Create an article's claims with their provenance, batched.
-MATCH (ar:Article {id: $article})
+// Create claims with their provenance (article, source, target, attribution), batched over articles.
 UNWIND $rows AS row
+MATCH (ar:Article {id: row.article})
 MATCH (s:Actor {id: row.source})
 MATCH (t:Actor {id: row.target})
 MERGE (c:Claim {id: row.id})
@@ -15,6 +15,8 @@ SET c.type = row.type,
     c.valid_from = row.valid_from,
     c.valid_to = row.valid_to,
     c.quote = row.quote,
+    c.evidence_start = row.evidence_start,
+    c.evidence_end = row.evidence_end,
     c.data = row.data
 MERGE (ar)-[:REPORTS]->(c)
 MERGE (c)-[:SOURCE]->(s)

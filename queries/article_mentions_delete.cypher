@@ -1,3 +1,0 @@
-// Delete an article's mentions.
-MATCH (:Article {id: $id})-[m:MENTIONS]->(:Actor)
-DELETE m
