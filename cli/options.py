@@ -20,7 +20,7 @@ from typing import Annotated, Any
 import typer
 
 from cli.output import Output
-from graph.filters import Filters, filters_for
+from graph.filters import BOUNDS, Filters, filters_for
 from graph.store import GraphStore
 
 DATE = ["%Y-%m-%d"]
@@ -42,6 +42,23 @@ OutputOpt = Annotated[
         help="table for people; json, csv or tsv (every row, full text) for pipelines.",
     ),
 ]
+
+
+def bounded(flag: str, name: str, help: str) -> Any:
+    """An integer option ranged by ``graph.filters.BOUNDS[name]``, as the API's parameter.
+
+    Outside the range it is a usage error naming the range (exit code 2).
+    """
+    low, high = BOUNDS[name]
+
+    def check(value: int) -> int:
+        if not low <= value <= high:
+            raise typer.BadParameter(f"{value} is out of range; allowed {low}..{high}")
+        return value
+
+    return typer.Option(flag, callback=check, metavar=f"{low}..{high}", help=help)
+
+
 JsonOpt = Annotated[bool, typer.Option("--json", help="Output JSON, for pipelines.")]
 JsonAliasOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]
@@ -94,6 +111,20 @@ ConfOpt = Annotated[
         help="Only claims at least this confident.",
     ),
 ]
+CountryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--country", metavar="ISO3", help="Only claims acted out in this country, e.g. SYR."
+    ),
+]
+BboxOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--bbox",
+        metavar="MINLON,MINLAT,MAXLON,MAXLAT",
+        help="Only claims acted out inside this box (WGS 84 degrees).",
+    ),
+]
 TimeoutOpt = Annotated[
     float | None,
     typer.Option(
@@ -121,6 +152,8 @@ class Common:
     types: tuple[str, ...] = ()
     polarity: tuple[int, ...] = ()
     min_confidence: float = 0.0
+    country: str | None = None
+    bbox: str | None = None
     timeout: float | None = None
 
     def filters(self, store: GraphStore) -> Filters:
@@ -133,6 +166,8 @@ class Common:
             types=self.types,
             polarity=self.polarity,
             min_confidence=self.min_confidence,
+            country=self.country,
+            bbox=self.bbox,
         )
 
 
@@ -144,6 +179,8 @@ _FILTERS = {
     "types": TypeOpt,
     "polarity": PolarityOpt,
     "min_confidence": ConfOpt,
+    "country": CountryOpt,
+    "bbox": BboxOpt,
 }
 _DEFAULTS = {"output": Output.TABLE, "json": False, "debug": False, "min_confidence": 0.0}
 
