@@ -57,6 +57,17 @@ async def get_filters(
     min_confidence: Annotated[
         float, Query(ge=0.0, le=1.0, description="Claim confidence floor")
     ] = 0.0,
+    country: Annotated[
+        str | None,
+        Query(max_length=3, description="Only claims acted out in this country (ISO-3, e.g. SYR)"),
+    ] = None,
+    bbox: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Only claims acted out inside minlon,minlat,maxlon,maxlat (WGS 84)",
+        ),
+    ] = None,
 ) -> Filters:
     """The common filters of every query, checked as the CLI checks them."""
     return filters_for(
@@ -67,6 +78,8 @@ async def get_filters(
         types=types,
         polarity=polarity,
         min_confidence=min_confidence,
+        country=country,
+        bbox=bbox,
     )
 
 

@@ -15,6 +15,7 @@ from cli.output import errors, table
 from cli.rollup import RollUpOpt
 from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
+from queries.claims_export import claims_csv, claims_geojson, claims_under, render_geojson
 from queries.export import CSV_TABLES, ExportFormat, csv_table, render
 from queries.rollup import export_of
 
@@ -43,7 +44,9 @@ def export(
     """Write the graph for other tools, to standard output, a file or a folder.
 
     Without a target, csv prints both tables, a blank line between; csv to a folder
-    writes nodes.csv and edges.csv; neo4j-admin writes bulk-import files.
+    writes nodes.csv, edges.csv and claims.csv (one row per claim, with its place);
+    geojson writes the claims that have a place as points; neo4j-admin writes
+    bulk-import files.
     """
     destination = output or target
     with reading(common.store) as db:
@@ -53,14 +56,26 @@ def export(
             counts = write_import_files(db, destination)
             table(f"Wrote {destination}", ("file", "rows"), sorted(counts.items()))
             return
-        graph = export_of(db, common.filters(db), roll_up=roll_up)
+        flt = common.filters(db)
+        claims = claims_under(db, flt) if format.value in ("geojson", "csv") else []
+        actors, vocabulary = db.actors(), db.vocabulary
+        if format.value == "geojson":
+            _write(render_geojson(claims_geojson(claims, actors, vocabulary)), destination)
+            return
+        graph = export_of(db, flt, roll_up=roll_up)
     if destination is not None and format.value == "csv":
         destination.mkdir(parents=True, exist_ok=True)
         for name in CSV_TABLES:
             (destination / f"{name}.csv").write_text(csv_table(graph, name), encoding="utf-8")
-        errors.print(f"wrote {destination / 'nodes.csv'} and {destination / 'edges.csv'}")
+        (destination / "claims.csv").write_text(
+            claims_csv(claims, actors, vocabulary), encoding="utf-8"
+        )
+        errors.print(f"wrote nodes.csv, edges.csv and claims.csv in {destination}")
         return
-    text = render(graph, ExportFormat(format.value))
+    _write(render(graph, ExportFormat(format.value)), destination)
+
+
+def _write(text: str, destination: Path | None) -> None:
     if destination is None:
         sys.stdout.write(text)
     else:

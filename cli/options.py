@@ -94,6 +94,20 @@ ConfOpt = Annotated[
         help="Only claims at least this confident.",
     ),
 ]
+CountryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--country", metavar="ISO3", help="Only claims acted out in this country, e.g. SYR."
+    ),
+]
+BboxOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--bbox",
+        metavar="MINLON,MINLAT,MAXLON,MAXLAT",
+        help="Only claims acted out inside this box (WGS 84 degrees).",
+    ),
+]
 TimeoutOpt = Annotated[
     float | None,
     typer.Option(
@@ -121,6 +135,8 @@ class Common:
     types: tuple[str, ...] = ()
     polarity: tuple[int, ...] = ()
     min_confidence: float = 0.0
+    country: str | None = None
+    bbox: str | None = None
     timeout: float | None = None
 
     def filters(self, store: GraphStore) -> Filters:
@@ -133,6 +149,8 @@ class Common:
             types=self.types,
             polarity=self.polarity,
             min_confidence=self.min_confidence,
+            country=self.country,
+            bbox=self.bbox,
         )
 
 
@@ -144,6 +162,8 @@ _FILTERS = {
     "types": TypeOpt,
     "polarity": PolarityOpt,
     "min_confidence": ConfOpt,
+    "country": CountryOpt,
+    "bbox": BboxOpt,
 }
 _DEFAULTS = {"output": Output.TABLE, "json": False, "debug": False, "min_confidence": 0.0}
 

@@ -253,6 +253,8 @@ def evidence(
             )
             if c.evidence:
                 console.print(f'  "{one_line(c.evidence.quote)}"', highlight=False)
+            if c.place:
+                console.print(f"  at {c.place.label}", highlight=False)
             published = i.article.published or "undated"
             source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
             console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
@@ -261,7 +263,7 @@ def evidence(
 
     columns = (
         "date", "source", "type", "target", "modality", "confidence", "said by", "quote",
-        "article", "publisher", "title", "published", "url",
+        "article", "publisher", "title", "published", "url", "place",
     )  # fmt: skip
     rows = [
         (
@@ -278,6 +280,7 @@ def evidence(
             i.article.title,
             i.article.published,
             i.article.url,
+            i.claim.place.label if i.claim.place else "",
         )
         for i in items
     ]

@@ -13,7 +13,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 
@@ -149,6 +156,74 @@ class Evidence(_Data):
     end: Annotated[int, Field(ge=0)] | None = None
 
 
+class Precision(StrEnum):
+    """How closely a place's coordinates locate the event (ACLED's and GDELT's scales)."""
+
+    EXACT = "exact"
+    """The named town or site."""
+    NEAR = "near"
+    """A nearby town, or part of a region."""
+    ADMIN = "admin"
+    """An admin area's centre (district, province)."""
+    COUNTRY = "country"
+    """The country's centre."""
+
+
+def is_country(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-3 country code.
+
+    >>> is_country("SYR"), is_country("XYZ")
+    (True, False)
+    """
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=code) is not None
+
+
+def _known_country(code: str) -> str:
+    if not is_country(code):
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 country code")
+    return code
+
+
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(_known_country)]
+"""An ISO 3166-1 alpha-3 country code, e.g. ``SYR``."""
+
+
+class Place(_Data):
+    """Where a claimed event was acted out, as the source gives it.
+
+    Coordinates are WGS 84 degrees, both or neither; ``country`` an ISO 3166-1
+    alpha-3 code that exists.
+    """
+
+    name: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    country: Country | None = None
+    latitude: Annotated[float, Field(ge=-90.0, le=90.0)] | None = None
+    longitude: Annotated[float, Field(ge=-180.0, le=180.0)] | None = None
+    precision: Precision | None = None
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Place:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("give both latitude and longitude, or neither")
+        return self
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def label(self) -> str:
+        """The place in words, e.g. ``Srinagar, Jammu and Kashmir, IND (34.09, 74.8; exact)``."""
+        words = ", ".join(p for p in (self.name, self.admin2, self.admin1, self.country) if p)
+        point = f"{self.latitude:g}, {self.longitude:g}" if self.has_point else ""
+        detail = "; ".join(p for p in (point, self.precision and str(self.precision)) if p)
+        return " ".join(p for p in (words, f"({detail})" if detail else "") if p)
+
+
 class Claim(_Data):
     """One annotated statement of a relation between two actors."""
 
@@ -169,6 +244,8 @@ class Claim(_Data):
     certainty: Certainty | None = None
     support_type: SupportType | None = None
     attributes: dict[str, Any] = Field(default_factory=dict)
+    place: Place | None = None
+    """Where the event was acted out, when the source says."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Claim:
@@ -205,6 +282,8 @@ class ClaimFacts(Protocol):
     def valid_to(self) -> dt.date | None: ...
     @property
     def evidence(self) -> Evidence | None: ...
+    @property
+    def place(self) -> Place | None: ...
 
 
 class AnnotatedArticle(_Data):

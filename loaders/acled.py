@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.model import Actor, ActorKind, Article, slugify
+from graph.model import Actor, ActorKind, Article, Place, slugify
 from loaders.events import Stated, event_document
-from loaders.mapping import Mapping
+from loaders.mapping import Mapping, event_rule
+from loaders.place import place
 from loaders.source import BadRecord, Item, Resolver, split_names, split_period
 from loaders.tables import Row, number, parse_date, read_events
 
@@ -56,14 +57,7 @@ def _event(record: str, row: Row | BadRecord, resolver: Resolver, mapping: Mappi
         raise BadRecord("expected an event id", "event_id_cnty")
     day = parse_date(row["event_date"], "event_date")
     event_type, sub_type = row["event_type"], row.get("sub_event_type", "")
-    events = mapping.section("events")
-    if event_type not in events:
-        known = ", ".join(events)
-        raise BadRecord(
-            f"event type {event_type!r} is not in the mapping; known: {known}", "event_type"
-        )
-    table = events[event_type] or {}
-    rule = table.get(sub_type, table.get("default")) if sub_type else table.get("default")
+    rule = event_rule(mapping.section("events"), event_type, sub_type, "event_type")
     legacy = "ally_actor_1" in row and "assoc_actor_1" not in row
     together_1 = row.get("ally_actor_1" if legacy else "assoc_actor_1", "")
     together_2 = row.get("ally_actor_2" if legacy else "assoc_actor_2", "")
@@ -116,4 +110,18 @@ def _event(record: str, row: Row | BadRecord, resolver: Resolver, mapping: Mappi
         quote=notes,
         empty=why,
         attributes={k: v for k, v in attributes.items() if v is not None},
+        place=_place(row, mapping),
+    )
+
+
+def _place(row: Row, mapping: Mapping) -> Place | None:
+    return place(
+        name=row.get("location"),
+        admin1=row.get("admin1"),
+        admin2=row.get("admin2"),
+        country=row.get("iso3") or row.get("iso") or row.get("country"),
+        latitude=(row.get("latitude"), "latitude"),
+        longitude=(row.get("longitude"), "longitude"),
+        precision=row.get("geo_precision"),
+        scale=mapping.section("geo_precision"),
     )

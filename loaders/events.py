@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import Actor, AnnotatedArticle, Article, Claim, Evidence
+from graph.model import Actor, AnnotatedArticle, Article, Claim, Evidence, Place
 from loaders.mapping import Mapping
 from loaders.source import Item, Resolver, Skipped, check_type, claim_id
 
@@ -31,9 +31,11 @@ def event_document(
     quote: str | None = None,
     empty: str = "no claim between two actors",
     attributes: dict[str, Any] | None = None,
+    place: Place | None = None,
 ) -> Item:
     """The document for one event record, or :class:`Skipped` if it claims nothing.
 
+    Every claim is placed where the record says the event took place.
     A claim whose two sides resolve to one actor is dropped (an actor does not
     fight itself); a record left with no claim is skipped, with the reason.
     """
@@ -59,6 +61,7 @@ def event_document(
                 date=article.published,
                 mode=s.mode,
                 attributes={**(attributes or {}), **s.attributes},
+                place=place,
             ),
         )
     if not claims:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import LoadError
-from loaders import acled, brat, gdelt, labelstudio, native, re3d, ucdp
+from loaders import acled, brat, gdelt, icews, labelstudio, native, polecat, re3d, ucdp
 from loaders.mapping import Mapping
 from loaders.source import Item, Resolver
 
@@ -51,6 +51,8 @@ FORMATS: dict[str, Format] = {
         Format("acled", f"an ACLED CSV export with the columns {acled.expects()}", acled.read),
         Format("ucdp", f"a UCDP GED CSV with the columns {ucdp.expects()}", ucdp.read),
         Format("gdelt", gdelt.EXPECTS, gdelt.read),
+        Format("icews", f"an ICEWS event file: {icews.expects()}", icews.read),
+        Format("polecat", f"a POLECAT (PLOVER) event file: {polecat.expects()}", polecat.read),
     )
 }
 FORMAT_NAMES = tuple(FORMATS)
@@ -104,6 +106,11 @@ def detect(path: Path) -> str | None:
             return "ucdp"
         if gdelt.looks_like(head):
             return "gdelt"
+    if suffix in {".tab", ".tsv", ".txt", ".csv"}:
+        if icews.looks_like(head):
+            return "icews"
+        if polecat.looks_like(head):
+            return "polecat"
     return None
 
 

@@ -21,9 +21,19 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from graph.errors import LoadError, WrongFormat
-from graph.model import Actor, AnnotatedArticle, Article, Claim, Evidence, slugify, stable_id
+from graph.model import (
+    Actor,
+    AnnotatedArticle,
+    Article,
+    Claim,
+    Evidence,
+    Place,
+    slugify,
+    stable_id,
+)
 from loaders.events import Stated
-from loaders.mapping import Mapping
+from loaders.mapping import Mapping, longest_prefix
+from loaders.place import place
 from loaders.source import BadRecord, Item, Rejected, Resolver, Skipped, check_type, claim_id
 from loaders.tables import number, parse_date
 
@@ -35,6 +45,8 @@ ACTOR1, ACTOR2 = 5, 15  # Code, Name, CountryCode, KnownGroup, Ethnic, Rel1, Rel
 ROOT_EVENT, EVENT_CODE, QUAD_CLASS, GOLDSTEIN = 25, 26, 29, 30
 NUM_MENTIONS, NUM_SOURCES, NUM_ARTICLES = 31, 32, 33
 SOURCE_URL = {57: None, 58: 57, 61: 60}
+# ActionGeo_Type, _Fullname, _CountryCode, _ADM1Code, [_ADM2Code (2.0)], _Lat, _Long
+ACTION_GEO = {57: 49, 58: 49, 61: 51}
 
 
 def looks_like(head: str) -> bool:
@@ -87,14 +99,28 @@ class _Event:
     stated: Stated
     attributes: dict
     names: tuple[str, str]
+    place: Place | None
 
 
 def _cameo(code: str, mapping: Mapping) -> dict | None:
-    table = mapping.section("cameo")
-    for size in range(len(code), 1, -1):
-        if code[:size] in table:
-            return table[code[:size]]
-    return None
+    return longest_prefix(code, mapping.section("cameo"))
+
+
+def _place(cells: list[str], mapping: Mapping) -> Place | None:
+    """ActionGeo_*: where the event happened. The country is read from the full name's
+    last part ("Damascus, Dimashq, Syria"): GDELT's own country codes are FIPS 10-4."""
+    at = ACTION_GEO[len(cells)]
+    lat_at = at + (5 if len(cells) == 61 else 4)
+    parts = [p.strip() for p in cells[at + 1].split(",") if p.strip()]
+    return place(
+        name=parts[0] if parts else None,
+        admin1=parts[1] if len(parts) > 2 else None,
+        country=parts[-1] if parts else None,
+        latitude=(cells[lat_at], "ActionGeo_Lat"),
+        longitude=(cells[lat_at + 1], "ActionGeo_Long"),
+        precision=cells[at],
+        scale=mapping.section("geo_type"),
+    )
 
 
 def _actor(
@@ -191,9 +217,8 @@ def _row(record: str, cells: list[str], resolver: Resolver, mapping: Mapping) ->
     }
     stated = Stated(source[0], target[0], check_type(resolver.vocabulary, rule["type"]), mode)
     names = (cells[ACTOR1 + 1].strip(), cells[ACTOR2 + 1].strip())
-    return _Event(
-        event_id, day, url, stated, {k: v for k, v in attributes.items() if v is not None}, names
-    )
+    attributes = {k: v for k, v in attributes.items() if v is not None}
+    return _Event(event_id, day, url, stated, attributes, names, _place(cells, mapping))
 
 
 def _document(events: list[tuple[str, _Event]], resolver: Resolver, mapping: Mapping) -> Item:
@@ -221,6 +246,7 @@ def _document(events: list[tuple[str, _Event]], resolver: Resolver, mapping: Map
             date=e.day,
             mode=s.mode,
             attributes=e.attributes,
+            place=e.place,
         )
     article = Article(
         id=article_id,

@@ -33,6 +33,32 @@ class Mapping(dict):
         return value
 
 
+def longest_prefix(code: str, table: dict[str, Any]) -> Any:
+    """The entry of ``table`` for the longest prefix of ``code`` it lists (CAMEO codes).
+
+    >>> longest_prefix("0312", {"03": "a", "031": "b"}), longest_prefix("19", {"03": "a"})
+    ('b', None)
+    """
+    for size in range(len(code), 1, -1):
+        if code[:size] in table:
+            return table[code[:size]]
+    return None
+
+
+def event_rule(events: dict[str, Any], kind: str, detail: str, field: str) -> Any:
+    """The rule of ``events`` for an event type and its detail (sub-type, mode).
+
+    ``default`` stands for details not listed; an event type not listed is a bad record.
+    """
+    from loaders.source import BadRecord
+
+    if kind not in events:
+        known = ", ".join(events)
+        raise BadRecord(f"event type {kind!r} is not in the mapping; known: {known}", field)
+    table = events[kind] or {}
+    return table.get(detail, table.get("default")) if detail else table.get("default")
+
+
 def default_mapping_path(format_name: str) -> Path:
     return Path(str(resources.files("loaders") / f"{format_name}.mapping.yaml"))
 

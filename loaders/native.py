@@ -276,4 +276,5 @@ class _Resolver:
             mode=c.mode,
             certainty=c.certainty,
             support_type=c.support_type,
+            place=c.place,
         )

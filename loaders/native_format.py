@@ -16,7 +16,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.model import Actor, Certainty, Confidence, Modality, Mode, Slug, SupportType
+from graph.model import Actor, Certainty, Confidence, Modality, Mode, Place, Slug, SupportType
 
 SCHEMA_FILE = Path(__file__).with_name("annotated-article.schema.json")
 
@@ -71,6 +71,9 @@ class ClaimIn(_In):
     mode: Mode | None = None
     certainty: Certainty | None = None
     support_type: SupportType | None = None
+    place: Place | None = Field(
+        None, description="Where the event was acted out: country as ISO 3166-1 alpha-3."
+    )
     note: str | None = Field(None, description="Annotator's note; not part of the claim.")
 
 

@@ -18,7 +18,7 @@ Row = dict[str, str]
 
 
 def read_rows(
-    path: Path, required: Iterable[str], format_name: str
+    path: Path, required: Iterable[str], format_name: str, delimiter: str = ","
 ) -> Iterator[tuple[int, Row | BadRecord]]:
     """``(line, row)`` for each data row of a CSV file with a header, streamed.
 
@@ -33,7 +33,11 @@ def read_rows(
     except OSError as exc:
         raise LoadError(str(path), f"cannot read file: {exc}") from None
     with handle:
-        reader = csv.reader(handle)
+        # tab-separated exports (ICEWS) are not quoted: a '"' is part of the text
+        if delimiter == "\t":
+            reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+        else:
+            reader = csv.reader(handle, delimiter=delimiter)
         try:
             header = [c.strip().lower() for c in next(reader, [])]
         except (csv.Error, UnicodeDecodeError) as exc:
@@ -82,13 +86,14 @@ def read_events(
     required: Iterable[str],
     format_name: str,
     event: Callable[[str, Row | BadRecord], Item],
+    delimiter: str = ",",
 ) -> Iterator[Item]:
     """One item per data row of a CSV event export: ``event(record, row)``, or a rejection.
 
     ``record`` names the row for errors (``"line 7"``); a row ``event`` refuses
     with :class:`BadRecord` becomes a :class:`~loaders.source.Rejected`.
     """
-    for line, row in read_rows(path, required, format_name):
+    for line, row in read_rows(path, required, format_name, delimiter):
         record = f"line {line}"
         # guard calls the lambda before the loop moves on: it reads this row's values
         yield from guard(record, row, lambda: [event(record, row)])  # noqa: B023

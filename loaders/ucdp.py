@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.model import Actor, Article, slugify
+from graph.model import Actor, Article, Place, slugify
 from loaders.events import Stated, event_document
 from loaders.mapping import Mapping
+from loaders.place import place
 from loaders.source import BadRecord, Item, Resolver
 from loaders.tables import Row, number, parse_date, read_events
 
@@ -80,5 +81,25 @@ def _event(record: str, row: Row | BadRecord, resolver: Resolver, mapping: Mappi
     if row.get("conflict_name"):
         attributes["ucdp_conflict"] = row["conflict_name"]
     return event_document(
-        record, article, stated, resolver, mapping, quote=headline, attributes=attributes
+        record,
+        article,
+        stated,
+        resolver,
+        mapping,
+        quote=headline,
+        attributes=attributes,
+        place=_place(row, mapping),
+    )
+
+
+def _place(row: Row, mapping: Mapping) -> Place | None:
+    return place(
+        name=row.get("where_coordinates"),
+        admin1=row.get("adm_1"),
+        admin2=row.get("adm_2"),
+        country=row.get("country"),
+        latitude=(row.get("latitude"), "latitude"),
+        longitude=(row.get("longitude"), "longitude"),
+        precision=row.get("where_prec"),
+        scale=mapping.section("where_prec"),
     )

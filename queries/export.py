@@ -30,6 +30,8 @@ class ExportFormat(StrEnum):
     GRAPHML = "graphml"
     GEXF = "gexf"
     CSV = "csv"
+    GEOJSON = "geojson"
+    """Claims, not relations: written by :mod:`queries.claims_export`."""
 
 
 MEDIA_TYPES = {
@@ -38,6 +40,7 @@ MEDIA_TYPES = {
     ExportFormat.GRAPHML: "application/xml",
     ExportFormat.GEXF: "application/xml",
     ExportFormat.CSV: "text/csv",
+    ExportFormat.GEOJSON: "application/geo+json",
 }
 SUFFIXES = {
     ExportFormat.NODE_LINK: "json",
@@ -45,6 +48,7 @@ SUFFIXES = {
     ExportFormat.GRAPHML: "graphml",
     ExportFormat.GEXF: "gexf",
     ExportFormat.CSV: "csv",
+    ExportFormat.GEOJSON: "geojson",
 }
 
 
@@ -129,9 +133,12 @@ class CsvTable(StrEnum):
 
     NODES = "nodes"
     EDGES = "edges"
+    CLAIMS = "claims"
+    """One row per claim, with its place (:func:`queries.claims_export.claims_csv`)."""
 
 
-CSV_TABLES = tuple(table.value for table in CsvTable)
+CSV_TABLES = (CsvTable.NODES.value, CsvTable.EDGES.value)
+"""The tables of the relation graph (:func:`csv_table`)."""
 
 
 def csv_table(E: nx.MultiDiGraph[str], name: str) -> str:
@@ -222,4 +229,6 @@ def render(E: nx.MultiDiGraph[str], fmt: ExportFormat | str) -> str:
         return "\n".join(nx.generate_graphml(E)) + "\n"
     if fmt is ExportFormat.GEXF:
         return "\n".join(nx.generate_gexf(E)) + "\n"
+    if fmt is ExportFormat.GEOJSON:
+        raise InvalidQuery("geojson is written from claims (queries.claims_export), not relations")
     return _csv(E)

@@ -1,7 +1,7 @@
 """The embedded store's stance graphs under filters: the whole graph, or only what a query reads.
 
 Type and polarity filters drop whole relations, so they are answered from
-memory; a time window or a confidence floor changes which claims count, and
+memory; a time window, a confidence floor or a place changes which claims count, and
 the relations are tallied afresh from the claims they need
 (:class:`~graph.backends.sqlite_relations.RelationTable`).
 """
@@ -29,7 +29,7 @@ def relations_under(
     keys: Iterable[Key] | None = None,
 ) -> list[Relation]:
     """The holding relations (of ``keys``, else all) under ``filters``, sorted by key."""
-    if filters.is_timeless and not filters.min_confidence:
+    if filters.counts_every_claim:
         return index.holding(filters, table.vocabulary, keys)
     if keys is None:
         return table.filtered(db, filters)

@@ -30,6 +30,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
+from neo4j.spatial import WGS84Point
+
 from graph.backends.cypher import KIND_LABELS
 from graph.backends.neo4j_rows import actor_row, claim_row, relation_props
 from graph.identity import canonical_ids
@@ -89,6 +91,8 @@ HEADERS: dict[str, Sequence[str]] = {
         "quote",
         "evidence_start:int",
         "evidence_end:int",
+        "place_country",
+        "place:point{crs:WGS-84}",
         "data",
         ":LABEL",
     ),
@@ -145,6 +149,8 @@ def _cell(value: object) -> object:
         return ARRAY.join(str(v) for v in value)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, WGS84Point):
+        return f"{{longitude:{value.longitude}, latitude:{value.latitude}}}"
     return value
 
 

@@ -1,6 +1,6 @@
 """The Neo4j store's questions, answered by the server: one Cypher statement per step.
 
-Without a time window or confidence floor, every answer is read from the
+Without a time window, confidence floor or place, every answer is read from the
 aggregated relationships (``(:Actor)-[:ALLIED_WITH {weight...}]->(:Actor)``):
 allies and enemies in one statement, a neighbourhood one statement per layer
 and one for the ties among its actors, paths one ``ALL SHORTEST`` statement
@@ -8,7 +8,8 @@ and one for the ties among its actors, paths one ``ALL SHORTEST`` statement
 hops). The server orders, limits and cuts; Python only turns rows into domain
 objects and, for paths, ranks the candidate paths the server found.
 
-A time window or confidence floor changes which claims count, so the
+A time window, confidence floor or place (country, bounding box on the claims'
+``place`` point, which a point index serves) changes which claims count, so the
 relations are aggregated from the admitted claims in Cypher
 (``relations_*_window``) and ranked by :mod:`graph.backends.neo4j_ties`.
 Answers are those of the embedded store, element for element; the contract
@@ -20,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
+
+from neo4j.spatial import WGS84Point
 
 from graph.aggregate import pair_key
 from graph.backends import neo4j_ties
@@ -74,7 +77,7 @@ class Neo4jReads:
     @staticmethod
     def _by_claims(filters: Filters) -> bool:
         """Whether the claims that count differ from all of them (the relationships can't say)."""
-        return not filters.is_timeless or filters.min_confidence > 0
+        return not filters.counts_every_claim
 
     def _window(self, filters: Filters) -> dict[str, Any]:
         weights = {str(m): w for m, w in self.vocabulary.modality_weights.items()}
@@ -83,6 +86,9 @@ class Neo4jReads:
             "until": filters.until,
             "as_of": filters.as_of,
             "min_confidence": filters.min_confidence,
+            "country": filters.country,
+            "bbox_low": WGS84Point(filters.bbox[:2]) if filters.bbox else None,
+            "bbox_high": WGS84Point(filters.bbox[2:]) if filters.bbox else None,
             "types": self._types(filters),
             "modality_weights": weights,
         }

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from neo4j.spatial import WGS84Point
+
 from graph.aggregate import build_relation, relation_key
 from graph.identity import canonical_key
 from graph.model import Actor, AnnotatedArticle, Claim, Relation
@@ -77,8 +79,18 @@ def claim_row(
         "quote": claim.evidence.quote if claim.evidence else None,
         "evidence_start": claim.evidence.start if claim.evidence else None,
         "evidence_end": claim.evidence.end if claim.evidence else None,
+        "place_country": claim.place.country if claim.place else None,
+        "place": place_point(claim),
         "data": claim.model_dump_json(),
     }
+
+
+def place_point(claim: Claim) -> WGS84Point | None:
+    """Where the claim was acted out, as a Neo4j WGS-84 ``point`` (None: no coordinates)."""
+    place = claim.place
+    if place is None or place.latitude is None or place.longitude is None:
+        return None
+    return WGS84Point((place.longitude, place.latitude))
 
 
 def relation_props(relation: Relation) -> dict[str, Any]:

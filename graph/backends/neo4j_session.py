@@ -34,6 +34,8 @@ SCHEMA = (
     "index_actor_name_keys",
     "index_claim_key",
     "index_claim_date",
+    "index_claim_place",
+    "index_claim_country",
     "constraint_merge_seq",
 )
 INDEX_WAIT_SECONDS = 120

@@ -89,6 +89,18 @@ def admitted(filters: Filters) -> tuple[str, list[float | str]]:
         where.append("(valid_from IS NULL OR valid_from <= ?)")
         where.append("(valid_to IS NULL OR valid_to >= ?)")
         params.extend([filters.as_of.isoformat()] * 3)
+    if filters.country is not None:
+        where.append("place_country = ?")
+        params.append(filters.country)
+    if filters.bbox is not None:
+        west, south, east, north = filters.bbox
+        where.append("place_lat BETWEEN ? AND ?")
+        params.extend([south, north])
+        if west <= east:
+            where.append("place_lon BETWEEN ? AND ?")
+        else:  # across the antimeridian
+            where.append("(place_lon >= ? OR place_lon <= ?)")
+        params.extend([west, east])
     return " AND ".join(where), params
 
 

@@ -16,7 +16,28 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from graph.model import Certainty, Claim, Evidence, Modality, Mode, SupportType, trusted
+from graph.model import (
+    Certainty,
+    Claim,
+    Evidence,
+    Modality,
+    Mode,
+    Place,
+    Precision,
+    SupportType,
+    trusted,
+)
+
+PLACE_COLUMNS = (
+    "place_name",
+    "place_admin1",
+    "place_admin2",
+    "place_country",
+    "place_lat",
+    "place_lon",
+    "place_precision",
+)
+"""A claim's :class:`~graph.model.Place`, one column a field (all NULL: no place)."""
 
 CLAIM_COLUMNS = (
     "article",
@@ -37,8 +58,9 @@ CLAIM_COLUMNS = (
     "certainty",
     "support_type",
     "attributes",
+    *PLACE_COLUMNS,
 )
-ROW_COLUMNS = CLAIM_COLUMNS[:13]
+ROW_COLUMNS = (*CLAIM_COLUMNS[:13], *PLACE_COLUMNS)
 """The columns a :class:`ClaimRow` is read from."""
 
 Row = tuple[Any, ...]
@@ -60,6 +82,31 @@ _MODALITY = {m.value: m for m in Modality}
 _MODE: dict[str | None, Mode | None] = {None: None, **{m.value: m for m in Mode}}
 _CERTAINTY: dict[str | None, Certainty | None] = {None: None, **{c.value: c for c in Certainty}}
 _SUPPORT: dict[str | None, SupportType | None] = {None: None, **{t.value: t for t in SupportType}}
+_PRECISION: dict[str | None, Precision | None] = {None: None, **{p.value: p for p in Precision}}
+_PLACE_FIELDS = tuple(Place.model_fields)
+
+
+def place_values(place: Place | None) -> Row:
+    """The :data:`PLACE_COLUMNS` of ``place`` (all None for no place)."""
+    if place is None:
+        return (None,) * len(PLACE_COLUMNS)
+    return (
+        place.name,
+        place.admin1,
+        place.admin2,
+        place.country,
+        place.latitude,
+        place.longitude,
+        place.precision and str(place.precision),
+    )
+
+
+def place_from_values(values: Row) -> Place | None:
+    """The :class:`Place` stored as ``values``, validated when it was stored; None if none."""
+    if all(v is None for v in values):
+        return None
+    *given, precision = values
+    return trusted(Place, **dict(zip(_PLACE_FIELDS, (*given, _PRECISION[precision]), strict=True)))
 
 
 def _day(value: date | None) -> str | None:
@@ -75,6 +122,7 @@ class ClaimRow:
 
     __slots__ = (
         "_evidence",
+        "_place",
         "article",
         "confidence",
         "date",
@@ -107,7 +155,7 @@ class ClaimRow:
             self.quote,
             self.quote_start,
             self.quote_end,
-            *_,
+            *place,
         ) = row
         # shared by many claims: one string each, not one per row
         self.article = intern(article)
@@ -119,6 +167,12 @@ class ClaimRow:
         self.valid_from = parse_day(valid_from)
         self.valid_to = parse_day(valid_to)
         self._evidence: Evidence | None = None
+        self._place = tuple(place[: len(PLACE_COLUMNS)])
+
+    @property
+    def place(self) -> Place | None:
+        """The claim's place (filters by country and area read it)."""
+        return place_from_values(self._place)
 
     @property
     def evidence(self) -> Evidence | None:
@@ -152,6 +206,7 @@ def claim_values(claim: Claim) -> Row:
         claim.certainty and str(claim.certainty),
         claim.support_type and str(claim.support_type),
         json.dumps(claim.attributes, sort_keys=True) if claim.attributes else None,
+        *place_values(claim.place),
     )
 
 
@@ -180,6 +235,7 @@ def claim_from_values(values: Row) -> Claim:
         certainty,
         support_type,
         attributes,
+        *place,
     ) = values
     return trusted(
         Claim,
@@ -199,4 +255,5 @@ def claim_from_values(values: Row) -> Claim:
         certainty=_CERTAINTY[certainty],
         support_type=_SUPPORT[support_type],
         attributes=json.loads(attributes) if attributes else {},
+        place=place_from_values(tuple(place)),
     )

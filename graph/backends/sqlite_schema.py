@@ -9,11 +9,16 @@ from pydantic import TypeAdapter
 from graph.errors import StoreUnavailable
 from graph.model import Article, Claim, Mention
 
-from .sqlite_rows import CLAIM_COLUMNS, Row, claim_values
+from .sqlite_rows import CLAIM_COLUMNS, PLACE_COLUMNS, Row, claim_values
 
-VERSION = 2
+VERSION = 3
 """``PRAGMA user_version`` of this layout. Version 0 kept claims and mentions as JSON rows;
-version 1 had no relations table (every claim was re-tallied on open)."""
+version 1 had no relations table (every claim was re-tallied on open); version 2 kept no
+place on claims."""
+
+PLACE_COLUMN_TYPES = {
+    c: "REAL" if c in ("place_lat", "place_lon") else "TEXT" for c in PLACE_COLUMNS
+}
 
 KEY_INDEX = (
     "CREATE INDEX IF NOT EXISTS claims_key"
@@ -33,7 +38,8 @@ TABLES = (
     " type TEXT NOT NULL, confidence REAL NOT NULL, modality TEXT NOT NULL, date TEXT,"
     " valid_from TEXT, valid_to TEXT, quote TEXT, quote_start INTEGER, quote_end INTEGER,"
     " attributed_to TEXT, mode TEXT, certainty TEXT, support_type TEXT, attributes TEXT,"
-    " ksource TEXT, ktarget TEXT,"
+    " ksource TEXT, ktarget TEXT, place_name TEXT, place_admin1 TEXT, place_admin2 TEXT,"
+    " place_country TEXT, place_lat REAL, place_lon REAL, place_precision TEXT,"
     " PRIMARY KEY (article, id)) WITHOUT ROWID",
     KEY_INDEX,
     # the running tally of every relation with claims, holding or not (sqlite_relations)
@@ -78,10 +84,14 @@ def ensure_schema(db: sqlite3.Connection, path: str) -> None:
             )
         if version < VERSION and _columns(db, "claims") == {"id", "article", "data"}:
             _upgrade_from_json(db)
-        elif version == 1:
-            # the keys and tallies are filled in by the store (no meta row: rebuild)
-            for column in ("ksource", "ktarget"):
-                db.execute(f"ALTER TABLE claims ADD COLUMN {column} TEXT")
+        elif version in (1, 2):
+            if version == 1:
+                # the keys and tallies are filled in by the store (no meta row: rebuild)
+                for column in ("ksource", "ktarget"):
+                    db.execute(f"ALTER TABLE claims ADD COLUMN {column} TEXT")
+            for column, kind in PLACE_COLUMN_TYPES.items():  # stored claims have no place
+                if column not in _columns(db, "claims"):
+                    db.execute(f"ALTER TABLE claims ADD COLUMN {column} {kind}")
         for statement in TABLES:
             db.execute(statement)
         db.execute(f"PRAGMA user_version = {VERSION}")

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from graph.aggregate import aggregate
 from graph.backends.embedded import EmbeddedStore
+from graph.backends.sqlite_rows import PLACE_COLUMNS
+from graph.backends.sqlite_schema import VERSION
 from graph.errors import InvalidQuery
 from graph.filters import NO_FILTERS, Filters
 from graph.identity import canonical_claims, canonical_ids
@@ -157,7 +159,14 @@ def _as_layout_1(path: Path) -> None:
         PRAGMA user_version = 1;
         """
     )
+    _drop_place_columns(db)
     db.close()
+
+
+def _drop_place_columns(db: sqlite3.Connection) -> None:
+    for column in PLACE_COLUMNS:
+        db.execute(f"ALTER TABLE claims DROP COLUMN {column}")
+    db.commit()
 
 
 def test_a_layout_1_file_is_tallied_on_open(tmp_path: Path) -> None:
@@ -178,8 +187,35 @@ def test_a_layout_1_file_is_tallied_on_open(tmp_path: Path) -> None:
     finally:
         upgraded.close()
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == VERSION
     assert db.execute("SELECT count(*) FROM relations").fetchone()[0] > 0
+
+
+def test_a_layout_2_file_gains_places_and_keeps_its_claims(tmp_path: Path) -> None:
+    path = world_file(tmp_path)
+    store = EmbeddedStore(path)
+    today = (store.stats(), store.relations(), store.evidence("alpha-front", "gamma-state"))
+    store.close()
+    db = sqlite3.connect(path)
+    db.execute("DROP INDEX claims_key")  # it names no place column; dropped only to drop them
+    _drop_place_columns(db)
+    db.execute("PRAGMA user_version = 2")
+    db.close()
+    upgraded = EmbeddedStore(path)
+    try:
+        after = (
+            upgraded.stats(),
+            upgraded.relations(),
+            upgraded.evidence("alpha-front", "gamma-state"),
+        )
+        assert after == today
+        assert all(e.claim.place is None for e in after[2])
+    finally:
+        upgraded.close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+    columns = {row[1] for row in db.execute("PRAGMA table_info(claims)")}
+    assert set(PLACE_COLUMNS) <= columns
 
 
 def test_another_vocabulary_re_tallies_the_file(tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ SET c.type = row.type,
     c.quote = row.quote,
     c.evidence_start = row.evidence_start,
     c.evidence_end = row.evidence_end,
+    c.place_country = row.place_country,
+    c.place = row.place,
     c.data = row.data
 MERGE (ar)-[:REPORTS]->(c)
 MERGE (c)-[:SOURCE]->(s)

@@ -1,4 +1,4 @@
-// The relations of the given actors (merged ones included) aggregated from the claims a window admits.
+// The relations of the given actors (merged ones included) aggregated from the claims a window and place admit.
 UNWIND $ids AS id
 MATCH (:Actor {id: id})<-[:SOURCE|TARGET]-(c:Claim)
 WHERE c.key IS NOT NULL
@@ -8,6 +8,9 @@ WHERE c.key IS NOT NULL
        AND (c.valid_from IS NULL OR c.valid_from <= $as_of)
        AND (c.valid_to IS NULL OR c.valid_to >= $as_of)))
   AND c.confidence >= $min_confidence
+  AND ($country IS NULL OR c.place_country = $country)
+  AND ($bbox_low IS NULL OR (c.place IS NOT NULL
+       AND point.withinBBox(c.place, $bbox_low, $bbox_high)))
   AND c.type IN $types
 WITH DISTINCT c
 WITH c

@@ -1,4 +1,4 @@
-// Every relation aggregated from the claims a time window, confidence floor and types admit (the best claim as evidence).
+// Every relation aggregated from the claims a time window, confidence floor, place and types admit (the best claim as evidence).
 MATCH (c:Claim)
 WHERE c.key IS NOT NULL
   AND ($since IS NULL OR c.date >= $since)
@@ -7,6 +7,9 @@ WHERE c.key IS NOT NULL
        AND (c.valid_from IS NULL OR c.valid_from <= $as_of)
        AND (c.valid_to IS NULL OR c.valid_to >= $as_of)))
   AND c.confidence >= $min_confidence
+  AND ($country IS NULL OR c.place_country = $country)
+  AND ($bbox_low IS NULL OR (c.place IS NOT NULL
+       AND point.withinBBox(c.place, $bbox_low, $bbox_high)))
   AND c.type IN $types
 WITH c
 ORDER BY c.modality = 'denied', c.confidence * $modality_weights[c.modality] DESC, c.date IS NULL, c.date, c.id

@@ -1,0 +1,162 @@
+"""Claims for maps and tables: GeoJSON points and a CSV claim table, under the filters.
+
+The relation exports (:mod:`queries.export`) carry one edge per relation; these
+carry one row per claim, with where it was acted out: a GeoJSON Feature per
+claim whose place has coordinates (RFC 7946: ``[longitude, latitude]``), or a
+CSV row per claim with the place's columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from graph.filters import NO_FILTERS, Filters
+from graph.model import Actor, Claim
+from graph.store import EvidenceItem, GraphStore
+from graph.vocabulary import Vocabulary
+
+CLAIM_COLUMNS = (
+    "claim",
+    "source",
+    "source_name",
+    "type",
+    "sign",
+    "target",
+    "target_name",
+    "date",
+    "confidence",
+    "modality",
+    "article",
+    "article_title",
+    "publisher",
+    "url",
+    "place_name",
+    "place_admin1",
+    "place_admin2",
+    "place_country",
+    "latitude",
+    "longitude",
+    "precision",
+)
+"""The columns of the CSV claim table, in order."""
+
+
+def claims_under(store: GraphStore, filters: Filters = NO_FILTERS) -> list[EvidenceItem]:
+    """Every claim of the relations holding under ``filters`` that ``filters`` admit.
+
+    One evidence read per related pair; each claim once, by date then id.
+    """
+    pairs = {tuple(sorted((r.source, r.target))) for r in store.relations(filters)}
+    found: dict[str, EvidenceItem] = {}
+    for source, target in sorted(pairs):
+        for item in store.evidence(source, target, filters):
+            found.setdefault(item.claim.id, item)
+    return sorted(found.values(), key=lambda i: (i.claim.date is None, i.claim.date, i.claim.id))
+
+
+def _row(item: EvidenceItem, names: Mapping[str, str], vocabulary: Vocabulary) -> dict[str, Any]:
+    claim: Claim = item.claim
+    place = claim.place
+    return {
+        "claim": claim.id,
+        "source": claim.source,
+        "source_name": names.get(claim.source, claim.source),
+        "type": claim.type,
+        "sign": vocabulary[claim.type].polarity,
+        "target": claim.target,
+        "target_name": names.get(claim.target, claim.target),
+        "date": claim.date.isoformat() if claim.date else None,
+        "confidence": claim.confidence,
+        "modality": str(claim.modality),
+        "article": item.article.id,
+        "article_title": item.article.title,
+        "publisher": item.article.publisher,
+        "url": item.article.url,
+        "place_name": place.name if place else None,
+        "place_admin1": place.admin1 if place else None,
+        "place_admin2": place.admin2 if place else None,
+        "place_country": place.country if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "precision": str(place.precision) if place and place.precision else None,
+    }
+
+
+def claims_geojson(
+    items: Iterable[EvidenceItem], actors: Iterable[Actor], vocabulary: Vocabulary
+) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection: one Point per claim that has coordinates.
+
+    Parameters
+    ----------
+    items : iterable of EvidenceItem
+        The claims with their articles (:func:`claims_under`).
+    actors : iterable of Actor
+        Gives the actors' names.
+    vocabulary : Vocabulary
+        Gives each claim's sign (its type's polarity).
+
+    Returns
+    -------
+    dict
+        Features with the claim's ends (ids and names), type, sign, date,
+        source article and place as properties. Claims without coordinates
+        are left out.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from graph.model import Article, Place
+    >>> claim = Claim(id="c1", article="a1", source="a", target="b", type="FIGHTS",
+    ...               date=date(2017, 9, 1), place=Place(latitude=35.3, longitude=40.1))
+    >>> item = EvidenceItem(claim=claim, article=Article(id="a1", title="Clash"))
+    >>> found = claims_geojson([item], [Actor(id="a", name="A"), Actor(id="b", name="B")],
+    ...                        Vocabulary.default())
+    >>> found["features"][0]["geometry"], found["features"][0]["properties"]["sign"]
+    ({'type': 'Point', 'coordinates': [40.1, 35.3]}, -1)
+    """
+    names = {a.id: a.name for a in actors}
+    features = []
+    for item in items:
+        place = item.claim.place
+        if place is None or place.latitude is None or place.longitude is None:
+            continue
+        properties = {
+            k: v
+            for k, v in _row(item, names, vocabulary).items()
+            if v is not None and k not in ("latitude", "longitude")
+        }
+        features.append(
+            {
+                "type": "Feature",
+                "id": item.claim.id,
+                "geometry": {"type": "Point", "coordinates": [place.longitude, place.latitude]},
+                "properties": properties,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def render_geojson(collection: dict[str, Any]) -> str:
+    return json.dumps(collection, indent=1, ensure_ascii=False) + "\n"
+
+
+def claims_csv(
+    items: Iterable[EvidenceItem], actors: Iterable[Actor], vocabulary: Vocabulary
+) -> str:
+    """The CSV claim table: a header of :data:`CLAIM_COLUMNS`, one row per claim.
+
+    >>> print(claims_csv([], [], Vocabulary.default()).split(",")[:4])
+    ['claim', 'source', 'source_name', 'type']
+    """
+    names = {a.id: a.name for a in actors}
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CLAIM_COLUMNS)
+    writer.writeheader()
+    for item in items:
+        writer.writerow(_row(item, names, vocabulary))
+    return out.getvalue()
