@@ -1,19 +1,14 @@
-# The actorgraph API and CLI, with the web explorer's assets installed from npm.
-FROM node:20-slim AS web
-WORKDIR /web
-COPY web/package.json web/package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
-
+# The actorgraph API and CLI. The pages' browser libraries are package data (api/static/vendor/).
 FROM python:3.11-slim
 WORKDIR /app
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 COPY pyproject.toml README.md ./
 COPY graph graph
+COPY ingest ingest
 COPY api api
 COPY loaders loaders
 COPY queries queries
 COPY cli cli
-COPY --from=web /web/node_modules/cytoscape/dist/cytoscape.min.js api/static/vendor/
 RUN pip install --no-cache-dir .
 COPY seeds seeds
 RUN useradd --create-home actorgraph && chown -R actorgraph /app

@@ -106,7 +106,7 @@ class Page:
 
 
 async def get_page(
-    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+    offset: Annotated[int, bounded("offset", "Items to skip")] = 0,
     limit: Annotated[int, bounded("limit", "Most items")] = 100,
 ) -> Page:
     return Page(offset, limit)

@@ -26,6 +26,7 @@ ANSWERS: dict[type[errors.ActorGraphError], Answer] = {
     errors.UnknownActor: Answer(404, "unknown_actor"),
     errors.UnknownArticle: Answer(404, "unknown_article"),
     errors.AmbiguousActor: Answer(409, "ambiguous_actor"),
+    errors.ActorConflict: Answer(409, "actor_conflict"),
     errors.OutOfRange: Answer(422, "out_of_range"),
     errors.InvalidQuery: Answer(422, "invalid_query"),
     errors.UnknownRelationType: Answer(422, "unknown_relation_type"),
@@ -62,11 +63,11 @@ class ErrorBody(BaseModel):
 
 def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {
-        400: "The body could not be parsed (not UTF-8 JSON, or malformed multipart)",
-        401: "Missing or wrong API token",
-        403: "Writes are disabled (no API token configured)",
+        400: "The body could not be parsed (malformed multipart)",
+        401: "Missing or wrong API token (reads need it when protect_reads is set)",
+        403: "No API token is configured: writes (and protected reads) are disabled",
         404: "Unknown actor (with suggestions) or article",
-        409: "The name belongs to several actors",
+        409: "The name belongs to several actors, or the article would change an existing actor",
         413: "Request body too large",
         422: "Invalid request: the field at fault and what was expected",
         503: "The store cannot be reached; nothing changed",
@@ -75,10 +76,14 @@ def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": ErrorBody, "description": descriptions[code]} for code in codes}
 
 
-READ_ERRORS = _documented(404, 409, 422, 503, 504)
+READ_ERRORS = _documented(401, 403, 404, 409, 413, 422, 503, 504)
 WRITE_ERRORS = _documented(401, 403, 404, 409, 413, 422, 503, 504)
 AUTH_ERRORS = _documented(401, 403)
 UPLOAD_ERRORS = _documented(400)
+PROBE_ERRORS = _documented(413)
+NOT_READY: dict[int | str, dict[str, Any]] = {
+    503: {"description": "The store does not answer: status down, with the reason"}
+}
 
 
 def error_body(exc: errors.ActorGraphError) -> dict[str, Any]:
@@ -101,7 +106,6 @@ def error_body(exc: errors.ActorGraphError) -> dict[str, Any]:
 RANGES: dict[str, tuple[float | None, float | None]] = {
     "min_confidence": (0.0, 1.0),
     "polarity": (-1, 1),
-    "offset": (0, None),
 }
 
 

@@ -21,6 +21,9 @@ async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
 def _check(settings: Settings, credentials: HTTPAuthorizationCredentials | None) -> None:
     if settings.api_token is None:
         raise HTTPException(
@@ -53,6 +56,21 @@ async def require_reader(
     published schema does not claim reads need a token when they do not.
     """
     if settings.protect_reads:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        given = HTTPAuthorizationCredentials(scheme=scheme, credentials=token) if token else None
-        _check(settings, given if scheme.lower() == "bearer" else None)
+        _check(settings, _bearer(request))
+
+
+def _bearer(request: Request) -> HTTPAuthorizationCredentials | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if not token or scheme.lower() != "bearer":
+        return None
+    return HTTPAuthorizationCredentials(scheme=scheme, credentials=token)
+
+
+def may_read(request: Request, settings: Settings) -> bool:
+    """Whether this request may see the store's contents (counts included)."""
+    try:
+        if settings.protect_reads:
+            _check(settings, _bearer(request))
+    except HTTPException:
+        return False
+    return True

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from cli.common import DebugOpt, JsonOpt, StoreOpt, opened, reading
 from cli.options import Common, query_command
@@ -84,8 +85,8 @@ def list_actors(
             console.print(f"[dim]next page: --offset {offset + len(page.items)}[/dim]")
         if known is not None:
             console.print(
-                f"No actor carries an id from {source!r}; datasets in this store: "
-                f"{', '.join(known) or 'none'}.",
+                f"No actor carries an id from {escape(repr(source))}; datasets in this store: "
+                f"{escape(', '.join(known) or 'none')}.",
                 highlight=False,
             )
 
@@ -196,7 +197,8 @@ def accept(
         return
     how = "as suggested" if done.suggestion else "by hand: it was not among the suggestions"
     console.print(
-        f"{done.actor.name} ({done.actor.id}) is now {done.target.name} ({done.target.id}), "
+        f"{escape(done.actor.name)} ({done.actor.id}) is now {escape(done.target.name)} "
+        f"({done.target.id}), "
         f"{how}; merge #{done.merge.seq}. Undo with: actorgraph actors unmerge {done.actor.id}",
         highlight=False,
     )
@@ -204,7 +206,8 @@ def accept(
         where = "a new entry" if edit.new_entry else "its entry"
         errors.print(
             f"Added {len(edit.added)} alias{'es' if len(edit.added) > 1 else ''} of "
-            f"{done.target.id} to {where} in {gazetteer}: {', '.join(map(repr, edit.added))}. "
+            f"{done.target.id} to {where} in {escape(str(gazetteer))}: "
+            f"{escape(', '.join(map(repr, edit.added)))}. "
             "Loads with that gazetteer resolve them directly.",
             highlight=False,
         )
@@ -212,7 +215,7 @@ def accept(
         errors.print(f"{gazetteer} already names {done.target.id} by every name of it.")
     if edit is not None and edit.taken:
         errors.print(
-            f"Not added to {gazetteer}, another entry's names there: "
-            f"{', '.join(map(repr, edit.taken))}.",
+            f"Not added to {escape(str(gazetteer))}, another entry's names there: "
+            f"{escape(', '.join(map(repr, edit.taken)))}.",
             highlight=False,
         )

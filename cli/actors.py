@@ -6,6 +6,7 @@ from contextlib import closing
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from api.actor_refs import find_actor
 from cli.actor_tools import accept, list_actors, unresolved
@@ -39,7 +40,10 @@ def merge(
     if json:
         emit_json(done)
         return
-    console.print(f"Merged {a.name} ({a.id}) into {b.name} ({done.target}); merge #{done.seq}.")
+    console.print(
+        f"Merged {escape(a.name)} ({a.id}) into {escape(b.name)} ({done.target}); "
+        f"merge #{done.seq}."
+    )
 
 
 @app.command()

@@ -9,7 +9,7 @@ import typer
 
 from api.actor_refs import find_actor
 from cli.common import friendly_errors, reading
-from cli.options import ActorArg, Common, SourceArg, TargetArg, query_command
+from cli.options import ActorArg, Common, SourceArg, TargetArg, bounded, query_command
 from cli.output import SIGNS, Grid, console, one_line, print_grid, show
 from cli.rollup import RollUpOpt, say_rolled_up
 from graph.traversal.stance_graph import store_stance_graph
@@ -98,9 +98,7 @@ def balance(
     common: Common,
     limit: Annotated[
         int,
-        typer.Option(
-            "--limit", min=1, metavar="N", help="Most unbalanced triads, best evidenced first."
-        ),
+        bounded("--limit", "limit", "Most unbalanced triads, best evidenced first."),
     ] = 20,
 ) -> None:
     """Signed triad census, unbalanced triads and the balance index."""
@@ -127,9 +125,7 @@ def balance(
 def infer(
     actor: ActorArg,
     common: Common,
-    max_length: Annotated[
-        int, typer.Option("--max-length", metavar="2..4", help="Longest path in steps.")
-    ] = 2,
+    max_length: Annotated[int, bounded("--max-length", "max_length", "Longest path in steps.")] = 2,
 ) -> None:
     """Stances of ACTOR suggested by paths: inferred, never observed."""
     with reading(common.store, common.timeout) as db:
@@ -163,7 +159,11 @@ def support(
     min_length: Annotated[
         int,
         typer.Option(
-            "--min-length", metavar="N", help="Fewest steps a chain needs (1 lists every backer)."
+            "--min-length",
+            min=1,
+            max=4,
+            metavar="1..4",
+            help="Fewest steps a chain needs (1 lists every backer).",
         ),
     ] = 2,
 ) -> None:

@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
+from rich.markup import escape
 
 from cli.options import (  # noqa: F401  (re-exported for commands declaring options one by one)
     DebugOpt,
     JsonOpt,
     StoreOpt,
 )
-from cli.output import errors
+from cli.output import end_quietly_on_broken_pipe, errors
 from graph.backends import open_store
 from graph.budget import time_budget
 from graph.errors import ActorGraphError, StoreUnavailable
@@ -39,15 +40,17 @@ def friendly_errors(func: F) -> F:
         except ActorGraphError as exc:
             if kwargs.get("debug"):
                 raise
-            errors.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
+            errors.print(f"[bold red]error:[/bold red] {escape(str(exc))}", highlight=False)
             raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            end_quietly_on_broken_pipe()
         except Exception as exc:
             if kwargs.get("debug"):
                 raise
             errors.print(
-                f"[bold red]internal error:[/bold red] {type(exc).__name__}: {exc} "
+                f"[bold red]internal error:[/bold red] {type(exc).__name__}: {escape(str(exc))} "
                 "(rerun with --debug for the traceback, and please report it)",
                 highlight=False,
             )

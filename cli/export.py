@@ -15,9 +15,10 @@ from cli.output import errors, table
 from cli.rollup import RollUpOpt
 from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
-from queries.claims_export import claims_csv, claims_geojson, claims_under, render_geojson
+from queries.claims_export import claims_geojson, claims_under, render_geojson
 from queries.export import CSV_TABLES, ExportFormat, csv_table, render
 from queries.rollup import export_of
+from queries.tables import claim_rows, to_csv
 
 Format = StrEnum("Format", {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"})
 
@@ -67,9 +68,10 @@ def export(
         destination.mkdir(parents=True, exist_ok=True)
         for name in CSV_TABLES:
             (destination / f"{name}.csv").write_text(csv_table(graph, name), encoding="utf-8")
-        (destination / "claims.csv").write_text(
-            claims_csv(claims, actors, vocabulary), encoding="utf-8"
-        )
+        polarity = {t.name: t.polarity for t in vocabulary}
+        names = {a.id: a.name for a in actors}
+        claims_table = to_csv("claims", claim_rows(claims, polarity, names))
+        (destination / "claims.csv").write_text(claims_table, encoding="utf-8")
         errors.print(f"wrote nodes.csv, edges.csv and claims.csv in {destination}")
         return
     _write(render(graph, ExportFormat(format.value)), destination)

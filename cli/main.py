@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from typer.core import TyperGroup
 
@@ -16,7 +17,17 @@ from cli import actors, analysis, export, queries
 from cli.common import friendly_errors, opened, reading, settings_for
 from cli.help import tidy
 from cli.options import Common, DebugOpt, JsonOpt, StoreOpt, query_command
-from cli.output import Grid, console, emit_json, errors, plural, show, table
+from cli.output import (
+    Grid,
+    console,
+    emit_json,
+    end_quietly_on_broken_pipe,
+    errors,
+    plural,
+    show,
+    table,
+)
+from graph.errors import LoadError
 from ingest.pipeline import InputSummary, LoadSummary, plan
 from ingest.pipeline import load as load_inputs
 from loaders.formats import FORMAT_NAMES
@@ -38,14 +49,15 @@ class OneLineErrors(TyperGroup):
             ctx = getattr(exc, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
             errors.print(
-                f"[bold red]error:[/bold red] {exc.format_message()}{hint}", highlight=False
+                f"[bold red]error:[/bold red] {escape(exc.format_message())}{hint}",
+                highlight=False,
             )
             sys.exit(exc.exit_code)
         except typer.Abort:
             errors.print("aborted")
             sys.exit(1)
         except BrokenPipeError:
-            sys.exit(1)
+            end_quietly_on_broken_pipe()
         sys.exit(result if isinstance(result, int) else 0)
 
 
@@ -98,6 +110,8 @@ def load(
 ) -> None:
     """Load gazetteers, annotated articles and event exports; loading again changes nothing."""
     inputs = plan(paths, format)
+    if not inputs.inputs and not inputs.gazetteers:
+        raise LoadError(", ".join(map(str, paths)), "nothing to load: no input of a known format")
     if inputs.detected and not json:
         _print_detected(inputs.inputs)
     with (
@@ -131,6 +145,7 @@ def load(
             skip_bad=skip_bad,
             rejects_dir=rejects,
             on_progress=progress,
+            max_text_bytes=settings_for(store).max_text_file_bytes,
         )
     if json:
         emit_json(summary.as_dict())
@@ -145,7 +160,8 @@ LISTED = 10
 def _print_detected(found: list[tuple[Path, str]]) -> None:
     if len(found) <= LISTED:
         for path, name in found:
-            errors.print(f"{path}: format [bold]{name}[/bold] (detected)", highlight=False)
+            shown = escape(str(path))
+            errors.print(f"{shown}: format [bold]{name}[/bold] (detected)", highlight=False)
         return
     for name, n in Counter(name for _, name in found).most_common():
         line = f"{plural(n, 'input')}: format [bold]{name}[/bold] (detected)"
@@ -155,7 +171,7 @@ def _print_detected(found: list[tuple[Path, str]]) -> None:
 def _print_inputs(inputs: list[InputSummary]) -> None:
     """A line per input, or per format when there are many."""
     if len(inputs) <= LISTED:
-        groups = [(f"[bold]{i.path}[/bold] ({i.format})", [i]) for i in inputs]
+        groups = [(f"[bold]{escape(i.path)}[/bold] ({i.format})", [i]) for i in inputs]
     else:
         by_format: dict[str, list[InputSummary]] = {}
         for i in inputs:
@@ -177,7 +193,9 @@ def _print_inputs(inputs: list[InputSummary]) -> None:
         )
         for i in items:
             if i.rejects_file:
-                console.print(f"  rejects with their reasons: {i.rejects_file}", highlight=False)
+                console.print(
+                    f"  rejects with their reasons: {escape(i.rejects_file)}", highlight=False
+                )
 
 
 RESOLVED_BY = ("gazetteer", "alias", "code", "rule")
@@ -249,7 +267,14 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[
         int,
-        typer.Option("--port", envvar="ACTORGRAPH_PORT", metavar="PORT", help="Port to listen on."),
+        typer.Option(
+            "--port",
+            envvar="ACTORGRAPH_PORT",
+            min=1,
+            max=65535,
+            metavar="PORT",
+            help="Port to listen on.",
+        ),
     ] = 8000,
     store: StoreOpt = None,
     debug: DebugOpt = False,
@@ -258,6 +283,7 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from api.server import JsonErrorsProtocol
 
     settings = settings_for(store)
     opened(settings.store).close()  # fail here, in one line, if the store cannot be opened
@@ -270,6 +296,7 @@ def serve(
         log_level="info",
         log_config=None,
         access_log=False,
+        http=JsonErrorsProtocol,
     )
 
 

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 import typer
 
 from cli.output import Output
-from graph.filters import Filters, filters_for
+from graph.filters import BOUNDS, Filters, filters_for
 from graph.store import GraphStore
 
 DATE = ["%Y-%m-%d"]
@@ -42,6 +42,23 @@ OutputOpt = Annotated[
         help="table for people; json, csv or tsv (every row, full text) for pipelines.",
     ),
 ]
+
+
+def bounded(flag: str, name: str, help: str) -> Any:
+    """An integer option ranged by ``graph.filters.BOUNDS[name]``, as the API's parameter.
+
+    Outside the range it is a usage error naming the range (exit code 2).
+    """
+    low, high = BOUNDS[name]
+
+    def check(value: int) -> int:
+        if not low <= value <= high:
+            raise typer.BadParameter(f"{value} is out of range; allowed {low}..{high}")
+        return value
+
+    return typer.Option(flag, callback=check, metavar=f"{low}..{high}", help=help)
+
+
 JsonOpt = Annotated[bool, typer.Option("--json", help="Output JSON, for pipelines.")]
 JsonAliasOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")]

@@ -4,20 +4,75 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import BaseModel
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook, RenderResult
 from rich.markup import escape
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
+from rich.text import Text
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with its control characters (ANSI escapes...) written out as ``\xNN``.
+
+    >>> printable("Hezbollah\x1b[2J\x07")
+    'Hezbollah\\x1b[2J\\x07'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class _Escaped:
+    """A renderable whose text is printed with its control characters escaped."""
+
+    def __init__(self, renderable: ConsoleRenderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.renderable, options):
+            if segment.control:  # rich's own cursor moves, not data
+                yield segment
+            else:
+                yield Segment(printable(segment.text), segment.style)
+
+
+class EscapeControls(RenderHook):
+    """Everything printed to the terminal has its control characters escaped.
+
+    Names and quotes come from loaded documents: an actor named with ANSI
+    escapes must not recolour, clear or retitle the analyst's terminal.
+    Styling is rich's own and is kept.
+    """
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Escaped(r) for r in renderables]
+
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
+for _console in (console, errors):
+    _console.push_render_hook(EscapeControls())
+
+
+def end_quietly_on_broken_pipe() -> NoReturn:
+    """The reader of our output went away (``| head``): stop without a word, as tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more is flushed into the closed pipe
+    except (OSError, ValueError):
+        pass  # not a real file descriptor (a test runner's capture)
+    sys.exit(141)  # 128 + SIGPIPE, as the shell reports a tool stopped by a closed pipe
+
 
 SIGNS = {1: "+", -1: "-", 0: "0"}
 WIDE_MIN = 24
@@ -86,6 +141,11 @@ def cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def shown(value: Any) -> Text:
+    """A cell as the terminal shows it: control characters escaped, never read as markup."""
+    return Text(printable(cell(value)))
+
+
 def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """A rich table on the console, or its title and "none"."""
     print_grid(Grid(title, columns, list(rows)))
@@ -95,18 +155,18 @@ def print_grid(grid: Grid) -> None:
     """A rich table whose columns wrap and are never cut; where the screen is too narrow
     for that, each row as a block of "column  value" lines (the long text wrapped)."""
     if not grid.rows:
-        console.print(f"[dim]{grid.title}: none[/dim]", highlight=False)
+        console.print(f"[dim]{escape(printable(grid.title))}: none[/dim]", highlight=False)
         return
     widths = column_widths(grid, console.width)
     if widths is None:
         _print_blocks(grid)
         return
-    shown = Table(title=grid.title, title_justify="left")
+    result = Table(title=Text(printable(grid.title)), title_justify="left")
     for name, width in zip(grid.columns, widths, strict=True):
-        shown.add_column(name, overflow="fold", width=width)
+        result.add_column(name, overflow="fold", width=width)
     for row in grid.rows:
-        shown.add_row(*(cell(value) for value in row))
-    console.print(shown, highlight=False)
+        result.add_row(*(shown(value) for value in row))
+    console.print(result, highlight=False)
 
 
 def column_widths(grid: Grid, screen: int) -> list[int] | None:
@@ -123,7 +183,10 @@ def column_widths(grid: Grid, screen: int) -> list[int] | None:
     ([16, 6, 68], [10, 6, 24], None)
     """
     room = screen - 3 * len(grid.columns) - 1
-    columns = [[*(cell(row[n]) for row in grid.rows), name] for n, name in enumerate(grid.columns)]
+    columns = [
+        [*(printable(cell(row[n])) for row in grid.rows), name]
+        for n, name in enumerate(grid.columns)
+    ]
     natural = [
         max(len(line) for v in values for line in v.splitlines() or [""]) for values in columns
     ]
@@ -148,15 +211,15 @@ def column_widths(grid: Grid, screen: int) -> list[int] | None:
 
 
 def _print_blocks(grid: Grid) -> None:
-    console.print(f"[italic]{grid.title}[/italic]", highlight=False)
+    console.print(f"[italic]{escape(printable(grid.title))}[/italic]", highlight=False)
     label = max(map(len, grid.columns[1:]), default=0)
     for row in grid.rows:
         block = Table.grid(padding=(0, 2))
         block.add_column(style="dim", min_width=label, no_wrap=True)
         block.add_column(overflow="fold")
         for name, value in zip(grid.columns[1:], row[1:], strict=True):
-            block.add_row(name, cell(value))
-        console.print(f"[bold]{escape(cell(row[0]))}[/bold]", highlight=False)
+            block.add_row(name, shown(value))
+        console.print(f"[bold]{escape(printable(cell(row[0])))}[/bold]", highlight=False)
         console.print(Padding(block, (0, 0, 0, 2)), highlight=False)
 
 

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from api.actor_refs import find_actor
 from cli.common import friendly_errors, reading
-from cli.options import ActorArg, Common, SourceArg, TargetArg, query_command
+from cli.options import ActorArg, Common, SourceArg, TargetArg, bounded, query_command
 from cli.output import SIGNS, Grid, console, one_line, plural, print_grid, show
 from cli.rollup import RollUpOpt, say_rolled_up
 from graph.model import Relation
@@ -72,7 +73,8 @@ def _stances(kind: str, actor: str, common: Common, roll_up: bool) -> None:
         print_grid(grid)
         if found:
             console.print(
-                f"[dim]-> {who.name} acts on the actor, <- the actor acts on {who.name}, "
+                f"[dim]-> {escape(who.name)} acts on the actor, <- the actor acts on "
+                f"{escape(who.name)}, "
                 "<-> both ways; stance is the net signed weight of all their relations.[/dim]",
                 highlight=False,
             )
@@ -102,10 +104,8 @@ def path(
     positive_only: Annotated[
         bool, typer.Option("--positive-only", help="Cooperative steps only.")
     ] = False,
-    max_hops: Annotated[
-        int, typer.Option("--max-hops", metavar="1..6", help="Longest path in steps.")
-    ] = 4,
-    k: Annotated[int, typer.Option("--k", metavar="1..10", help="How many shortest paths.")] = 1,
+    max_hops: Annotated[int, bounded("--max-hops", "max_hops", "Longest path in steps.")] = 4,
+    k: Annotated[int, bounded("--k", "k", "How many shortest paths.")] = 1,
     roll_up: RollUpOpt = False,
 ) -> None:
     """Shortest signed paths from SOURCE to TARGET."""
@@ -135,15 +135,19 @@ def path(
             say_rolled_up(view, a, b)
         if not found:
             kind = "cooperative path" if positive_only else "path"
-            console.print(f"No {kind} from {a.name} to {b.name} within {plural(max_hops, 'hop')}.")
+            console.print(
+                f"No {kind} from {escape(a.name)} to {escape(b.name)} within "
+                f"{plural(max_hops, 'hop')}.",
+                highlight=False,
+            )
         for n, p in enumerate(found, 1):
             sign = {1: "positive (+)", -1: "negative (-)", 0: "neutral (0)"}[p.sign]
             console.print(f"[bold]Path {n}[/bold]: {plural(p.hops, 'hop')}, sign {sign}")
             for step in p.steps:
                 mark = {1: "[green]+[/green]", -1: "[red]-[/red]", 0: "0"}[step.sign]
                 console.print(
-                    f"  ({mark}) {names[step.source]} -> {names[step.target]}: "
-                    f"{said(step.relations)}",
+                    f"  ({mark}) {escape(names[step.source])} -> {escape(names[step.target])}: "
+                    f"{escape(said(step.relations))}",
                     highlight=False,
                 )
 
@@ -162,10 +166,10 @@ def path(
 def neighbourhood(
     actor: ActorArg,
     common: Common,
-    depth: Annotated[int, typer.Option("--depth", metavar="1..4", help="Hops from ACTOR.")] = 1,
-    limit: Annotated[int, typer.Option("--limit", metavar="1..1000", help="Most actors.")] = 100,
+    depth: Annotated[int, bounded("--depth", "depth", "Hops from ACTOR.")] = 1,
+    limit: Annotated[int, bounded("--limit", "limit", "Most actors.")] = 100,
     max_relations: Annotated[
-        int, typer.Option("--max-relations", metavar="1..10000", help="Most relations shown.")
+        int, bounded("--max-relations", "max_relations", "Most relations shown.")
     ] = 500,
     roll_up: RollUpOpt = False,
 ) -> None:
@@ -213,10 +217,8 @@ def evidence(
     source: SourceArg,
     target: TargetArg,
     common: Common,
-    offset: Annotated[int, typer.Option("--offset", metavar="N", help="Claims to skip.")] = 0,
-    limit: Annotated[
-        int, typer.Option("--limit", metavar="1..1000", help="Most claims shown.")
-    ] = 100,
+    offset: Annotated[int, bounded("--offset", "offset", "Claims to skip.")] = 0,
+    limit: Annotated[int, bounded("--limit", "limit", "Most claims shown.")] = 100,
 ) -> None:
     """The claims between SOURCE and TARGET, oldest first: quotes, articles, dates."""
     with reading(common.store) as db:
@@ -235,7 +237,7 @@ def evidence(
             )
             shown = f", {part} (--offset, --limit for others)"
         console.print(
-            f"[bold]Evidence between {a.name} and {b.name}[/bold]: "
+            f"[bold]Evidence between {escape(a.name)} and {escape(b.name)}[/bold]: "
             f"{plural(page.total, 'claim')}{shown}",
             highlight=False,
         )
@@ -246,20 +248,25 @@ def evidence(
                 if c.attributed_to
                 else f"in {i.article.publisher or 'the article'}'s own reporting"
             )
+            ends = f"{names[c.source]} {c.type} {names[c.target]}"
             console.print(
-                f"\n{c.date or 'undated'}  [bold]{names[c.source]} {c.type} {names[c.target]}"
-                f"[/bold]\n  {c.modality.value}, confidence {c.confidence:g}, {said}",
+                f"\n{c.date or 'undated'}  [bold]{escape(ends)}[/bold]"
+                f"\n  {c.modality.value}, confidence {c.confidence:g}, {escape(said)}",
                 highlight=False,
             )
             if c.evidence:
-                console.print(f'  "{one_line(c.evidence.quote)}"', highlight=False)
+                console.print(f'  "{escape(one_line(c.evidence.quote))}"', highlight=False)
             if c.place:
-                console.print(f"  at {c.place.label}", highlight=False)
+                console.print(f"  at {escape(c.place.label)}", highlight=False)
             published = i.article.published or "undated"
             source = ", ".join(x for x in (i.article.publisher, i.article.title) if x)
-            console.print(f"  [dim]{source}, {published} ({i.article.id})[/dim]", highlight=False)
+            console.print(
+                f"  [dim]{escape(source)}, {published} ({i.article.id})[/dim]", highlight=False
+            )
             if i.article.url and i.article.url != i.article.title:
-                console.print(f"  [dim]{i.article.url}[/dim]", highlight=False, soft_wrap=True)
+                console.print(
+                    f"  [dim]{escape(i.article.url)}[/dim]", highlight=False, soft_wrap=True
+                )
 
     columns = (
         "date", "source", "type", "target", "modality", "confidence", "said by", "quote",
@@ -292,7 +299,7 @@ def evidence(
 def search(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="A name or alias, any spelling.")],
     common: Common,
-    limit: Annotated[int, typer.Option("--limit", metavar="1..1000", help="Most matches.")] = 10,
+    limit: Annotated[int, bounded("--limit", "limit", "Most matches.")] = 10,
 ) -> None:
     """Actors whose names or aliases match QUERY, closest first (close matches only)."""
     with reading(common.store) as db:

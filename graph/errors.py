@@ -90,5 +90,9 @@ class LoadError(ActorGraphError):
         super().__init__(f"{': '.join(where)}: {message}")
 
 
+class ActorConflict(LoadError):
+    """A document that would change an existing actor's identity, or take another's name."""
+
+
 class WrongFormat(LoadError):
     """The input is not of the format it is read as; the message says what that format expects."""

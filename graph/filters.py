@@ -31,6 +31,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "limit": (1, 1000),
     "max_relations": (1, 10000),
     "max_length": (2, 4),
+    "offset": (0, 1_000_000_000),
 }
 
 
@@ -58,11 +59,12 @@ def check_page(offset: int, limit: int) -> slice:
     >>> check_page(-1, 10)
     Traceback (most recent call last):
     ...
-    graph.errors.InvalidQuery: offset=-1 is out of range; allowed 0 or more
+    graph.errors.InvalidQuery: offset=-1 is out of range; allowed 0..1000000000
     """
     check_bound("limit", limit)
-    if offset < 0:
-        raise InvalidQuery(f"offset={offset} is out of range; allowed 0 or more")
+    low, high = BOUNDS["offset"]
+    if not low <= offset <= high:
+        raise InvalidQuery(f"offset={offset} is out of range; allowed {low}..{high}")
     return slice(offset, offset + limit)
 
 

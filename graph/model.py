@@ -18,6 +18,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     model_validator,
 )
@@ -108,7 +109,7 @@ class Actor(_Data):
     external_ids: dict[str, str] = Field(default_factory=dict)
     member_of: tuple[Slug, ...] = ()
     description: str | None = None
-    unresolved: bool = False
+    unresolved: StrictBool = False
     provenance: str | None = None
     """Where an actor from the reference gazetteer comes from: version, sources, licences."""
     reason: str | None = None

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
         default_factory=list, description="Origins allowed by CORS; empty means CORS is off."
     )
     max_body_bytes: int = Field(5_000_000, gt=0, description="Largest request body accepted.")
+    max_text_file_bytes: int = Field(
+        20_000_000,
+        gt=0,
+        description="Largest text file a loaded document may name (text_file, a brat .txt).",
+    )
     query_seconds: float = Field(10.0, gt=0, description="Time budget of one query.")
     log_format: str = Field("text", pattern="^(text|json)$", description="text or json logs.")
     sqlite_busy_seconds: float = Field(

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import ActorGraphError, LoadError, WrongFormat
+from graph.errors import ActorConflict, ActorGraphError, LoadError, WrongFormat
 from graph.model import Actor, AnnotatedArticle
 from graph.store import GraphStore, UpsertResult, UpsertStatus
 from graph.vocabulary import Vocabulary
@@ -30,6 +30,7 @@ from loaders.formats import Format, Plan, get_format
 from loaders.formats import plan as plan_inputs
 from loaders.gazetteer import Gazetteer, read_gazetteer
 from loaders.mapping import Mapping, read_mapping
+from loaders.reading import MAX_TEXT_BYTES
 from loaders.source import Item, Rejected, Resolver, Skipped
 
 BATCH = 500
@@ -167,21 +168,27 @@ def _inputs(inputs: Plan, vocabulary: Vocabulary, mapping: Path | None) -> Itera
         yield _Input(path, fmt, table, InputSummary(str(path), format_name))
 
 
-def _resolver(store: GraphStore, actors: Iterable[Actor]) -> Resolver:
+def _resolver(store: GraphStore, actors: Iterable[Actor], max_text_bytes: int) -> Resolver:
     """Resolution against the store's actors and ``actors`` (a load's gazetteers)."""
     gazetteer = Gazetteer(store.actors())
     for actor in actors:
         gazetteer.add(actor)
-    return Resolver(gazetteer, store.vocabulary)
+    return Resolver(gazetteer, store.vocabulary, max_text_bytes=max_text_bytes)
 
 
-def check(store: GraphStore, inputs: Plan, *, mapping: Path | None = None) -> None:
+def check(
+    store: GraphStore,
+    inputs: Plan,
+    *,
+    mapping: Path | None = None,
+    max_text_bytes: int = MAX_TEXT_BYTES,
+) -> None:
     """Read every input through without storing anything; raise the first :class:`LoadError`.
 
     For callers that want a whole request (several inputs) all or nothing.
     """
     actors = [actor for path in inputs.gazetteers for actor in read_gazetteer(path)]
-    reading = _Reading(_resolver(store, actors))
+    reading = _Reading(_resolver(store, actors, max_text_bytes))
     for source in _inputs(inputs, store.vocabulary, mapping):
         _check(source, reading, keep=False)
 
@@ -194,6 +201,7 @@ def load(
     skip_bad: bool = False,
     rejects_dir: Path | None = None,
     on_progress: Progress | None = None,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> LoadSummary:
     """Load a :func:`plan` into ``store``.
 
@@ -205,7 +213,7 @@ def load(
     """
     summary = LoadSummary(relations_before=store.stats().relations)
     actors = [actor for path in inputs.gazetteers for actor in read_gazetteer(path)]
-    reading = _Reading(_resolver(store, actors), skip_bad, rejects_dir, on_progress)
+    reading = _Reading(_resolver(store, actors, max_text_bytes), skip_bad, rejects_dir, on_progress)
     summary.actors_new += store.upsert_actors(actors)
     summary.files += len(inputs.gazetteers)
     checked = (
@@ -252,7 +260,10 @@ def _check(
     path, done, on_progress = source.path, source.done, reading.on_progress
     resolver = reading.resolver
     scratch = Resolver(
-        resolver.gazetteer.layer(), resolver.vocabulary, reference=resolver.reference
+        resolver.gazetteer.layer(),
+        resolver.vocabulary,
+        reference=resolver.reference,
+        max_text_bytes=resolver.max_text_bytes,
     )
     docs: list[AnnotatedArticle] | None = [] if keep else None
     with ExitStack() as closing:
@@ -284,8 +295,8 @@ def _check(
 def _expecting(source: _Input, items: Iterator[Item]) -> Iterator[Item]:
     try:
         yield from items
-    except WrongFormat:
-        raise  # it says what the format expects
+    except (WrongFormat, ActorConflict):
+        raise  # it says what the format expects; a document of the format, refused whole
     except LoadError as exc:
         if source.done.records or exc.file != str(source.path):
             raise

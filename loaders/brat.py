@@ -21,6 +21,7 @@ from graph.errors import LoadError
 from graph.model import Article, slugify
 from loaders.annotations import Entity, Link, document
 from loaders.mapping import Mapping
+from loaders.reading import read_text, read_text_file
 from loaders.source import BadRecord, Item, Rejected, Resolver
 
 _SPAN = re.compile(r"^(\d+) (\d+)$")
@@ -28,16 +29,18 @@ _SPAN = re.compile(r"^(\d+) (\d+)$")
 
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
     path = Path(path)
-    text_path = path.with_suffix(".txt")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        text = text_path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise LoadError(
-            str(path), f"a brat .ann needs its text beside it: {exc.filename}"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(str(path), f"cannot read: {exc}") from None
+    text_name = path.with_suffix(".txt").name
+    lines = read_text(path, max_bytes=resolver.max_text_bytes).splitlines()
+    if not (path.parent / text_name).exists():
+        raise LoadError(str(path), f"a brat .ann needs its text beside it: {text_name}")
+    text = read_text_file(
+        path.parent,
+        text_name,
+        source=str(path),
+        record="file",
+        field="text",
+        max_bytes=resolver.max_text_bytes,
+    )
     entities: dict[str, Entity] = {}
     links: list[Link] = []
     attributes: dict[str, dict] = {}

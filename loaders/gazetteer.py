@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-import yaml
 from pydantic import ValidationError
 
 from graph.errors import AmbiguousActor, LoadError, UnknownActor
 from graph.model import Actor, ActorKind, slugify
 from graph.names import NameIndex, normalise
+from loaders.reading import parse_json, parse_yaml, read_text
 
 
 class Actors(Protocol):
@@ -216,9 +216,12 @@ class Gazetteer:
 def read_gazetteer(path: Path) -> list[Actor]:
     """Validated actors from a gazetteer file; a bad entry fails the whole file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise LoadError(str(path), f"cannot read gazetteer: {exc}") from None
+        text = read_text(path)
+        is_json = path.suffix.lower() == ".json"
+        data = parse_json(text, str(path)) if is_json else parse_yaml(text, str(path))
+    except LoadError as exc:
+        message = f"cannot read gazetteer: {exc.message}"
+        raise LoadError(str(path), message, record=exc.record) from None
     entries = data.get("actors") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise LoadError(str(path), "expected a mapping with an 'actors' list", field="actors")

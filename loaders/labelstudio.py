@@ -18,6 +18,7 @@ from graph.errors import LoadError, WrongFormat
 from graph.model import Article, slugify
 from loaders.annotations import Entity, Link, document
 from loaders.mapping import Mapping
+from loaders.reading import MAX_DEPTH, check_shape
 from loaders.source import BadRecord, Item, Rejected, Resolver, Skipped, guard
 from loaders.tables import parse_date
 
@@ -108,8 +109,11 @@ class _Stream:
                 size *= 2  # a large task: read on in growing chunks
                 self._more(size)
                 continue
+            except RecursionError:
+                raise self.error(f"a task nested deeper than {MAX_DEPTH} levels") from None
             if end == len(self.buf) and not self.eof and self._more(size):
                 continue  # a number may go on in the next chunk
+            check_shape(value, self.name, record=self.line + self.buf.count("\n", 0, self.pos))
             self.pos = end
             return value
 

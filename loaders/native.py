@@ -7,40 +7,82 @@ such as ``claims[3]``), the field and what was expected: never a part.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from graph.errors import AmbiguousActor, LoadError, UnknownActor, UnknownRelationType, WrongFormat
+from graph.errors import (
+    ActorConflict,
+    AmbiguousActor,
+    LoadError,
+    UnknownActor,
+    UnknownRelationType,
+    WrongFormat,
+)
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Evidence, Mention, stable_id
 from graph.vocabulary import Vocabulary
 from loaders.gazetteer import Actors, Gazetteer
 from loaders.mapping import Mapping
 from loaders.native_format import ClaimIn, EvidenceIn, NativeDocument
+from loaders.reading import MAX_TEXT_BYTES, parse_json, parse_yaml, read_text, read_text_file
 from loaders.reference import Reference
 from loaders.resolution import Resolution, with_umbrellas
 from loaders.source import Item, Rejected, Resolver
+
+IDENTITY = ("name", "kind", "aliases", "external_ids", "country", "member_of", "description")
+"""The fields of an actor a document may not change once the actor exists."""
+
+
+def identity_changes(incoming: Actor, known: Actor) -> list[str]:
+    """What ``incoming`` would change of the stored ``known`` (the same id), worded.
+
+    An unresolved placeholder never replaces a known actor, so it changes nothing.
+
+    >>> known = Actor(id="iran", name="Iran", aliases=("Islamic Republic of Iran",))
+    >>> identity_changes(known.model_copy(), known)
+    []
+    >>> identity_changes(Actor(id="iran", name="Hijacked", aliases=("PMU",)), known)
+    ["name 'Iran' -> 'Hijacked'", "aliases ('Islamic Republic of Iran',) -> ('PMU',)"]
+    """
+    if incoming.unresolved and not known.unresolved:
+        return []
+    return [
+        f"{field} {getattr(known, field)!r} -> {getattr(incoming, field)!r}"
+        for field in (*IDENTITY, "unresolved")
+        if getattr(incoming, field) != getattr(known, field)
+    ]
 
 
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
     """The native format as a reader: one document, or the file rejected with where and why."""
     try:
-        yield read_native(path, resolver.gazetteer, resolver.vocabulary)
+        doc = read_native(
+            path, resolver.gazetteer, resolver.vocabulary, max_text_bytes=resolver.max_text_bytes
+        )
+    except ActorConflict:
+        raise  # not a bad record to skip: the whole load stops, as the API answers 409
     except LoadError as exc:
         record = exc.record if exc.record is not None else "file"
         yield Rejected(
             f"line {record}" if isinstance(record, int) else record, exc.message, exc.field
         )
+        return
+    for actor in doc.actors:  # the documents after this one may not redefine them either
+        if actor.id not in resolver.gazetteer:
+            resolver.gazetteer.add(actor)
+    yield doc
 
 
 def read_native(
-    path: Path, gazetteer: Gazetteer, vocabulary: Vocabulary | None = None
+    path: Path,
+    gazetteer: Gazetteer,
+    vocabulary: Vocabulary | None = None,
+    *,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> AnnotatedArticle:
-    """Read one annotated-article file.
+    """Read one annotated-article file (and the ``text_file`` it names, beside it).
 
     Raises
     ------
@@ -48,19 +90,17 @@ def read_native(
         On anything malformed, with file, record, field and expectation.
     """
     path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(str(path), f"cannot read file: {exc}") from None
-    try:
-        data = json.loads(raw) if path.suffix.lower() == ".json" else yaml.safe_load(raw)
-    except json.JSONDecodeError as exc:
-        raise LoadError(str(path), f"invalid JSON: {exc.msg}", record=exc.lineno) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise LoadError(str(path), f"invalid YAML: {exc}", record=line) from None
-    return parse_native(data, gazetteer, vocabulary, source=str(path), base_dir=path.parent)
+    raw = read_text(path, max_bytes=max_text_bytes)
+    is_json = path.suffix.lower() == ".json"
+    data = parse_json(raw, str(path)) if is_json else parse_yaml(raw, str(path))
+    return parse_native(
+        data,
+        gazetteer,
+        vocabulary,
+        source=str(path),
+        base_dir=path.parent,
+        max_text_bytes=max_text_bytes,
+    )
 
 
 _TAGS = {"str", "int", "float", "bool", "none"}  # pydantic union-member tags
@@ -87,8 +127,13 @@ def parse_native(
     *,
     source: str = "<request>",
     base_dir: Path | None = None,
+    max_text_bytes: int = MAX_TEXT_BYTES,
 ) -> AnnotatedArticle:
     """Validate a native document (already parsed from JSON/YAML) and resolve its actors.
+
+    A ``text_file`` is read from ``base_dir`` (the folder of the document's
+    file) by :func:`loaders.reading.read_text_file`; without ``base_dir`` (a
+    document that came over HTTP) the text must be inline.
 
     Names resolve against ``gazetteer`` (a :class:`Gazetteer`, or a store's
     actors as :class:`~loaders.gazetteer.StoredActors`) and the actors the
@@ -121,7 +166,7 @@ def parse_native(
         err = exc.errors()[0]
         record, field = _where(tuple(err["loc"]))
         raise LoadError(source, err["msg"], record=record, field=field) from None
-    return _Resolver(doc, gazetteer, vocabulary, source, base_dir).build()
+    return _Resolver(doc, gazetteer, vocabulary, source, base_dir, max_text_bytes).build()
 
 
 class _Resolver:
@@ -132,27 +177,51 @@ class _Resolver:
         vocabulary: Vocabulary,
         source: str,
         base_dir: Path | None,
+        max_text_bytes: int,
     ) -> None:
         self.doc, self.vocabulary, self.source, self.base_dir = doc, vocabulary, source, base_dir
+        self._check_introduced(gazetteer)
         self.gazetteer = Gazetteer.over(gazetteer, doc.actors)
-        self.text = self._text()
+        self.text = self._text(max_text_bytes)
         self.adopted: dict[str, Actor] = {}  # reference entries the document names
+
+    def _check_introduced(self, known: Actors) -> None:
+        """An article may introduce actors, not change existing ones or take their names."""
+        hint = "an article may introduce actors, not change them: use a gazetteer or a merge"
+        for i, actor in enumerate(self.doc.actors):
+            record = f"actors[{i}]"
+            stored = known.get(actor.id)
+            changes = identity_changes(actor, stored) if stored is not None else []
+            if changes:
+                message = f"actor {actor.id!r} exists; this would change its {'; '.join(changes)}"
+                field = changes[0].split(" ", 1)[0]
+                raise ActorConflict(self.source, f"{message} ({hint})", record=record, field=field)
+            if stored is not None:
+                continue
+            for name in actor.names:
+                owners = sorted(known.lookup(name) - {actor.id})
+                if owners:
+                    field = "name" if name == actor.name else "aliases"
+                    message = f"{name!r} already names {', '.join(owners)} ({hint})"
+                    raise ActorConflict(self.source, message, record=record, field=field)
 
     def fail(self, message: str, record: str, field: str) -> LoadError:
         return LoadError(self.source, message, record=record, field=field)
 
-    def _text(self) -> str | None:
+    def _text(self, max_bytes: int) -> str | None:
         article = self.doc.article
         if article.text is not None and article.text_file is not None:
             raise self.fail("give text or text_file, not both", "article", "text_file")
         if article.text_file is None:
             return article.text
-        path = (self.base_dir or Path.cwd()) / article.text_file
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError as exc:
-            message = f"cannot read text file {path}: {exc}"
-            raise self.fail(message, "article", "text_file") from None
+        return read_text_file(
+            self.base_dir,
+            article.text_file,
+            source=self.source,
+            record="article",
+            field="text_file",
+            max_bytes=max_bytes,
+        )
 
     def actor(self, name: str, record: str, field: str) -> str:
         try:

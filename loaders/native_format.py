@@ -14,11 +14,21 @@ import json
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from graph.model import Actor, Certainty, Confidence, Modality, Mode, Place, Slug, SupportType
 
 SCHEMA_FILE = Path(__file__).with_name("annotated-article.schema.json")
+
+
+def _not_a_number(value: object) -> object:
+    if isinstance(value, int | float):
+        raise ValueError("expected a date as YYYY-MM-DD, got a number")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
+"""A date written as a date (YAML) or YYYY-MM-DD text, never a number of seconds."""
 
 
 class _In(BaseModel):
@@ -32,7 +42,7 @@ class ArticleIn(_In):
     title: str
     url: str | None = None
     publisher: str | None = None
-    published: dt.date
+    published: Day
     text: str | None = Field(None, description="The article text (or give text_file).")
     text_file: str | None = Field(None, description="A text file, relative to this file.")
     kind: str = "article"
@@ -65,9 +75,9 @@ class ClaimIn(_In):
     modality: Modality = Modality.ASSERTED
     attributed_to: str | None = Field(None, description="The actor who said it, if any.")
     evidence: EvidenceIn | str | None = None
-    date: dt.date | None = Field(None, description="Event date; the article date if omitted.")
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
+    date: Day | None = Field(None, description="Event date; the article date if omitted.")
+    valid_from: Day | None = None
+    valid_to: Day | None = None
     mode: Mode | None = None
     certainty: Certainty | None = None
     support_type: SupportType | None = None

@@ -13,7 +13,6 @@ annotated corpus, not an unbounded stream.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from typing import Any
 from graph.errors import LoadError
 from graph.model import Actor, AnnotatedArticle, Article, Claim, Evidence, Mention, slugify
 from loaders.mapping import Mapping
+from loaders.reading import parse_json
 from loaders.source import BadRecord, Item, Rejected, Resolver, Skipped, check_type, claim_id
 
 Span = tuple[int, int]
@@ -43,9 +43,9 @@ def _lines(path: Path) -> Iterator[tuple[str, dict[str, Any] | BadRecord]]:
                 continue
             record = f"{path.name} line {n}"
             try:
-                value = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield record, BadRecord(f"invalid JSON: {exc.msg}")
+                value = parse_json(line, str(path), record=record)
+            except LoadError as exc:
+                yield record, BadRecord(exc.message)
                 continue
             if not isinstance(value, dict):
                 yield record, BadRecord("expected a JSON object")

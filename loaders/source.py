@@ -19,6 +19,7 @@ from graph.model import Actor, ActorKind, AnnotatedArticle, slugify, stable_id
 from graph.names import normalise
 from graph.vocabulary import Vocabulary
 from loaders.gazetteer import Gazetteer
+from loaders.reading import MAX_TEXT_BYTES
 from loaders.reference import Reference
 from loaders.resolution import Link, Resolution, with_umbrellas
 
@@ -88,6 +89,8 @@ class Resolver:
     gazetteer: Gazetteer
     vocabulary: Vocabulary = field(default_factory=Vocabulary.default)
     created: dict[str, Actor] = field(default_factory=dict)
+    max_text_bytes: int = MAX_TEXT_BYTES
+    """The cap on a text file a document names (the ``max_text_file_bytes`` setting)."""
     reference: Reference | None = field(default_factory=_default_reference)
     tally: Counter = field(default_factory=Counter)
 

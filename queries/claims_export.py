@@ -1,15 +1,13 @@
-"""Claims for maps and tables: GeoJSON points and a CSV claim table, under the filters.
+"""Claims for maps: GeoJSON points, one per claim with a place, under the filters.
 
 The relation exports (:mod:`queries.export`) carry one edge per relation; these
 carry one row per claim, with where it was acted out: a GeoJSON Feature per
-claim whose place has coordinates (RFC 7946: ``[longitude, latitude]``), or a
-CSV row per claim with the place's columns.
+claim whose place has coordinates (RFC 7946: ``[longitude, latitude]``); the
+claims table with the place's columns is :mod:`queries.tables`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -18,31 +16,7 @@ from graph.filters import NO_FILTERS, Filters
 from graph.model import Actor, Claim
 from graph.store import EvidenceItem, GraphStore
 from graph.vocabulary import Vocabulary
-
-CLAIM_COLUMNS = (
-    "claim",
-    "source",
-    "source_name",
-    "type",
-    "sign",
-    "target",
-    "target_name",
-    "date",
-    "confidence",
-    "modality",
-    "article",
-    "article_title",
-    "publisher",
-    "url",
-    "place_name",
-    "place_admin1",
-    "place_admin2",
-    "place_country",
-    "latitude",
-    "longitude",
-    "precision",
-)
-"""The columns of the CSV claim table, in order."""
+from queries.tables import claims_behind
 
 
 def claims_under(store: GraphStore, filters: Filters = NO_FILTERS) -> list[EvidenceItem]:
@@ -50,11 +24,7 @@ def claims_under(store: GraphStore, filters: Filters = NO_FILTERS) -> list[Evide
 
     One evidence read per related pair; each claim once, by date then id.
     """
-    pairs = {tuple(sorted((r.source, r.target))) for r in store.relations(filters)}
-    found: dict[str, EvidenceItem] = {}
-    for source, target in sorted(pairs):
-        for item in store.evidence(source, target, filters):
-            found.setdefault(item.claim.id, item)
+    found = {i.claim.id: i for i in claims_behind(store, store.relations(filters), filters)}
     return sorted(found.values(), key=lambda i: (i.claim.date is None, i.claim.date, i.claim.id))
 
 
@@ -143,20 +113,3 @@ def claims_geojson(
 
 def render_geojson(collection: dict[str, Any]) -> str:
     return json.dumps(collection, indent=1, ensure_ascii=False) + "\n"
-
-
-def claims_csv(
-    items: Iterable[EvidenceItem], actors: Iterable[Actor], vocabulary: Vocabulary
-) -> str:
-    """The CSV claim table: a header of :data:`CLAIM_COLUMNS`, one row per claim.
-
-    >>> print(claims_csv([], [], Vocabulary.default()).split(",")[:4])
-    ['claim', 'source', 'source_name', 'type']
-    """
-    names = {a.id: a.name for a in actors}
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CLAIM_COLUMNS)
-    writer.writeheader()
-    for item in items:
-        writer.writerow(_row(item, names, vocabulary))
-    return out.getvalue()

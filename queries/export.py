@@ -12,16 +12,21 @@ own readers give back the same nodes, edges and attributes
 
 from __future__ import annotations
 
-import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
+from typing import Any, TypeVar
+from xml.etree.ElementTree import Element, ElementTree
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+from networkx.readwrite.graphml import GraphMLWriter
 
+from graph.budget import check_deadline
 from graph.errors import InvalidQuery
 from graph.model import Actor, Relation
+from queries.tables import graph_rows, to_csv
 
 
 class ExportFormat(StrEnum):
@@ -50,6 +55,17 @@ SUFFIXES = {
     ExportFormat.CSV: "csv",
     ExportFormat.GEOJSON: "geojson",
 }
+
+
+T = TypeVar("T")
+
+
+def _within_budget(items: Iterable[T], every: int = 1000) -> Iterator[T]:
+    """``items``, checking the query's time budget every ``every`` of them."""
+    for n, item in enumerate(items):
+        if n % every == 0:
+            check_deadline()
+        yield item
 
 
 def export_graph(
@@ -97,7 +113,7 @@ def export_graph(
             f"relations name actors that are not given: {', '.join(sorted(missing))}"
         )
     E: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    for actor in actors:
+    for actor in _within_budget(actors):
         if actor.id not in related:
             continue
         attrs: dict[str, str | int] = {"label": actor.name, "kind": actor.kind.value}
@@ -106,7 +122,7 @@ def export_graph(
         if membership and actor.id in membership:
             attrs["bloc"] = membership[actor.id]
         E.add_node(actor.id, **attrs)
-    for r in relations:
+    for r in _within_budget(relations):
         dates = {
             name: day.isoformat()
             for name, day in (("first_seen", r.first_seen), ("last_seen", r.last_seen))
@@ -128,16 +144,7 @@ def export_graph(
     return E
 
 
-class CsvTable(StrEnum):
-    """The tables of a CSV export."""
-
-    NODES = "nodes"
-    EDGES = "edges"
-    CLAIMS = "claims"
-    """One row per claim, with its place (:func:`queries.claims_export.claims_csv`)."""
-
-
-CSV_TABLES = (CsvTable.NODES.value, CsvTable.EDGES.value)
+CSV_TABLES = ("nodes", "edges")
 """The tables of the relation graph (:func:`csv_table`)."""
 
 
@@ -150,31 +157,7 @@ def csv_table(E: nx.MultiDiGraph[str], name: str) -> str:
     id,label,kind,country,bloc
     a,A,militia,,
     """
-    out = io.StringIO()
-    writer = csv.writer(out)
-    if name == "nodes":
-        writer.writerow(["id", "label", "kind", "country", "bloc"])
-        for node, data in E.nodes(data=True):
-            writer.writerow(
-                [node, data["label"], data["kind"], data.get("country", ""), data.get("bloc", "")]
-            )
-        return out.getvalue()
-    if name != "edges":
-        raise InvalidQuery(f"unknown CSV table {name!r}; expected nodes or edges")
-    columns = [
-        "relation",
-        "polarity",
-        "symmetric",
-        "weight",
-        "n_claims",
-        "n_articles",
-        "first_seen",
-        "last_seen",
-    ]
-    writer.writerow(["source", "target", *columns])
-    for u, v, data in E.edges(data=True):
-        writer.writerow([u, v, *(data.get(c, "") for c in columns)])
-    return out.getvalue()
+    return to_csv(name, _within_budget(graph_rows(E, name)))
 
 
 def _csv(E: nx.MultiDiGraph[str]) -> str:
@@ -183,7 +166,7 @@ def _csv(E: nx.MultiDiGraph[str]) -> str:
 
 
 def render(E: nx.MultiDiGraph[str], fmt: ExportFormat | str) -> str:
-    """``E`` (from :func:`export_graph`) in ``fmt``, as text.
+    """``E`` (from :func:`export_graph`) in ``fmt``, as text, within the query's time budget.
 
     Parameters
     ----------
@@ -226,9 +209,68 @@ def render(E: nx.MultiDiGraph[str], fmt: ExportFormat | str) -> str:
     if fmt is ExportFormat.CYTOSCAPE:
         return json.dumps(nx.cytoscape_data(E), indent=1)
     if fmt is ExportFormat.GRAPHML:
-        return "\n".join(nx.generate_graphml(E)) + "\n"
-    if fmt is ExportFormat.GEXF:
-        return "\n".join(nx.generate_gexf(E)) + "\n"
-    if fmt is ExportFormat.GEOJSON:
+        graphml = _BudgetedGraphML()
+        graphml.add_graph_element(E)
+        text = graphml.text()
+    elif fmt is ExportFormat.GEXF:
+        gexf = _BudgetedGexf()
+        gexf.add_graph(E)
+        text = gexf.text()
+    elif fmt is ExportFormat.GEOJSON:
         raise InvalidQuery("geojson is written from claims (queries.claims_export), not relations")
-    return _csv(E)
+    else:
+        return _csv(E)
+    return "\n".join(text.splitlines()) + "\n"
+
+
+class _BudgetedBytes(io.BytesIO):
+    """Bytes written out (in pieces of about 8 KiB), checking the time budget every 64 pieces."""
+
+    pieces = 0
+
+    def write(self, data: Any) -> int:
+        self.pieces += 1
+        if self.pieces % 64 == 0:
+            check_deadline()
+        return super().write(data)
+
+
+class _Budgeted:
+    """An XML writer of networkx that checks the time budget as it builds and writes out.
+
+    Builds and indents as networkx does, checking every 1000 elements; writes
+    out the text ``str(writer)`` would give, through :class:`_BudgetedBytes`.
+    """
+
+    _written = 0
+    xml: Element
+    prettyprint: bool
+    encoding: str
+
+    def add_attributes(self, *args: Any) -> Any:
+        self._written += 1
+        if self._written % 1000 == 0:
+            check_deadline()
+        return super().add_attributes(*args)  # type: ignore[misc]
+
+    def indent(self, elem: Element, level: int = 0) -> None:
+        self._written += 1
+        if self._written % 1000 == 0:
+            check_deadline()
+        super().indent(elem, level)  # type: ignore[misc]
+
+    def text(self) -> str:
+        check_deadline()
+        if self.prettyprint:
+            self.indent(self.xml)
+        out = _BudgetedBytes()
+        ElementTree(self.xml).write(out, encoding="us-ascii")  # as xml.etree's tostring
+        return out.getvalue().decode(self.encoding)
+
+
+class _BudgetedGraphML(_Budgeted, GraphMLWriter):
+    pass
+
+
+class _BudgetedGexf(_Budgeted, GEXFWriter):
+    pass

@@ -45,10 +45,10 @@ def wait_ready(url: str, deadline: float) -> None:
 
 
 @contextmanager
-def seed_served(cli: str, store: Path, cwd: Path) -> Iterator[str]:
-    """The seed loaded into ``store`` by the ``actorgraph`` at ``cli`` and served by it, read-only,
-    on a free loopback port, run from ``cwd``: the server's URL while it runs."""
-    subprocess.run([cli, "load", str(SEEDS), "--store", str(store)], check=True, cwd=cwd,
+def seed_served(cli: str, store: Path, cwd: Path, source: Path = SEEDS) -> Iterator[str]:
+    """The seed (or ``source``) loaded into ``store`` by the ``actorgraph`` at ``cli`` and served
+    by it, read-only, on a free loopback port, run from ``cwd``: the server's URL while it runs."""
+    subprocess.run([cli, "load", str(source), "--store", str(store)], check=True, cwd=cwd,
                    capture_output=True)  # fmt: skip
     port = free_port()
     env = {**os.environ, "ACTORGRAPH_STORE": str(store)}

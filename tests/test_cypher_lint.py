@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,16 +16,21 @@ from graph.vocabulary import Vocabulary
 ROOT = Path(__file__).resolve().parent.parent
 LINT = ROOT / "tools" / "cypher-lint" / "lint.mjs"
 SCHEMA = ROOT / "tools" / "cypher-lint" / "schema.json"
+DASHBOARD = ROOT / "queries" / "dashboards" / "actorgraph.neodash.json"
+DASHBOARD_PARAMETERS = ["neodash_actor_name", "input"]
+"""The NeoDash parameters: the chosen actor, and what the user types in the actor selector."""
+NOT_CYPHER = {"text", "iframe"}
 
 
-def lint() -> subprocess.CompletedProcess:
+def lint(*where: str, schema: Path = SCHEMA) -> subprocess.CompletedProcess:
+    """The lint over the project's statements, or over ``--statements DIR --browser DIR``."""
     node = shutil.which("node")
     assert node, "node is needed for the Cypher lint (Node 20)"
     assert (LINT.parent / "node_modules").is_dir(), (
         "run: make install (npm ci in tools/cypher-lint)"
     )
     return subprocess.run(
-        [node, str(LINT), "--schema", str(SCHEMA)],
+        [node, str(LINT), *where, "--schema", str(schema)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -102,3 +108,48 @@ def test_the_schema_knows_every_vocabulary_type() -> None:
     names = Vocabulary.default().names
     assert set(names) <= set(schema["relationshipTypes"])
     assert schema["placeholders"]["rel_type"] == list(names)
+
+
+def dashboard_queries(dashboard: Path = DASHBOARD) -> dict[str, str]:
+    """Every Cypher query of a NeoDash dashboard, named ``<page>-<report>`` in order."""
+    spec = json.loads(dashboard.read_text(encoding="utf-8"))
+    queries = {}
+    for p, page in enumerate(spec["pages"]):
+        for r, report in enumerate(page["reports"]):
+            if report["type"] not in NOT_CYPHER:
+                slug = re.sub(r"[^a-z0-9]+", "_", report["title"].lower()).strip("_")
+                queries[f"p{p}_r{r}_{slug}"] = report["query"]
+    return queries
+
+
+def test_every_dashboard_query_is_clean(tmp_path: Path) -> None:
+    queries = tmp_path / "queries"
+    queries.mkdir()
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    schema["statements"] = {}
+    for name, text in dashboard_queries().items():
+        (queries / f"{name}.cypher").write_text(text, encoding="utf-8")
+        schema["statements"][name] = DASHBOARD_PARAMETERS
+    (tmp_path / "schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    no_browser = tmp_path / "no-browser-queries"
+    result = lint(
+        "--statements", str(queries), "--browser", str(no_browser), schema=tmp_path / "schema.json"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(dashboard_queries())} files" in result.stdout
+    assert len(dashboard_queries()) >= 9
+
+
+def test_the_dashboard_is_neodash_2_4_with_an_actor_parameter() -> None:
+    spec = json.loads(DASHBOARD.read_text(encoding="utf-8"))
+    assert spec["version"] == "2.4"
+    reports = [r for page in spec["pages"] for r in page["reports"]]
+    assert len({r["id"] for r in reports}) == len(reports)
+    (selector,) = [r for r in reports if r["type"] == "select"]
+    assert selector["settings"]["parameterName"] == "neodash_actor_name"
+    assert selector["settings"]["entityType"] == "Actor"
+    kinds = {r["type"] for r in reports}
+    assert {"table", "graph", "line", "text"} <= kinds
+    for report in reports:
+        assert report["x"] >= 0, report["title"]
+        assert report["x"] + report["width"] <= 24, report["title"]

@@ -28,7 +28,11 @@ def list_actors(
     response: Response,
     q: Annotated[
         str | None,
-        Query(min_length=1, description="Name or alias, any spelling; without it, every actor"),
+        Query(
+            min_length=1,
+            max_length=1000,
+            description="Name or alias, any spelling; without it, every actor",
+        ),
     ] = None,
     unresolved: Annotated[
         bool | None, Query(description="Only the actors no gazetteer matched (false: the others)")
@@ -42,12 +46,13 @@ def list_actors(
         ),
     ] = None,
     min_claims: Annotated[
-        int, Query(ge=0, description="Only actors named by at least this many claims")
+        int,
+        Query(ge=0, le=1_000_000_000, description="Only actors named by at least this many claims"),
     ] = 0,
     sort: Annotated[
         ActorSort, Query(description="Without q: by id, name, or claims (most first)")
     ] = ActorSort.ID,
-    offset: Annotated[int, Query(ge=0, description="Actors to skip")] = 0,
+    offset: Annotated[int, bounded("offset", "Actors to skip")] = 0,
     limit: Annotated[
         int | None, bounded("limit", "Most actors (default 10 with q, else 100)")
     ] = None,

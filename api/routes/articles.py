@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
 from api.deps import StoreDep
-from api.errors import UPLOAD_ERRORS
 from api.routing import OffloadedRoute
 from api.security import require_reader, require_writer
 from graph.model import Article
@@ -15,6 +14,7 @@ from graph.store import UpsertResult, UpsertStatus
 from loaders.gazetteer import StoredActors
 from loaders.native import parse_native
 from loaders.native_format import NativeDocument
+from loaders.reading import parse_json
 
 router = APIRouter(prefix="/articles", tags=["articles"], route_class=OffloadedRoute)
 
@@ -27,20 +27,30 @@ NATIVE_COMPONENTS = {_NATIVE + name: d for name, d in NATIVE_SCHEMA.pop("$defs",
 body is not where its ``#/$defs/...`` references point, and ReDoc refuses such a document."""
 
 
+async def json_body(request: Request) -> Any:
+    """The request body as JSON, bounded in depth and size (422 otherwise, never 400 or 500)."""
+    return parse_json(await request.body(), "request body")
+
+
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
     dependencies=[Depends(require_writer)],
-    responses={
-        200: {"description": "Already stored (unchanged) or replaced (updated)"},
-        **UPLOAD_ERRORS,
+    responses={200: {"description": "Already stored (unchanged) or replaced (updated)"}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": NATIVE_SCHEMA}},
+        }
     },
-    openapi_extra={"requestBody": {"content": {"application/json": {"schema": NATIVE_SCHEMA}}}},
 )
 def post_article(
-    store: StoreDep, response: Response, document: Annotated[dict[str, Any], Body()]
+    store: StoreDep, response: Response, document: Annotated[Any, Depends(json_body)]
 ) -> UpsertResult:
-    """Store an annotated article (the native format); loading it again changes nothing."""
+    """Store an annotated article (the native format); loading it again changes nothing.
+
+    The text comes inline (``text``): a ``text_file`` is refused (422), as the
+    server's files are not the caller's to read."""
     doc = parse_native(document, StoredActors(store), store.vocabulary)
     result = store.upsert_article(doc)
     if result.status != UpsertStatus.NEW:

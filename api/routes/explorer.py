@@ -8,11 +8,24 @@ from fastapi import APIRouter
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
-VENDOR = {"cytoscape.min.js": STATIC / "vendor" / "cytoscape.min.js"}
+GRASS = Path(__file__).resolve().parents[2] / "queries" / "actorgraph.grass"
+OWN = {
+    "explorer.js": "text/javascript",
+    "look.js": "text/javascript",
+    "picture.js": "text/javascript",
+    "view-state.js": "text/javascript",
+    "explorer.css": "text/css",
+    "favicon.svg": "image/svg+xml",
+}
+# the npm libraries `make vendor` copies from web/node_modules (web/package.json's actorgraphVendor)
+VENDOR = {
+    name: STATIC / "vendor" / name
+    for name in ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js")
+}
 MISSING = """<!doctype html><meta charset="utf-8"><title>actorgraph explorer</title>
-<h1>The explorer's graph library is not installed</h1>
-<p>Run <code>make install</code> (it runs <code>npm ci</code> in <code>web/</code> and copies
-Cytoscape.js into <code>api/static/vendor/</code>).
+<h1>The explorer's graph libraries are missing</h1>
+<p>They are package data in <code>api/static/vendor/</code>; in a checkout,
+<code>make vendor</code> copies them again from the pins in <code>web/package.json</code>.
 The API itself works: see <a href="/docs">/docs</a>.</p>
 """
 
@@ -27,12 +40,23 @@ def page() -> Response:
     return FileResponse(STATIC / "index.html", media_type="text/html")
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """The icon, for clients that ask for it where browsers used to."""
+    return FileResponse(STATIC / "favicon.svg", media_type=OWN["favicon.svg"])
+
+
+@router.get("/actorgraph.grass")
+def browser_style() -> Response:
+    """Our Neo4j Browser style, for ``:style <this URL>`` (compose runs it on connect)."""
+    return FileResponse(GRASS, media_type="text/plain")
+
+
 @router.get("/static/{name}")
 def asset(name: str) -> Response:
-    """The page's own script and style sheet, and the vendored graph library."""
-    own = {"explorer.js": "text/javascript", "explorer.css": "text/css"}
-    if name in own:
-        return FileResponse(STATIC / name, media_type=own[name])
+    """The page's own scripts, style sheet and icon, and the vendored graph libraries."""
+    if name in OWN:
+        return FileResponse(STATIC / name, media_type=OWN[name])
     if name in VENDOR and VENDOR[name].is_file():
         return FileResponse(VENDOR[name], media_type="text/javascript")
     return Response(status_code=404)

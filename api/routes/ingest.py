@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from api.deps import StoreDep
 from api.errors import UPLOAD_ERRORS
 from api.routing import OffloadedRoute
-from api.security import require_writer
+from api.security import SettingsDep, require_writer
 from graph.errors import LoadError
 from ingest.pipeline import check, load, plan
 from loaders.formats import FORMAT_NAMES
@@ -74,6 +74,7 @@ class Ingested(BaseModel):
 @router.post("", dependencies=[Depends(require_writer)], responses=UPLOAD_ERRORS)
 def ingest(
     store: StoreDep,
+    settings: SettingsDep,
     files: Annotated[list[UploadFile], File(description="One input, or the files of one")],
     format: Annotated[
         str | None,
@@ -102,13 +103,16 @@ def ingest(
             inputs = plan([folder], format)
             if not inputs.inputs and not inputs.gazetteers:
                 raise LoadError("upload", "no input of a known format among the files")
+            cap = settings.max_text_file_bytes
             if not skip_bad:
-                check(store, inputs)
-            summary = load(store, inputs, skip_bad=skip_bad, rejects_dir=rejects)
+                check(store, inputs, max_text_bytes=cap)
+            summary = load(
+                store, inputs, skip_bad=skip_bad, rejects_dir=rejects, max_text_bytes=cap
+            )
         except LoadError as exc:
             where = Path(exc.file)
             shown = where.relative_to(folder) if where.is_relative_to(folder) else where
-            raise LoadError(str(shown), exc.message, record=exc.record, field=exc.field) from None
+            raise type(exc)(str(shown), exc.message, record=exc.record, field=exc.field) from None
         result = summary.as_dict()
         for item in result["inputs"]:
             written = item.pop("rejects_file")

@@ -30,13 +30,14 @@ class AcceptRequest(BaseModel):
 def unresolved(
     store: StoreDep,
     response: Response,
-    offset: Annotated[int, Query(ge=0, description="Actors to skip")] = 0,
+    offset: Annotated[int, bounded("offset", "Actors to skip")] = 0,
     limit: Annotated[int, bounded("limit", "Most actors")] = 20,
     suggestions: Annotated[
         int, Query(ge=0, le=MAX_SUGGESTIONS, description="Most suggestions per actor")
     ] = 3,
     min_claims: Annotated[
-        int, Query(ge=0, description="Only actors named by at least this many claims")
+        int,
+        Query(ge=0, le=1_000_000_000, description="Only actors named by at least this many claims"),
     ] = 0,
 ) -> UnresolvedPage:
     """Actors no gazetteer matched, most claims first, each with suggested matches and why.

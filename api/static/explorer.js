@@ -1,29 +1,29 @@
-// The actorgraph web explorer: search, neighbourhood graph, time slider, evidence, paths, exports.
+// The actorgraph web explorer: search, neighbourhood graph, filters, evidence, paths, exports.
 // Everything comes from the same HTTP API any other client uses.
 
-const $ = (id) => document.getElementById(id);
-const COLOURS = { 1: "#2e8b57", "-1": "#c0392b", 0: "#8a939e" };
-const KIND_SHAPES = {
-  state: "round-rectangle", government: "round-rectangle", armed_forces: "diamond",
-  armed_group: "triangle", militia: "triangle", political_party: "hexagon",
-  person: "ellipse", international_org: "octagon", community: "barrel", other: "ellipse",
-};
-const KIND_COLOURS = {
-  state: "#4062bb", government: "#5a7bd8", armed_forces: "#7b4bb7", armed_group: "#b5651d",
-  militia: "#d08c2e", political_party: "#2b9aa0", person: "#6c757d",
-  international_org: "#3c8d5a", community: "#a0785a", other: "#95a0ab",
-};
-const BLOC_COLOURS = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4",
-  "#f032e6", "#bfef45", "#469990", "#9a6324", "#800000", "#808000", "#000075", "#a9a9a9"];
+import {
+  BLOC_COLOURS, KIND_COLOURS, SIGN_COLOURS, STYLE, fitLabels, layout, legend, rank,
+} from "./look.js";
+import { download, png, svg } from "./picture.js";
+import { readView, writeView } from "./view-state.js";
 
+const $ = (id) => document.getElementById(id);
+const initial = readView();
+// A view holds at most this many actors besides the centre, and their strongest relations
+// (the status line says how many more there are): beyond that a graph is a hairball.
+const VIEW_ACTORS = 100;
+const VIEW_RELATIONS = 250;
 const state = { actor: null, days: [], asOf: null, names: new Map() };
 
 function status(text) { $("status").textContent = text || ""; }
+const report = (e) => status(e.message);
 
 async function api(path, params = {}) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== "") url.searchParams.set(key, value);
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== null && one !== undefined && one !== "") url.searchParams.append(key, one);
+    }
   }
   const response = await fetch(url, { headers: { Accept: "application/json" } });
   const body = await response.json().catch(() => ({}));
@@ -31,52 +31,48 @@ async function api(path, params = {}) {
   return body;
 }
 
-function filters() { return state.asOf ? { as_of: state.asOf } : {}; }
+function polarities() {
+  return [...document.querySelectorAll("#polarity input:checked")].map((i) => i.value);
+}
 
-const cy = cytoscape({
-  container: $("graph"),
-  wheelSensitivity: 0.3,
-  style: [
-    { selector: "node", style: {
-      label: "data(label)", "font-size": 11, "text-wrap": "wrap", "text-max-width": 120,
-      "text-valign": "bottom", "text-margin-y": 4, width: 26, height: 26,
-      shape: (n) => KIND_SHAPES[n.data("kind")] || "ellipse",
-      "background-color": (n) => n.data("colour") || "#95a0ab",
-    } },
-    { selector: "node.centre", style: { "border-width": 4, "border-color": "#1d2430" } },
-    { selector: "edge", style: {
-      width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
-      "target-arrow-shape": "data(arrow)", "curve-style": "bezier", opacity: 0.85,
-    } },
-    { selector: "edge:selected", style: { "overlay-opacity": 0.2, "overlay-color": "#1d2430" } },
-    { selector: ".on-path", style: { "border-width": 4, "border-color": "#f1c40f", "line-style": "dashed",
-      opacity: 1, "z-index": 10 } },
-  ],
-});
+// The filters of the view, as the API's query parameters (defaults left out).
+function filters() {
+  const chosen = polarities();
+  const confidence = Number($("min-confidence").value);
+  return {
+    ...(state.asOf ? { as_of: state.asOf } : {}),
+    ...(chosen.length < 3 ? { polarity: chosen } : {}),
+    ...(confidence > 0 ? { min_confidence: confidence } : {}),
+  };
+}
+
+function remember() {
+  writeView({ actor: state.actor && state.actor.id, depth: Number($("depth").value),
+    polarity: polarities(), minConfidence: Number($("min-confidence").value),
+    asOf: state.asOf, blocs: $("blocs").checked });
+}
+
+const cy = cytoscape({ container: $("graph"), wheelSensitivity: 0.3, style: STYLE });
 window.cy = cy;
 
-function nodeData(actor, colour) {
+function nodeData(actor) {
   state.names.set(actor.id, actor.name);
   return { group: "nodes", data: { id: actor.id, label: actor.name, kind: actor.kind,
-    colour: colour || KIND_COLOURS[actor.kind] } };
+    colour: KIND_COLOURS[actor.kind], size: 20, font: 11 } };
 }
 
 function edgeData(relation) {
   return { group: "edges", data: {
     id: `${relation.source}|${relation.target}|${relation.type}`,
     source: relation.source, target: relation.target, type: relation.type,
-    polarity: relation.polarity, weight: relation.weight,
-    colour: COLOURS[relation.polarity], width: Math.min(2 + 2.5 * relation.weight, 14),
-    arrow: relation.symmetric ? "none" : "triangle",
+    polarity: relation.polarity, weight: relation.weight, colour: SIGN_COLOURS[relation.polarity],
+    width: 2, arrow: relation.symmetric ? "none" : "triangle",
   } };
 }
 
-async function colourByBloc() {
-  if (!$("blocs").checked) {
-    cy.nodes().forEach((n) => n.data("colour", KIND_COLOURS[n.data("kind")]));
-    return;
-  }
-  const { membership } = await api("/blocs", filters());
+// With "colour by bloc", each actor's bloc (the layout then keeps blocs apart too).
+function colourByBloc(membership) {
+  if (!membership) return;
   cy.nodes().forEach((n) => {
     const bloc = membership[n.id()];
     n.data("colour", bloc === undefined ? "#ffffff" : BLOC_COLOURS[bloc % BLOC_COLOURS.length]);
@@ -85,29 +81,39 @@ async function colourByBloc() {
 }
 
 async function draw() {
-  if (!state.actor) return;
+  if (!state.actor) return null;
   status("Loading…");
-  const sub = await api(`/actors/${encodeURIComponent(state.actor.id)}/neighbourhood`, {
-    depth: $("depth").value, limit: 100, ...filters(),
+  let hidden = 0;
+  const [sub, blocs] = await Promise.all([
+    api(`/actors/${encodeURIComponent(state.actor.id)}/neighbourhood`, {
+      depth: $("depth").value, limit: VIEW_ACTORS, max_relations: VIEW_RELATIONS, ...filters(),
+    }),
+    $("blocs").checked ? api("/blocs", filters()) : null,
+  ]);
+  cy.batch(() => {
+    cy.elements().remove();
+    cy.add(sub.nodes.map(nodeData));
+    cy.add(sub.relations.map(edgeData));
+    cy.getElementById(sub.center).addClass("centre");
+    // actors whose every shown relation fell under VIEW_RELATIONS would float alone
+    hidden = cy.nodes().filter((n) => n.degree() === 0 && n.id() !== sub.center).remove().length;
+    rank(cy, sub.center);
+    colourByBloc(blocs && blocs.membership);
   });
-  cy.elements().remove();
-  cy.add(sub.nodes.map((a) => nodeData(a)));
-  cy.add(sub.relations.map(edgeData));
-  cy.getElementById(sub.center).addClass("centre");
-  await colourByBloc();
-  cy.layout({
-    name: "cose", animate: false, randomize: false, padding: 30,
-    nodeDimensionsIncludeLabels: true, nodeRepulsion: 40000, idealEdgeLength: 60,
-  }).run();
+  layout(cy).run();
+  fitLabels(cy);
   const when = state.asOf ? ` as of ${state.asOf}` : "";
   const relations = sub.relations.length < sub.total_relations
     ? `the ${sub.relations.length} strongest of ${sub.total_relations} relations`
     : `${sub.relations.length} relations`;
   status(`${sub.nodes.length} actors, ${relations}${when}` +
-         (sub.truncated ? " (actor limit reached)" : ""));
+         (sub.truncated ? " (actor limit reached)" : "") +
+         (hidden ? `; ${hidden} actors without a shown relation left out` : ""));
   updateExports();
+  remember();
   return sub;
 }
+const redraw = () => draw().catch(report);
 
 function setTimeRange(relations) {
   const days = new Set();
@@ -116,10 +122,17 @@ function setTimeRange(relations) {
   const slider = $("as-of");
   slider.min = 0;
   slider.max = state.days.length + 1;  // the last position: all evidence, dated or not
-  slider.value = state.days.length + 1;
   slider.disabled = state.days.length === 0;
-  state.asOf = null;
-  $("as-of-label").textContent = "all evidence";
+  showAsOf(null);
+}
+
+// positions: 0 = the day before the first evidence, k = the k-th date, last = no filter
+function showAsOf(asOf) {
+  state.asOf = asOf;
+  const at = asOf === null ? state.days.length + 1
+    : state.days.filter((d) => d <= asOf).length;
+  $("as-of").value = at;
+  $("as-of-label").textContent = asOf || "all evidence";
 }
 
 function dayBefore(iso) {
@@ -128,25 +141,27 @@ function dayBefore(iso) {
   return d.toISOString().slice(0, 10);
 }
 
-$("as-of").addEventListener("input", async (event) => {
+$("as-of").addEventListener("input", (event) => {
   const i = Number(event.target.value);
-  // positions: 0 = the day before the first evidence, k = the k-th date, last = no filter
   if (i > state.days.length) state.asOf = null;
   else state.asOf = i === 0 ? dayBefore(state.days[0]) : state.days[i - 1];
   $("as-of-label").textContent = state.asOf || "all evidence";
-  await draw().catch((e) => status(e.message));
+  redraw();
 });
 
-async function select(actor) {
+async function select(actor, asOf = null) {
   state.actor = actor;
+  document.body.classList.add("exploring");
   $("search").value = actor.name;
   $("suggestions").replaceChildren();
   state.asOf = null;
   const sub = await draw();
   if (sub) setTimeRange(sub.relations);
+  if (asOf) { showAsOf(asOf); await draw(); }
   if (!$("path-from").value) $("path-from").value = actor.name;
 }
-window.explorer = { select, draw, state };
+
+const pick = (id) => api(`/actors/${encodeURIComponent(id)}`).then((a) => select(a)).catch(report);
 
 let searchTimer = null;
 $("search").addEventListener("input", (event) => {
@@ -154,7 +169,7 @@ $("search").addEventListener("input", (event) => {
   const q = event.target.value.trim();
   if (!q) { $("suggestions").replaceChildren(); return; }
   searchTimer = setTimeout(async () => {
-    const matches = await api("/actors", { q, limit: 8 }).catch((e) => { status(e.message); return []; });
+    const matches = await api("/actors", { q, limit: 8 }).catch((e) => { report(e); return []; });
     $("suggestions").replaceChildren(...matches.map((m, i) => {
       const li = document.createElement("li");
       li.setAttribute("role", "option");
@@ -162,11 +177,9 @@ $("search").addEventListener("input", (event) => {
       li.dataset.id = m.actor.id;
       li.textContent = m.actor.name;
       if (m.matched.toLowerCase() !== m.actor.name.toLowerCase()) {
-        const small = document.createElement("small");
-        small.textContent = ` (${m.matched})`;
-        li.append(small);
+        li.append(element("small", ` (${m.matched})`));
       }
-      li.addEventListener("click", () => select(m.actor).catch((e) => status(e.message)));
+      li.addEventListener("click", () => select(m.actor).catch(report));
       return li;
     }));
   }, 150);
@@ -188,8 +201,16 @@ $("search").addEventListener("keydown", (event) => {
   }
 });
 $("search-form").addEventListener("submit", (event) => event.preventDefault());
-$("depth").addEventListener("change", () => draw().catch((e) => status(e.message)));
-$("blocs").addEventListener("change", () => colourByBloc().catch((e) => status(e.message)));
+$("depth").addEventListener("change", redraw);
+$("blocs").addEventListener("change", redraw);
+$("polarity").addEventListener("change", (event) => {
+  if (!polarities().length) event.target.checked = true;  // a view shows at least one sign
+  redraw();
+});
+$("min-confidence").addEventListener("input", () => {
+  $("min-confidence-label").textContent = Number($("min-confidence").value).toFixed(2);
+});
+$("min-confidence").addEventListener("change", redraw);
 
 function element(tag, text, cls) {
   const el = document.createElement(tag);
@@ -215,11 +236,9 @@ async function showEvidence(edge) {
     return li;
   }));
 }
-cy.on("tap", "edge", (event) => showEvidence(event.target).catch((e) => status(e.message)));
+cy.on("tap", "edge", (event) => showEvidence(event.target).catch(report));
 cy.on("tap", "node", (event) => {
-  const id = event.target.id();
-  if (!state.actor || id === state.actor.id) return;
-  api(`/actors/${encodeURIComponent(id)}`).then(select).catch((e) => status(e.message));
+  if (state.actor && event.target.id() !== state.actor.id) pick(event.target.id());
 });
 
 const SIGNS = { 1: ["+", "sign-pos", "allied"], "-1": ["−", "sign-neg", "hostile"],
@@ -254,7 +273,8 @@ function highlight(path) {
   for (const step of path.steps) {
     for (const id of [step.source, step.target]) {
       if (cy.getElementById(id).empty()) {
-        cy.add({ group: "nodes", data: { id, label: state.names.get(id) || id, colour: "#ffffff" } });
+        cy.add({ group: "nodes", data: { id, label: state.names.get(id) || id, colour: "#ffffff",
+          size: 20 } });
       }
       cy.getElementById(id).addClass("on-path");
     }
@@ -266,13 +286,54 @@ function highlight(path) {
 }
 
 function updateExports() {
-  for (const a of document.querySelectorAll("#exports a")) {
+  for (const a of document.querySelectorAll("#downloads a[data-format]")) {
     const url = new URL("/export", window.location.origin);
     url.searchParams.set("format", a.dataset.format);
     if (a.dataset.table) url.searchParams.set("table", a.dataset.table);
-    for (const [k, v] of Object.entries(filters())) url.searchParams.set(k, v);
+    for (const [k, v] of Object.entries(filters())) {
+      for (const one of Array.isArray(v) ? v : [v]) url.searchParams.append(k, one);
+    }
     a.href = url.pathname + url.search;
     a.setAttribute("download", "");
   }
 }
-updateExports();
+
+const pictureName = (suffix) => `actorgraph-${state.actor ? state.actor.id : "view"}` +
+  `${state.asOf ? "-" + state.asOf : ""}.${suffix}`;
+$("save-png").addEventListener("click", () => download(png(cy), pictureName("png")));
+$("save-svg").addEventListener("click", () =>
+  download(new Blob([svg(cy)], { type: "image/svg+xml" }), pictureName("svg")));
+
+// The start screen: the actors most claims name, to begin with.
+async function suggest() {
+  const rows = await api("/actors", { sort: "claims", min_claims: 1, limit: 6 });
+  const actors = rows.map((row) => row.actor);
+  $("suggested").replaceChildren(...actors.map((a) => {
+    const button = element("button", a.name);
+    button.type = "button";
+    button.addEventListener("click", () => select(a).catch(report));
+    const li = element("li");
+    li.append(button);
+    return li;
+  }));
+  $("suggested-none").hidden = actors.length > 0;
+}
+
+function restore() {
+  $("depth").value = initial.depth;
+  $("blocs").checked = initial.blocs;
+  for (const input of document.querySelectorAll("#polarity input")) {
+    input.checked = initial.polarity.includes(input.value);
+  }
+  $("min-confidence").value = initial.minConfidence;
+  $("min-confidence-label").textContent = initial.minConfidence.toFixed(2);
+  updateExports();
+  for (const list of document.querySelectorAll(".legend")) legend(list);
+  if (initial.actor) {
+    return api(`/actors/${encodeURIComponent(initial.actor)}`)
+      .then((a) => select(a, initial.asOf)).catch(report);
+  }
+  return suggest().catch(report);
+}
+
+window.explorer = { select, draw, state, svg: () => svg(cy), ready: restore() };

@@ -55,6 +55,8 @@ class SqliteState:
         self._connect()
 
     def _connect(self) -> None:
+        self._stale = False  # set by a read-only fault: reconnect before the next write
+        self._match_permissions()
         try:
             self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             self.db.execute(f"PRAGMA busy_timeout={int(self.busy_seconds * 1000)}")
@@ -64,9 +66,55 @@ class SqliteState:
             self.db.execute("PRAGMA cache_size=-65536")
             ensure_schema(self.db, self.path)
         except sqlite3.Error as exc:
-            raise StoreUnavailable(f"cannot open embedded store {self.path}: {exc}") from None
+            raise self._fault(exc, "cannot be opened") from None
         self._inode = self._stat()
         self._reconnected = False
+
+    def _companions(self) -> list[Path]:
+        """The write-ahead log and shared-memory files SQLite keeps beside the store."""
+        return [Path(f"{self.path}{suffix}") for suffix in ("-wal", "-shm")]
+
+    def _match_permissions(self) -> None:
+        """Give the store's -wal and -shm files the store file's own permissions.
+
+        SQLite creates them with the mode the store had then: made while it was
+        read-only they would stay read-only, and the store with them, after the
+        store file is writable again.
+        """
+        if self.path == ":memory:":
+            return
+        try:
+            mode = os.stat(self.path).st_mode & 0o777
+            for companion in self._companions():
+                found = os.stat(companion)
+                if found.st_mode & 0o777 != mode and found.st_uid == os.geteuid():
+                    os.chmod(companion, mode)
+        except OSError:
+            pass  # missing files: SQLite makes them afresh
+
+    def _fault(self, exc: sqlite3.Error, doing: str) -> StoreUnavailable:
+        """A SQLite failure said as the store's, naming the file at fault when it is read-only.
+
+        After a read-only fault the connection is opened again before the next
+        write (:meth:`transaction`).
+        """
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code != sqlite3.SQLITE_READONLY and "readonly" not in str(exc):
+            return StoreUnavailable(f"embedded store {self.path} {doing}: {exc}")
+        self._stale = True
+        store = Path(self.path)
+        for candidate in (store, *self._companions()):
+            if candidate.exists() and not os.access(candidate, os.W_OK):
+                culprit = f"{candidate} is read-only"
+                break
+        else:
+            folder = store.parent
+            missing = not all(c.exists() for c in self._companions())
+            if missing and not os.access(folder, os.W_OK):
+                culprit = f"its folder {folder} is read-only (SQLite makes its -wal file there)"
+            else:
+                culprit = "the file system refuses writes"
+        return StoreUnavailable(f"embedded store {self.path} {doing}: {culprit}; nothing changed")
 
     def _stat(self) -> tuple[int, int] | None:
         if self.path == ":memory:":
@@ -109,16 +157,20 @@ class SqliteState:
             version: int = self.db.execute("PRAGMA data_version").fetchone()[0]
             return version
         except sqlite3.Error as exc:
-            raise StoreUnavailable(f"embedded store {self.path} cannot be read: {exc}") from None
+            raise self._fault(exc, "cannot be read") from None
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One all-or-nothing write transaction; concurrent writers wait their turn."""
+        if self._stale:  # SQLite keeps a connection that met a read-only file read-only
+            self.db.close()
+            self._connect()
+            self._reconnected = True
         self.check_file()
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreUnavailable(f"embedded store {self.path} is not writable: {exc}") from None
+            raise self._fault(exc, "is not writable") from None
         with self._undone_on_failure(self._rollback):
             yield self.db
             if self.db.in_transaction:  # else committed inside: see :meth:`beside`
@@ -165,7 +217,7 @@ class SqliteState:
             yield
         except sqlite3.Error as exc:
             undo()
-            raise StoreUnavailable(f"embedded store {self.path} failed a write: {exc}") from None
+            raise self._fault(exc, "failed a write") from None
         except BaseException:
             undo()
             raise

@@ -92,8 +92,10 @@ def test_evidence_comes_a_page_at_a_time(store: str) -> None:
     text = runner.invoke(app, [*pair, "--limit", "1"], env={"COLUMNS": "200"}).stdout
     assert "2 claims, 1-1 shown (--offset, --limit for others)" in text
     refused = runner.invoke(app, [*pair, "--limit", "0"])
-    assert refused.exit_code == 1
-    assert refused.stderr.startswith("error: limit=0 is out of range")
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(
+        "error: Invalid value for '--limit': 0 is out of range; allowed 1..1000"
+    )
 
 
 def test_unknown_actor_exits_1_with_a_suggestion_and_no_traceback(store: str) -> None:
@@ -105,7 +107,7 @@ def test_unknown_actor_exits_1_with_a_suggestion_and_no_traceback(store: str) ->
 
 def test_out_of_range_is_one_line(store: str) -> None:
     result = runner.invoke(app, ["neighbourhood", "PMU", "--depth", "9", "--store", store])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "allowed 1..4" in result.stderr
 
 

@@ -30,7 +30,8 @@ with store.bulk_load() if sys.argv[3] == "bulk" else contextlib.nullcontext():
 
 
 def _load_and_kill(tmp_path: Path, docs: list, mode: str) -> tuple[Path, int]:
-    """Run the loader in a process and kill it after 20 articles; the store and how many."""
+    """Run the loader in a process and kill it after 20 articles; the store and how many it
+    reported stored (each report follows its article's commit)."""
     corpus = tmp_path / "corpus.json"
     corpus.write_text(json.dumps(docs))
     store_path = tmp_path / "crash.sqlite"
@@ -47,6 +48,9 @@ def _load_and_kill(tmp_path: Path, docs: list, mode: str) -> tuple[Path, int]:
             loaded = int(line) + 1
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
+    # the loader may have stored and printed more before the kill than was read so far
+    for line in proc.stdout.read().split():
+        loaded = int(line) + 1
     assert 20 <= loaded < len(docs), "the loader was not killed mid-way"
     return store_path, loaded
 

@@ -1,16 +1,10 @@
-"""The web explorer end to end, in a real headless Chromium against a real server.
-
-Needs Debian's ``chromium`` (``make test`` installs it when missing) and the
-explorer's assets (``make install``). If either is missing the test fails
-and says which: it never passes by being skipped.
-"""
+"""The web explorer end to end over the seeds, in a real headless Chromium against a real
+server (fixtures in ``conftest.py``)."""
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import httpx2 as httpx
 import pytest
@@ -18,35 +12,13 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import SEEDS
-from tests.servers import chromium, seed_served
+from tests.web.conftest import open_page, screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 README_SCREENSHOT = ROOT / "docs" / "explorer.png"
+START_SCREENSHOT = ROOT / "docs" / "explorer-start.png"
+
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store = tmp_path_factory.mktemp("web") / "explorer.sqlite"
-    with seed_served(str(Path(sys.executable).parent / "actorgraph"), store, ROOT) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser: Browser, server: str) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 860}, base_url=server)
-    opened = context.new_page()
-    response = opened.goto("/")
-    assert response is not None
-    assert response.status == 200, "the explorer's assets are missing: run `make install`"
-    yield opened
-    context.close()
 
 
 def _seed_quote() -> str:
@@ -90,11 +62,7 @@ def test_search_pick_see_click_read(page: Page, tmp_path: Path) -> None:
     expect(evidence).to_contain_text(_seed_quote())
     expect(evidence).to_contain_text("Popular Mobilisation 'coordinating with Assad'")
     expect(evidence).to_contain_text("2016-02-24")
-    page.evaluate("window.cy.fit(undefined, 40)")
-    # `make screenshot` refreshes the README's copy; a plain run leaves the checkout alone
-    shot = README_SCREENSHOT if os.environ.get("ACTORGRAPH_SCREENSHOT") else tmp_path / "x.png"
-    page.screenshot(path=str(shot))
-    assert shot.read_bytes().startswith(b"\x89PNG")
+    screenshot(page, README_SCREENSHOT, tmp_path)
 
 
 def test_time_slider_redraws_the_past(page: Page) -> None:
@@ -140,10 +108,100 @@ def test_bloc_colouring_and_exports(page: Page, server: str) -> None:
     )
     assert same
     for fmt in ("node-link", "cytoscape", "graphml", "gexf"):
-        href = page.locator(f"#exports a[data-format='{fmt}']").get_attribute("href")
+        href = page.locator(f"#downloads a[data-format='{fmt}']").get_attribute("href")
         assert href == f"/export?format={fmt}"
         assert httpx.get(server + href).status_code == 200
     for table, header in (("nodes", "id,label"), ("edges", "source,target")):
-        href = page.locator(f"#exports a[data-table='{table}']").get_attribute("href")
+        href = page.locator(f"#downloads a[data-table='{table}']").get_attribute("href")
         assert href == f"/export?format=csv&table={table}"
         assert httpx.get(server + href).text.startswith(header)
+
+
+def test_start_screen_prompts_suggests_and_explains(page: Page, tmp_path: Path) -> None:
+    start = page.get_by_role("region", name="Start")
+    expect(start).to_be_visible()
+    expect(start).to_contain_text("Type an actor's name")
+    legend = start.get_by_role("list", name="Legend")
+    for entry in ("armed forces", "militia", "hostile", "allied / cooperating", "arrow: directed"):
+        expect(legend).to_contain_text(entry)
+    expect(start.get_by_role("button", name="Popular Mobilisation Forces")).to_be_visible()
+    screenshot(page, START_SCREENSHOT, tmp_path, fit=False)
+    suggestion = start.get_by_role("button", name="Popular Mobilisation Forces")
+    suggestion.click()
+    page.wait_for_function("window.cy.nodes().length > 1")
+    expect(start).to_be_hidden()
+    assert page.evaluate("window.cy.$('.centre').id()") == "popular-mobilisation-forces"
+
+
+def test_favicon(page: Page, server: str) -> None:
+    href = page.locator("link[rel=icon]").get_attribute("href")
+    assert href is not None
+    for path in (href, "/favicon.ico"):
+        icon = httpx.get(server + path)
+        assert icon.status_code == 200
+        assert icon.headers["content-type"] == "image/svg+xml"
+        assert icon.text.lstrip().startswith("<svg")
+
+
+def _edge_signs(page: Page) -> list[int]:
+    return page.evaluate("window.cy.edges().map(e => e.data('polarity'))")
+
+
+def test_sign_and_confidence_filters(page: Page) -> None:
+    _pick_hashd(page)
+    assert -1 in _edge_signs(page)
+    assert 1 in _edge_signs(page)
+    page.get_by_label("hostile").uncheck()
+    page.wait_for_function("window.cy.edges().every(e => e.data('polarity') !== -1)")
+    assert 1 in _edge_signs(page)
+    before = page.evaluate("window.cy.edges().length")
+    page.locator("#min-confidence").fill("0.95")
+    page.locator("#min-confidence").dispatch_event("change")
+    expect(page.locator("#min-confidence-label")).to_have_text("0.95")
+    page.wait_for_function(f"window.cy.edges().length < {before}")
+    # the exports follow the view's filters
+    href = page.locator("#downloads a[data-format='gexf']").get_attribute("href")
+    assert href == "/export?format=gexf&polarity=1&polarity=0&min_confidence=0.95"
+
+
+def test_a_view_is_shared_by_its_address(page: Page, browser: Browser, server: str) -> None:
+    _pick_hashd(page)
+    page.locator("#depth").select_option("1")
+    page.get_by_label("hostile").uncheck()
+    page.locator("#as-of").fill("1")
+    expect(page.locator("#as-of-label")).to_have_text("2016-02-24")
+    page.wait_for_function("location.search.includes('as_of=2016-02-24')")
+    address = page.evaluate("location.pathname + location.search")
+    assert "actor=popular-mobilisation-forces" in address
+    assert "polarity=1%2C0" in address
+    shown = sorted(page.evaluate("window.cy.elements().map(e => e.id())"))
+
+    for other in open_page(browser, server, address):
+        other.wait_for_function("window.cy.nodes().length > 1")
+        expect(other.locator("#as-of-label")).to_have_text("2016-02-24")
+        assert other.locator("#depth").input_value() == "1"
+        assert not other.get_by_label("hostile").is_checked()
+        assert sorted(other.evaluate("window.cy.elements().map(e => e.id())")) == shown
+
+
+def test_the_view_saves_as_png_and_svg(page: Page, tmp_path: Path) -> None:
+    _pick_hashd(page)
+    with page.expect_download() as png:
+        page.get_by_role("button", name="PNG of the view").click()
+    assert png.value.suggested_filename == "actorgraph-popular-mobilisation-forces.png"
+    png_file = tmp_path / "view.png"
+    png.value.save_as(png_file)
+    assert png_file.read_bytes().startswith(b"\x89PNG")
+    with page.expect_download() as svg:
+        page.get_by_role("button", name="SVG of the view").click()
+    svg_file = tmp_path / "view.svg"
+    svg.value.save_as(svg_file)
+    root = ElementTree.parse(svg_file).getroot()
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    titles = {t.text for t in root.findall("s:g[@class='node']/s:title", ns)}
+    assert titles == set(page.evaluate("window.cy.nodes().map(n => n.data('label'))"))
+    assert len(root.findall("s:path[@class='edge']", ns)) == page.evaluate(
+        "window.cy.edges().length"
+    )
+    labels = {t.text for t in root.findall("s:text", ns)}
+    assert {"Popular Mobilisation Forces", "Syrian Arab Army"} <= labels
