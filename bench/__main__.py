@@ -81,8 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         result["analyses"] = phase("analyses")
         if args.no_http:
             result["http"] = {"skipped": "--no-http"}
+            result["concurrency"] = {"skipped": "--no-http"}
         else:
             result["http"] = phase("http")
+            result["concurrency"] = phase("concurrency")
         result["floor"] = phase("floor")
         if args.no_peer:
             result["peer"] = {"available": False, "reason": "--no-peer"}

@@ -81,10 +81,10 @@ def peak_rss_of(pid: int) -> int:
 class Server:
     """``uvicorn --factory api.app:create_app`` serving ``store`` on a free local port."""
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Path, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "ACTORGRAPH_STORE": str(store)}
+        env = {**os.environ, "ACTORGRAPH_STORE": str(store), **(env or {})}
         cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app"]
         cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
         self.started = time.perf_counter()

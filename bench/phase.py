@@ -158,7 +158,8 @@ def analyses_phase(args: argparse.Namespace) -> dict[str, Any]:
         return store_stance_graph(store)
 
     calls: dict[str, list[Any]] = {
-        "stance_graph": [graph],
+        "stance_graph": [graph],  # the first call: drawn (or, by the embedded store, copied)
+        "stance_graph_again": [graph],  # unchanged store: the embedded store's kept copy
         "blocs": [lambda: blocs(graph())],
         "balance_first_page": [lambda: balance(graph(), 0, 100)],
         "brokers": [lambda: brokers_with_blocs(graph(), limit=1000)],  # as GET /brokers
@@ -197,6 +198,17 @@ def http_phase(args: argparse.Namespace) -> dict[str, Any]:
     posts = corpus.posted_documents(POSTS, args.actors)
     result["latency_in_process"] = run_in_process(folder / STORE_FILE, workload, posts)
     return result
+
+
+def concurrency_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """1, 4 and 16 HTTP clients on the mixed reads, then reads during a load
+    (:mod:`bench.concurrency`)."""
+    from bench.concurrency import run_concurrency
+
+    folder = Path(args.dir)
+    workload = load_workload(folder / WORKLOAD_FILE)
+    posts = corpus.posted_documents(POSTS, args.actors)
+    return run_concurrency(folder / STORE_FILE, workload, posts)
 
 
 def floor_phase(args: argparse.Namespace) -> dict[str, Any]:
@@ -265,6 +277,7 @@ PHASES = {
     "load_files": load_files_phase,
     "serve": serve_phase,
     "http": http_phase,
+    "concurrency": concurrency_phase,
     "analyses": analyses_phase,
     "floor": floor_phase,
     "peer": peer_phase,

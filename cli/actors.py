@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from api.actor_refs import find_actor
 from cli.actor_tools import accept, list_actors, unresolved
 from cli.common import DebugOpt, JsonOpt, StoreOpt, friendly_errors, opened
 from cli.output import console, emit_json, table
@@ -34,7 +35,7 @@ def merge(
 ) -> None:
     """Make SOURCE the same actor as TARGET: its claims and names follow; undo with unmerge."""
     with closing(opened(store)) as db:
-        a, b = db.actor(source), db.actor(target)
+        a, b = find_actor(db, source), find_actor(db, target)
         done = db.merge_actors(a.id, b.id, note)
     if json:
         emit_json(done)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from api.actor_refs import find_actor
 from cli.common import friendly_errors, reading
 from cli.options import ActorArg, Common, SourceArg, TargetArg, bounded, query_command
 from cli.output import SIGNS, Grid, console, one_line, print_grid, show
@@ -37,7 +38,7 @@ def timeline(
 ) -> None:
     """The relation between SOURCE and TARGET over time, and when it flipped."""
     with reading(common.store, common.timeout) as db:
-        a, b = db.actor(source), db.actor(target)
+        a, b = find_actor(db, source), find_actor(db, target)
         claims = db.evidence(a.id, b.id, common.filters(db))
         result = timeline_of(claims, a.id, b.id, db.vocabulary, period.value)
     periods = Grid(
@@ -128,7 +129,7 @@ def infer(
 ) -> None:
     """Stances of ACTOR suggested by paths: inferred, never observed."""
     with reading(common.store, common.timeout) as db:
-        who = db.actor(actor)
+        who = find_actor(db, actor)
         found = infer_from(store_stance_graph(db, common.filters(db)), who.id, max_length)
     grid = Grid(
         f"Inferred stances of {who.name} (not observed)",

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from api.actor_refs import find_actor
 from cli.common import friendly_errors, reading
 from cli.options import ActorArg, Common, SourceArg, TargetArg, bounded, query_command
 from cli.output import SIGNS, Grid, console, one_line, plural, print_grid, show
@@ -53,7 +54,7 @@ STANCE_COLUMNS = ("actor", "relations (weight)", "stance", "articles", "first", 
 def _stances(kind: str, actor: str, common: Common, roll_up: bool) -> None:
     """The one body of ``allies`` and ``enemies``."""
     with reading(common.store) as db:
-        asked = who = db.actor(actor)
+        asked = who = find_actor(db, actor)
         flt = common.filters(db)
         if roll_up:
             view = rolled_up(db, flt, ties_of=who.id)
@@ -109,7 +110,7 @@ def path(
 ) -> None:
     """Shortest signed paths from SOURCE to TARGET."""
     with reading(common.store, common.timeout) as db:
-        a, b = db.actor(source), db.actor(target)
+        a, b = find_actor(db, source), find_actor(db, target)
         view = rolled_up(db, common.filters(db)) if roll_up else None
         if view is not None:
             found = view.paths(a.id, b.id, max_hops=max_hops, k=k, positive_only=positive_only)
@@ -174,7 +175,7 @@ def neighbourhood(
 ) -> None:
     """Actors within DEPTH hops of ACTOR and the relations among them."""
     with reading(common.store, common.timeout) as db:
-        asked = who = db.actor(actor)
+        asked = who = find_actor(db, actor)
         view = rolled_up(db, common.filters(db)) if roll_up else None
         if view is not None:
             sub = view.neighbourhood(who.id, depth, limit, max_relations)
@@ -221,7 +222,7 @@ def evidence(
 ) -> None:
     """The claims between SOURCE and TARGET, oldest first: quotes, articles, dates."""
     with reading(common.store) as db:
-        a, b = db.actor(source), db.actor(target)
+        a, b = find_actor(db, source), find_actor(db, target)
         page = db.evidence_page(a.id, b.id, common.filters(db), offset=offset, limit=limit)
         items = page.items
         said_by = {i.claim.attributed_to for i in items if i.claim.attributed_to}

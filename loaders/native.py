@@ -28,7 +28,7 @@ from loaders.mapping import Mapping
 from loaders.native_format import ClaimIn, EvidenceIn, NativeDocument
 from loaders.reading import MAX_TEXT_BYTES, parse_json, parse_yaml, read_text, read_text_file
 from loaders.reference import Reference
-from loaders.resolution import Resolution
+from loaders.resolution import Resolution, with_umbrellas
 from loaders.source import Item, Rejected, Resolver
 
 IDENTITY = ("name", "kind", "aliases", "external_ids", "country", "member_of", "description")
@@ -255,7 +255,9 @@ class _Resolver:
             if claim.id in seen:
                 raise self.fail(f"repeats claims[{seen[claim.id]}]", f"claims[{i}]", "evidence")
             seen[claim.id] = i
-        actors = (*self.doc.actors, *(a for i, a in sorted(self.adopted.items())))
+        adopted = with_umbrellas((a for _, a in sorted(self.adopted.items())), self.gazetteer)
+        own = {a.id for a in self.doc.actors}
+        actors = (*self.doc.actors, *(a for a in adopted if a.id not in own))
         return AnnotatedArticle(
             article=article, actors=actors, mentions=mentions, claims=tuple(claims)
         )

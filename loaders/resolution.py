@@ -11,11 +11,12 @@ entry decides stays unresolved, with the reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph.model import Actor, ActorKind
 from graph.names import normalise
-from loaders.gazetteer import Gazetteer
+from loaders.gazetteer import Actors, Gazetteer
 from loaders.reference import STATE_ROLES, Reference
 
 GENERIC = re.compile(
@@ -37,6 +38,25 @@ _ABBREVIATED = re.compile(r"^(?P<short>[^:()]{1,24}):\s*(?P<full>.+)$")
 _QUALIFIED = re.compile(r"^(?P<name>.*?\S)\s*\((?P<where>[^()]+)\)$")
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>.+?)['\u2019]s\s+(?P<noun>.+)$", re.IGNORECASE)
 _OF = re.compile(r"^(?:the\s+)?(?P<noun>.+?)\s+of\s+(?:the\s+)?(?P<owner>.+)$", re.IGNORECASE)
+
+
+def with_umbrellas(actors: Iterable[Actor], gazetteer: Actors) -> tuple[Actor, ...]:
+    """``actors`` and, after them, the reference umbrellas (``member_of``) of their reference ones.
+
+    A reference level a source names (a state's armed forces) rolls up to its
+    state only if the state is a node too, so a document carries the chain of
+    reference actors above it: stored for roll-up, not claimed (the membership
+    is the reference's). The user's own actors above it are theirs to store.
+    """
+    chosen = {a.id: a for a in actors}
+    todo = [a for a in chosen.values() if a.provenance is not None]
+    while todo:
+        for parent_id in todo.pop().member_of:
+            parent = gazetteer.get(parent_id)
+            if parent is not None and parent.provenance is not None and parent_id not in chosen:
+                chosen[parent_id] = parent
+                todo.append(parent)
+    return tuple(chosen.values())
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from graph.vocabulary import Vocabulary
 from loaders.gazetteer import Gazetteer
 from loaders.reading import MAX_TEXT_BYTES
 from loaders.reference import Reference
-from loaders.resolution import Link, Resolution
+from loaders.resolution import Link, Resolution, with_umbrellas
 
 
 @dataclass(frozen=True)
@@ -163,14 +163,14 @@ class Resolver:
     def carried(self, *actor_ids: str) -> tuple[Actor, ...]:
         """The actors among ``actor_ids`` the store may not hold, for a document to carry.
 
-        Unresolved actors and actors taken from the reference. Always the same
+        Unresolved actors and actors taken from the reference, with the
+        reference umbrellas above those (:func:`with_umbrellas`). Always the same
         for the same document, whether or not the actor was first met in this
         load, so reloading changes nothing.
         """
         found = (self.gazetteer.get(i) for i in dict.fromkeys(actor_ids))
-        return tuple(
-            a for a in found if a is not None and (a.unresolved or a.provenance is not None)
-        )
+        carried = [a for a in found if a is not None and (a.unresolved or a.provenance is not None)]
+        return with_umbrellas(carried, self.gazetteer)
 
     def names_no_actor(self, name: str, mapping: dict) -> bool:
         """Whether ``name`` is one of the mapping's ``not_actors`` (pronouns, say).

@@ -7,16 +7,17 @@ otherwise, such as two allies of one actor fighting each other.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterator
 
 import networkx as nx
+import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
 from graph.model import Relation
 from graph.traversal.stance_graph import adjacency, signed_ties
 from queries.checks import require_stance_graph
+from queries.triangles import signed_triangles
 
 
 class Triad(BaseModel):
@@ -59,17 +60,16 @@ def _triangles(ties: dict[str, dict[str, tuple[int, float]]]) -> Iterator[tuple[
                 yield u, v, w
 
 
-def _triad(
-    G: nx.Graph[str], ties: dict[str, dict[str, tuple[int, float]]], u: str, v: str, w: str
-) -> Triad:
+def _triad(G: nx.Graph[str], u: str, v: str, w: str) -> Triad:
     edges = ((u, v), (v, w), (u, w))
-    signs = tuple(ties[a][b][0] for a, b in edges)
+    adj = adjacency(G)
+    signs = tuple(adj[a][b]["sign"] for a, b in edges)
     return Triad(
         actors=(u, v, w),
         signs=signs,
         balanced=signs[0] * signs[1] * signs[2] > 0,
-        evidence=round(sum(abs(ties[a][b][1]) for a, b in edges), 6),
-        relations=tuple(tuple(adjacency(G)[a][b].get("relations", ())) for a, b in edges),
+        evidence=round(sum(abs(adj[a][b]["stance"]) for a, b in edges), 6),
+        relations=tuple(tuple(adj[a][b].get("relations", ())) for a, b in edges),
     )
 
 
@@ -101,7 +101,7 @@ def triads(G: nx.Graph[str]) -> list[Triad]:
     """
     require_stance_graph(G, "triads")
     ties = signed_ties(G)
-    return [_triad(G, ties, *triangle) for triangle in _triangles(ties)]
+    return [_triad(G, *triangle) for triangle in _triangles(ties)]
 
 
 def balance(G: nx.Graph[str], offset: int = 0, limit: int | None = None) -> Balance:
@@ -146,22 +146,33 @@ def balance(G: nx.Graph[str], offset: int = 0, limit: int | None = None) -> Bala
     ()
     """
     require_stance_graph(G, "balance")
-    ties = signed_ties(G)
-    by_negatives = [0, 0, 0, 0]
-    unbalanced: list[tuple[float, str, str, str]] = []
-    for u, v, w in _triangles(ties):
-        (s1, stance1), (s2, stance2), (s3, stance3) = ties[u][v], ties[v][w], ties[u][w]
-        negatives = (s1 < 0) + (s2 < 0) + (s3 < 0)
-        by_negatives[negatives] += 1
-        if negatives % 2:
-            evidence = round(abs(stance1) + abs(stance2) + abs(stance3), 6)
-            unbalanced.append((-evidence, u, v, w))
+    census, found = signed_triangles(G, unbalanced_only=True)
+    by_negatives = census.tolist()
     total = sum(by_negatives)
     end = None if limit is None else offset + limit
-    shown = heapq.nsmallest(end, unbalanced) if end is not None else sorted(unbalanced)
+    evidence = found.evidence
+    if end is not None and end < len(evidence):
+        # the page's triads are among those within rounding of the end-th best evidence
+        threshold = -np.partition(-evidence, end - 1)[end - 1] - 2e-6
+        keep = np.flatnonzero(evidence >= threshold)
+    else:
+        keep = np.arange(len(evidence))
+    names = found.actors
+    unbalanced = sorted(
+        (-round(e, 6), u, v, w)
+        for e, u, v, w in zip(
+            evidence[keep].tolist(),
+            found.u[keep].tolist(),
+            found.v[keep].tolist(),
+            found.w[keep].tolist(),
+            strict=True,
+        )
+    )  # numbers sort as their actors' ids
     return Balance(
         census=dict(zip(("+++", "++-", "+--", "---"), by_negatives, strict=True)),
         triangles=total,
         balance_index=round((by_negatives[0] + by_negatives[2]) / total, 6) if total else None,
-        unbalanced=tuple(_triad(G, ties, u, v, w) for _, u, v, w in shown[offset:end]),
+        unbalanced=tuple(
+            _triad(G, names[u], names[v], names[w]) for _, u, v, w in unbalanced[offset:end]
+        ),
     )

@@ -128,19 +128,30 @@ def blocs(G: nx.Graph[str]) -> Blocs:
         for node in nodes
     }
     fresh = len(set(membership.values()))
+    # an actor's costs change only when one of its tied actors moves: kept until then
+    costs: dict[str, tuple[float, dict[int, float]]] = {}
     for _ in range(_PASSES):
         check_deadline()
         moved = False
         for node in nodes:
             current = membership[node]
-            alone, in_bloc = _costs(ties[node], membership)
+            kept = costs.get(node)
+            if kept is None:
+                kept = costs[node] = _costs(ties[node], membership)
+            alone, in_bloc = kept
             here = in_bloc.get(current, alone)
-            in_bloc.setdefault(fresh, alone)
-            best = min(in_bloc, key=lambda b: (round(in_bloc[b], 9), b))
-            if in_bloc[best] < here - 1e-9:
+            best = min(in_bloc, key=lambda b: (round(in_bloc[b], 9), b), default=fresh)
+            if fresh not in in_bloc and (
+                not in_bloc or (round(alone, 9), fresh) < (round(in_bloc[best], 9), best)
+            ):
+                best = fresh
+            cost = in_bloc.get(best, alone)
+            if cost < here - 1e-9:
                 membership[node] = best
                 fresh += best == fresh
                 moved = True
+                for other, _, _ in ties[node]:
+                    costs.pop(other, None)
         if not moved:
             break
     groups: dict[int, list[str]] = defaultdict(list)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from graph.budget import check_deadline
 from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
-from graph.traversal.stance_graph import adjacency, signed_ties
+from graph.traversal.stance_graph import adjacency, derived, signed_ties
 from queries.checks import require_stance_graph
 
 Ties = dict[str, dict[str, tuple[int, float]]]  # actor -> other -> (sign, strength)
@@ -99,10 +99,7 @@ def infer(
         raise InvalidQuery(f"decay={decay} is out of range; allowed (0, 1]")
     if actor not in G:
         raise UnknownActor(actor)
-    ties = {
-        u: {v: (sign, 1 - math.exp(-abs(value))) for v, (sign, value) in nbrs.items()}
-        for u, nbrs in signed_ties(G).items()
-    }
+    ties = derived(G, "inference_ties", _tie_strengths)
     tied = adjacency(G)[actor]
     targets = {v for v in G if v != actor and v not in tied}  # no tie, even structural
     best: Best = {}
@@ -117,6 +114,14 @@ def infer(
         _fourth_step(ties, two, targets, decay**3, best)
     found = [_inferred(ties, path, confidence) for confidence, path in best.values()]
     return sorted(found, key=lambda i: (-i.confidence, i.actor))
+
+
+def _tie_strengths(G: nx.Graph[str]) -> Ties:
+    """Each signed tie's sign and strength, ``1 - exp(-|stance|)``."""
+    return {
+        u: {v: (sign, 1 - math.exp(-abs(value))) for v, (sign, value) in nbrs.items()}
+        for u, nbrs in signed_ties(G).items()
+    }
 
 
 def _consider(best: Best, confidence: float, path: tuple[str, ...]) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from api.actor_refs import find_actor
 from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
 from api.routing import OffloadedRoute
 from graph.filters import BOUNDS, Filters
@@ -77,14 +78,14 @@ def list_actors(
 @router.get("/{ref}")
 def actor_detail(store: StoreDep, ref: ActorRef) -> Actor:
     """One actor, by id or any known name or alias."""
-    return store.actor(ref)
+    return find_actor(store, ref)
 
 
 def _stances(
     store: GraphStore, ref: str, filters: Filters, roll_up: bool, *, hostile: bool
 ) -> list[Stance]:
     """The allies (or, ``hostile``, the enemies) of ``ref``, rolled up on request."""
-    actor = store.actor(ref).id
+    actor = find_actor(store, ref).id
     if roll_up:
         view = rolled_up(store, filters, ties_of=actor)
         return view.enemies(actor) if hostile else view.allies(actor)
@@ -134,7 +135,7 @@ def actor_neighbourhood(
     ``total_relations`` counts every relation among the actors returned;
     ``relations`` holds at most ``max_relations`` of them, each tie whole.
     """
-    actor = store.actor(ref).id
+    actor = find_actor(store, ref).id
     if roll_up:
         return rolled_up(store, filters).neighbourhood(actor, depth, limit, max_relations)
     return store.neighbourhood(actor, depth, filters, limit, max_relations)

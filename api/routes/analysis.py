@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from api.actor_refs import find_actor
 from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
 from api.routing import OffloadedRoute
 from graph.traversal.stance_graph import store_stance_graph
@@ -30,7 +31,7 @@ def pair_timeline(
     period: Annotated[Period, Query(description="Bucket size of the net stance")] = "year",
 ) -> Timeline:
     """Claims between two actors by date, the net sign per period, and when it flipped."""
-    a, b = store.actor(source).id, store.actor(target).id
+    a, b = find_actor(store, source).id, find_actor(store, target).id
     return timeline(store.evidence(a, b, filters), a, b, store.vocabulary, period)
 
 
@@ -62,7 +63,7 @@ def inferred_stances(
     max_length: Annotated[int, bounded("max_length", "Longest explaining path")] = 2,
 ) -> list[InferredStance]:
     """Stances suggested by paths (never observed fact), each with its path."""
-    actor = store.actor(ref).id
+    actor = find_actor(store, ref).id
     return page(infer(store_stance_graph(store, filters), actor, max_length), response)
 
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from api.actor_refs import find_actor
 from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
 from api.routing import OffloadedRoute
 from graph.model import Relation
@@ -50,7 +51,7 @@ def paths(
 
     ``k`` is this list's page size; ``X-Total-Count`` is how many were found (at most ``k``).
     """
-    ends = store.actor(source).id, store.actor(target).id
+    ends = find_actor(store, source).id, find_actor(store, target).id
     if roll_up:
         view = rolled_up(store, filters)
         found = view.paths(*ends, max_hops=max_hops, k=k, positive_only=positive_only)
@@ -73,8 +74,8 @@ def evidence(
 ) -> list[EvidenceItem]:
     """The claims between two actors, with quotes, articles and dates."""
     found = store.evidence_page(
-        store.actor(source).id,
-        store.actor(target).id,
+        find_actor(store, source).id,
+        find_actor(store, target).id,
         filters,
         offset=page.offset,
         limit=page.limit,

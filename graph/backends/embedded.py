@@ -47,6 +47,7 @@ from .filtered_views import graph_among, relations_under, ties_graph, whole_grap
 from .memory_index import MemoryIndex
 from .sqlite_relations import RelationTable
 from .sqlite_state import SqliteState
+from .stance_snapshot import StanceSnapshot
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -93,6 +94,7 @@ class EmbeddedStore(EmbeddedWrites):
         self._table = RelationTable(self.vocabulary)
         self._lock = threading.RLock()
         self._bulk: BulkLoad | None = None
+        self._snapshot = StanceSnapshot()
         self._load()
 
     def __repr__(self) -> str:
@@ -178,6 +180,13 @@ class EmbeddedStore(EmbeddedWrites):
         for actor_id in actor_ids:
             if actor_id not in self._index.actors:
                 raise UnknownActor(actor_id, tuple(self._index.names.suggest(actor_id)))
+
+    @_locked
+    def stance_graph(self, filters: Filters = NO_FILTERS) -> nx.Graph[str]:
+        """The stance graph the analyses read (:mod:`graph.backends.stance_snapshot`)."""
+        if filters.is_unfiltered:
+            return self._snapshot.of(self._index)
+        return self._graph_for(filters)  # drawn afresh for these filters: no one else has it
 
     @_locked
     def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:

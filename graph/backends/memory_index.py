@@ -46,12 +46,15 @@ class MemoryIndex:
         """The keys of every relation an actor has, holding or not."""
         self.n_holding = 0
         """How many of the relations hold (a count kept, not recounted: health checks ask)."""
+        self.changes = 0
+        """How many times the graph changed: a copy of it taken at the same count is current."""
 
     def remember(self, actor: Actor) -> None:
         """Add or replace an actor."""
         if actor.id in self.actors:
             self.names.remove(actor.id)
         self.actors[actor.id] = actor
+        self.changes += 1
         self.names.add(actor.id, (*actor.names, *actor.external_ids.values()))
         if actor.id in self.canon:
             return  # merged into another actor: not a node of its own
@@ -114,6 +117,7 @@ class MemoryIndex:
                 actor_keys[target].add(key)
             pairs[pair] = None
         self.n_holding = n_holding
+        self.changes += 1
         edges, gone = [], []
         for pair in pairs:
             keys = pair_keys[pair]

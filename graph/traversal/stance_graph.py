@@ -11,8 +11,8 @@ show), as :func:`tie` makes them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import networkx as nx
 
@@ -92,15 +92,46 @@ def tie(relations: tuple[Relation, ...]) -> dict[str, Any]:
     return {"relations": relations, "stance": value, "sign": direction, "signed": signed}
 
 
+T = TypeVar("T")
+
+UNCHANGING = "unchanging"
+"""``G.graph[UNCHANGING]``: no one changes ``G`` any more (a store's kept copy), so what is
+derived from it may be kept on it (:func:`derived`)."""
+
+
+def derived(G: nx.Graph[str], name: str, make: Callable[[nx.Graph[str]], T]) -> T:
+    """``make(G)``, kept on ``G`` under ``name`` when ``G`` is :data:`UNCHANGING`, else made anew.
+
+    Two analyses asking at once may both make it; either answer is the same.
+
+    >>> G = example_graph()
+    >>> derived(G, "n", len) == len(G) and "derived" not in G.graph
+    True
+    >>> G.graph[UNCHANGING] = True
+    >>> derived(G, "n", len), G.graph["derived"]
+    (5, {'n': 5})
+    """
+    if not G.graph.get(UNCHANGING):
+        return make(G)
+    kept: dict[str, Any] = G.graph.setdefault("derived", {})
+    if name not in kept:
+        kept[name] = make(G)
+    return kept[name]  # type: ignore[no-any-return]  # made by make, as its name says
+
+
 def signed_ties(G: nx.Graph[str]) -> dict[str, dict[str, tuple[int, float]]]:
     """Each actor's cooperative and hostile ties as plain dicts: other actor -> (sign, stance).
 
     For analyses that walk every tie many times, where the graph's views cost
-    more than the work.
+    more than the work. Kept on an unchanging graph (:func:`derived`); only read it.
 
     >>> signed_ties(example_graph())["a"]
     {'b': (1, 0.9), 'c': (-1, -0.8)}
     """
+    return derived(G, "signed_ties", _signed_ties)
+
+
+def _signed_ties(G: nx.Graph[str]) -> dict[str, dict[str, tuple[int, float]]]:
     return {
         u: {v: (d["sign"], d["stance"]) for v, d in nbrs.items() if d["sign"]}
         for u, nbrs in adjacency(G).items()
@@ -156,11 +187,25 @@ def example_graph() -> nx.Graph[str]:
     return build_stance_graph(actors, relations)
 
 
+@runtime_checkable
+class KeepsStanceGraph(Protocol):
+    """A store that holds its stance graph already and hands out one analyses may read."""
+
+    def stance_graph(self, filters: Filters = NO_FILTERS) -> nx.Graph[str]:
+        """The stance graph under ``filters``, the same as :func:`build_stance_graph` draws;
+        no later write changes it, and whoever gets it only reads it."""
+        ...
+
+
 def store_stance_graph(store: GraphStore, filters: Filters = NO_FILTERS) -> nx.Graph[str]:
     """The stance graph of everything in ``store`` under ``filters``.
 
     Analysis runs on this projection for both backends: signed partitioning,
     balance and inference have no Cypher equivalent, and the filtered graph
-    of holding relations is small next to the claims behind it.
+    of holding relations is small next to the claims behind it. A store that
+    keeps the graph in memory (the embedded one) hands out its own
+    (:class:`KeepsStanceGraph`); it is only read.
     """
+    if isinstance(store, KeepsStanceGraph):
+        return store.stance_graph(filters)
     return build_stance_graph(store.actors(), store.relations(filters))
