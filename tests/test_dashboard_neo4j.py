@@ -2,7 +2,7 @@
 
 Runs when ``NEO4J_URI`` points at a live server (``.ci/run`` starts one); skipped
 with the reason otherwise. The seeds are loaded with ``actorgraph load --store
-$NEO4J_URI`` (MERGE on ids: loading them again changes nothing).
+$NEO4J_URI`` into an empty database, which is emptied again afterwards.
 """
 
 from __future__ import annotations
@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from graph.backends.embedded import EmbeddedStore
 from tests.conftest import SEEDS, load_seeds
+from tests.stores import fresh_store
 from tests.test_cypher_lint import dashboard_queries
 
 ACTOR = "Popular Mobilisation Forces"
@@ -28,19 +30,25 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def answers() -> dict[str, list[dict]]:
-    """Each dashboard query's rows, on the seeds, for the seed article's main actor."""
+def answers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, list[dict]]]:
+    """Each dashboard query's rows, on the seeds, for the seed article's main actor.
+
+    Runs on an empty database only and empties it afterwards (:func:`fresh_store`).
+    """
     from neo4j import GraphDatabase, NotificationMinimumSeverity
 
     uri = os.environ["NEO4J_URI"]
     cli = Path(sys.executable).parent / "actorgraph"
-    subprocess.run([str(cli), "load", str(SEEDS), "--store", uri], check=True, cwd=ROOT,
-                   capture_output=True)  # fmt: skip
     auth = (os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""))
-    with GraphDatabase.driver(
-        uri, auth=auth, notifications_min_severity=NotificationMinimumSeverity.OFF
-    ) as driver:
-        return {
+    with (
+        fresh_store("neo4j", tmp_path_factory.mktemp("dashboard")),
+        GraphDatabase.driver(
+            uri, auth=auth, notifications_min_severity=NotificationMinimumSeverity.OFF
+        ) as driver,
+    ):
+        subprocess.run([str(cli), "load", str(SEEDS), "--store", uri], check=True, cwd=ROOT,
+                       capture_output=True)  # fmt: skip
+        yield {
             name: [
                 record.data()
                 for record in driver.execute_query(
