@@ -14,13 +14,23 @@ OWN = {
     "look.js": "text/javascript",
     "picture.js": "text/javascript",
     "view-state.js": "text/javascript",
+    "map.js": "text/javascript",
     "explorer.css": "text/css",
     "favicon.svg": "image/svg+xml",
 }
 # the npm libraries `make vendor` copies from web/node_modules (web/package.json's actorgraphVendor)
 VENDOR = {
     name: STATIC / "vendor" / name
-    for name in ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js")
+    for name in (
+        "cytoscape.min.js",
+        "layout-base.js",
+        "cose-base.js",
+        "cytoscape-fcose.js",
+        "d3-array.min.js",
+        "d3-geo.min.js",
+        "topojson-client.min.js",
+        "countries-110m.json",
+    )
 }
 MISSING = """<!doctype html><meta charset="utf-8"><title>actorgraph explorer</title>
 <h1>The explorer's graph libraries are missing</h1>
@@ -58,5 +68,6 @@ def asset(name: str) -> Response:
     if name in OWN:
         return FileResponse(STATIC / name, media_type=OWN[name])
     if name in VENDOR and VENDOR[name].is_file():
-        return FileResponse(VENDOR[name], media_type="text/javascript")
+        media = "application/json" if name.endswith(".json") else "text/javascript"
+        return FileResponse(VENDOR[name], media_type=media)
     return Response(status_code=404)

@@ -4,6 +4,7 @@
 import {
   BLOC_COLOURS, KIND_COLOURS, SIGN_COLOURS, STYLE, fitLabels, layout, legend, rank,
 } from "./look.js";
+import { createMap } from "./map.js";
 import { download, png, svg } from "./picture.js";
 import { readView, writeView } from "./view-state.js";
 
@@ -13,7 +14,7 @@ const initial = readView();
 // (the status line says how many more there are): beyond that a graph is a hairball.
 const VIEW_ACTORS = 100;
 const VIEW_RELATIONS = 250;
-const state = { actor: null, days: [], asOf: null, names: new Map() };
+const state = { actor: null, days: [], asOf: null, names: new Map(), region: null };
 
 function status(text) { $("status").textContent = text || ""; }
 const report = (e) => status(e.message);
@@ -43,6 +44,7 @@ function filters() {
     ...(state.asOf ? { as_of: state.asOf } : {}),
     ...(chosen.length < 3 ? { polarity: chosen } : {}),
     ...(confidence > 0 ? { min_confidence: confidence } : {}),
+    ...(state.region ? { bbox: state.region.bbox } : {}),
   };
 }
 
@@ -111,9 +113,22 @@ async function draw() {
          (hidden ? `; ${hidden} actors without a shown relation left out` : ""));
   updateExports();
   remember();
+  showRegion();
+  map.show(state.actor.id, filters()).catch(report);
   return sub;
 }
 const redraw = () => draw().catch(report);
+
+// The map of the selected actor's claims; a region picked on it narrows the graph to that region.
+const map = createMap($("map"), {
+  fetchClaims: (params) => api("/export", { format: "geojson", ...params }),
+  onRegion: (region) => { state.region = region; redraw(); },
+});
+function showRegion() {
+  $("map-region").textContent = state.region ? `Only claims in ${state.region.label}.` : "";
+  $("map-all").hidden = !state.region;
+}
+$("map-all").addEventListener("click", () => { state.region = null; redraw(); });
 
 function setTimeRange(relations) {
   const days = new Set();
@@ -336,4 +351,4 @@ function restore() {
   return suggest().catch(report);
 }
 
-window.explorer = { select, draw, state, svg: () => svg(cy), ready: restore() };
+window.explorer = { select, draw, state, map, svg: () => svg(cy), ready: restore() };
