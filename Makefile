@@ -57,4 +57,4 @@ format: install
 
 ## retake the README's explorer screenshot (docs/explorer.png) with the end-to-end test
 screenshot: install chromium
-	ACTORGRAPH_SCREENSHOT=1 $(VENV)/bin/pytest tests/web -k search_pick_see_click_read
+	ACTORGRAPH_SCREENSHOT=1 $(VENV)/bin/pytest tests/web -k 'search_pick_see_click_read or region_narrows'
