@@ -16,7 +16,7 @@ from graph.filters import NO_FILTERS, Filters
 from graph.model import Actor, Claim
 from graph.store import EvidenceItem, GraphStore
 from graph.vocabulary import Vocabulary
-from queries.tables import claims_behind
+from queries.tables import claims_behind, place_columns
 
 
 def claims_under(store: GraphStore, filters: Filters = NO_FILTERS) -> list[EvidenceItem]:
@@ -30,7 +30,6 @@ def claims_under(store: GraphStore, filters: Filters = NO_FILTERS) -> list[Evide
 
 def _row(item: EvidenceItem, names: Mapping[str, str], vocabulary: Vocabulary) -> dict[str, Any]:
     claim: Claim = item.claim
-    place = claim.place
     return {
         "claim": claim.id,
         "source": claim.source,
@@ -46,13 +45,7 @@ def _row(item: EvidenceItem, names: Mapping[str, str], vocabulary: Vocabulary) -
         "article_title": item.article.title,
         "publisher": item.article.publisher,
         "url": item.article.url,
-        "place_name": place.name if place else None,
-        "place_admin1": place.admin1 if place else None,
-        "place_admin2": place.admin2 if place else None,
-        "place_country": place.country if place else None,
-        "latitude": place.latitude if place else None,
-        "longitude": place.longitude if place else None,
-        "precision": str(place.precision) if place and place.precision else None,
+        **place_columns(claim.place),
     }
 
 

@@ -20,7 +20,7 @@ import networkx as nx
 
 from graph.errors import InvalidQuery
 from graph.filters import Filters
-from graph.model import Relation
+from graph.model import Place, Relation
 from graph.store import EvidenceItem, GraphStore
 
 Columns = tuple[tuple[str, str], ...]
@@ -111,7 +111,7 @@ def claim_rows(
     """
     names = names or {}
     for item in items:
-        c, article, place = item.claim, item.article, item.claim.place
+        c, article = item.claim, item.article
         yield {
             "id": c.id,
             "source": c.source,
@@ -131,14 +131,25 @@ def claim_rows(
             "article_title": article.title,
             "publisher": article.publisher,
             "url": article.url,
-            "place_name": place.name if place else None,
-            "place_admin1": place.admin1 if place else None,
-            "place_admin2": place.admin2 if place else None,
-            "place_country": place.country if place else None,
-            "latitude": place.latitude if place else None,
-            "longitude": place.longitude if place else None,
-            "precision": str(place.precision) if place and place.precision else None,
+            **place_columns(c.place),
         }
+
+
+def place_columns(place: Place | None) -> dict[str, Any]:
+    """A claim's place as the claims table's columns (all ``None`` without one).
+
+    >>> place_columns(Place(name="Raqqa", country="SYR"))["place_country"]
+    'SYR'
+    """
+    return {
+        "place_name": place.name if place else None,
+        "place_admin1": place.admin1 if place else None,
+        "place_admin2": place.admin2 if place else None,
+        "place_country": place.country if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "precision": str(place.precision) if place and place.precision else None,
+    }
 
 
 def to_csv(table: str, rows: Iterable[dict[str, Any]]) -> str:
