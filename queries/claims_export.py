@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.filters import NO_FILTERS, Filters
 from graph.model import Actor, Claim
-from graph.store import EvidenceItem, GraphStore
+from graph.store import EvidenceItem, GraphStore, evidence_order
 from graph.vocabulary import Vocabulary
 from queries.tables import claims_behind, place_columns
 
@@ -22,10 +22,10 @@ from queries.tables import claims_behind, place_columns
 def claims_under(store: GraphStore, filters: Filters = NO_FILTERS) -> list[EvidenceItem]:
     """Every claim of the relations holding under ``filters`` that ``filters`` admit.
 
-    One evidence read per related pair; each claim once, by date then id.
+    One evidence read per related pair; each claim once (its pair is read once),
+    by date then id.
     """
-    found = {i.claim.id: i for i in claims_behind(store, store.relations(filters), filters)}
-    return sorted(found.values(), key=lambda i: (i.claim.date is None, i.claim.date, i.claim.id))
+    return sorted(claims_behind(store, store.relations(filters), filters), key=evidence_order)
 
 
 def _row(item: EvidenceItem, names: Mapping[str, str], vocabulary: Vocabulary) -> dict[str, Any]:
