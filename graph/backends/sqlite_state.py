@@ -139,10 +139,14 @@ class SqliteState:
             return False
         if now is None:
             raise StoreUnavailable(f"embedded store {self.path} is missing (removed or moved)")
+        self._reopen()
+        return True
+
+    def _reopen(self) -> None:
+        """Open the connection again; the next :meth:`data_version` says the store changed."""
         self.db.close()
         self._connect()
         self._reconnected = True
-        return True
 
     def data_version(self) -> int:
         """Changes whenever another connection (another process) commits.
@@ -163,9 +167,7 @@ class SqliteState:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One all-or-nothing write transaction; concurrent writers wait their turn."""
         if self._stale:  # SQLite keeps a connection that met a read-only file read-only
-            self.db.close()
-            self._connect()
-            self._reconnected = True
+            self._reopen()
         self.check_file()
         try:
             self.db.execute("BEGIN IMMEDIATE")
