@@ -20,6 +20,7 @@ import networkx as nx
 
 from graph.errors import InvalidQuery
 from graph.filters import Filters
+from graph.identity import canonical_ids, canonical_key
 from graph.model import Place, Relation
 from graph.store import EvidenceItem, GraphStore
 
@@ -82,19 +83,18 @@ def claims_behind(
 ) -> list[EvidenceItem]:
     """The claims that make up ``relations`` under ``filters``, by pair, then date and id.
 
-    One evidence query per pair of actors; a claim counts when its relation
-    (pair and type) is among ``relations`` and the filters admit it.
+    One evidence query per pair of actors; a claim counts when the relation it
+    counts towards (merges applied: a merged-away actor's claims count for the
+    actor it was merged into) is among ``relations`` and the filters admit it.
     """
-    kept = {(r.source, r.target, r.type) for r in relations}
-    for r in relations:
-        if r.symmetric:
-            kept.add((r.target, r.source, r.type))
+    canon, vocabulary = canonical_ids(store.merges()), store.vocabulary
+    kept = {r.key for r in relations}
     pairs = sorted({tuple(sorted((r.source, r.target))) for r in relations})
     items = []
     for a, b in pairs:
         for item in store.evidence(a, b, filters):
             c = item.claim
-            if (c.source, c.target, c.type) in kept and filters.admits_claim(c):
+            if canonical_key(c, canon, vocabulary) in kept and filters.admits_claim(c):
                 items.append(item)
     return items
 

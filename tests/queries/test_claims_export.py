@@ -18,3 +18,15 @@ def test_claims_with_one_id_in_two_articles_are_both_exported() -> None:
         )
     found = claims_under(store)
     assert sorted(item.article.id for item in found) == ["x", "y"]
+
+
+def test_a_merged_away_actors_claims_are_exported_for_the_actor_it_became() -> None:
+    store = EmbeddedStore(":memory:")
+    store.upsert_actors([Actor(id=i, name=i.upper()) for i in ("a", "a2", "b")])
+    claims = (
+        Claim(id="c1", article="x", source="a2", target="b", type="FIGHTS", date=None),
+        Claim(id="c2", article="x", source="b", target="a", type="ALLIED_WITH", date=None),
+    )
+    store.upsert_article(AnnotatedArticle(article=Article(id="x", title="x"), claims=claims))
+    store.merge_actors("a2", "a")
+    assert sorted(item.claim.id for item in claims_under(store)) == ["c1", "c2"]
