@@ -7,15 +7,12 @@ otherwise, such as two allies of one actor fighting each other.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import networkx as nx
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from graph.budget import check_deadline
 from graph.model import Relation
-from graph.traversal.stance_graph import adjacency, signed_ties
+from graph.traversal.stance_graph import adjacency
 from queries.checks import require_stance_graph
 from queries.triangles import signed_triangles
 
@@ -47,17 +44,6 @@ class Balance(BaseModel):
     triangles: int
     balance_index: float | None
     unbalanced: tuple[Triad, ...]
-
-
-def _triangles(ties: dict[str, dict[str, tuple[int, float]]]) -> Iterator[tuple[str, str, str]]:
-    """Each triangle of ``ties`` once, as ``(a, b, c)`` with ``a < b < c``, in that order."""
-    higher = {u: {v for v in nbrs if v > u} for u, nbrs in ties.items()}
-    for u in sorted(higher):
-        check_deadline()
-        above_u = higher[u]
-        for v in sorted(above_u):
-            for w in sorted(above_u & higher[v]):  # the common neighbours, in C
-                yield u, v, w
 
 
 def _triad(G: nx.Graph[str], u: str, v: str, w: str) -> Triad:
@@ -100,8 +86,12 @@ def triads(G: nx.Graph[str]) -> list[Triad]:
     [(('a', 'b', 'c'), False)]
     """
     require_stance_graph(G, "triads")
-    ties = signed_ties(G)
-    return [_triad(G, *triangle) for triangle in _triangles(ties)]
+    _, found = signed_triangles(G)
+    names = found.actors
+    return [
+        _triad(G, names[u], names[v], names[w])
+        for u, v, w in zip(found.u.tolist(), found.v.tolist(), found.w.tolist(), strict=True)
+    ]
 
 
 def balance(G: nx.Graph[str], offset: int = 0, limit: int | None = None) -> Balance:
