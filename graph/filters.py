@@ -168,7 +168,7 @@ class Filters(BaseModel):
         return self == NO_FILTERS
 
     def admits_claim(self, claim: ClaimFacts) -> bool:
-        """Whether ``claim`` counts under the time window and confidence floor."""
+        """Whether ``claim`` counts under the time window, confidence floor and place."""
         if claim.confidence < self.min_confidence:
             return False
         if not self.is_placeless and not self.admits_place(claim.place):
