@@ -181,6 +181,7 @@ class _Resolver:
         self.gazetteer = Gazetteer.over(gazetteer, doc.actors)
         self.text = self._text(max_text_bytes)
         self.adopted: dict[str, Actor] = {}  # reference entries the document names
+        self.resolution = Resolution(self.gazetteer, Reference.default())
 
     def _check_introduced(self, known: Actors) -> None:
         """An article may introduce actors, not change existing ones or take their names."""
@@ -224,7 +225,7 @@ class _Resolver:
         try:
             return self.gazetteer.require(name).id
         except UnknownActor as exc:
-            link = Resolution(self.gazetteer, Reference.default()).resolve(name)
+            link = self.resolution.resolve(name)
             if link is None or link.by == "unresolved":
                 message = f"{exc}; expected an actor id, name or alias"
                 raise self.fail(message, record, field) from None
