@@ -31,8 +31,9 @@ from cli.output import (
 )
 from graph.errors import LoadError
 from graph.store import UpsertStatus
-from ingest.pipeline import InputSummary, LoadSummary, plan
 from ingest.pipeline import load as load_inputs
+from ingest.pipeline import plan
+from ingest.summary import InputSummary, LoadSummary
 from loaders.formats import FORMAT_NAMES
 
 

@@ -36,6 +36,10 @@ class Format:
         return self.reader(path, resolver, mapping)
 
 
+def _tab_header(required: Iterable[str]) -> str:
+    return "tab-separated, a header with " + ", ".join(c.title() for c in required)
+
+
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
@@ -51,8 +55,12 @@ FORMATS: dict[str, Format] = {
         Format("acled", f"an ACLED CSV export with the columns {acled.expects()}", acled.read),
         Format("ucdp", f"a UCDP GED CSV with the columns {ucdp.expects()}", ucdp.read),
         Format("gdelt", gdelt.EXPECTS, gdelt.read),
-        Format("icews", f"an ICEWS event file: {icews.expects()}", icews.read),
-        Format("polecat", f"a POLECAT (PLOVER) event file: {polecat.expects()}", polecat.read),
+        Format("icews", f"an ICEWS event file: {_tab_header(icews.REQUIRED)}", icews.read),
+        Format(
+            "polecat",
+            f"a POLECAT (PLOVER) event file: {_tab_header(polecat.REQUIRED)}",
+            polecat.read,
+        ),
     )
 }
 FORMAT_NAMES = tuple(FORMATS)
@@ -72,9 +80,11 @@ def _head(path: Path, size: int = 65536) -> str:
         raise LoadError(str(path), f"cannot read file: {exc}") from None
 
 
-def _csv_header(head: str) -> set[str]:
+def _header(head: str, delimiter: str = ",") -> set[str]:
+    """The lower-cased column names of the first line of ``head`` (tab-separated: unquoted)."""
     first = head.splitlines()[0] if head else ""
-    return {c.strip().lower() for c in next(csv.reader([first]), [])}
+    cells = first.split("\t") if delimiter == "\t" else next(csv.reader([first]), [])
+    return {c.strip().lower() for c in cells}
 
 
 def detect(path: Path) -> str | None:
@@ -99,7 +109,7 @@ def detect(path: Path) -> str | None:
             return "labelstudio"
         return "native" if stripped.startswith("{") else None
     if suffix in {".csv", ".tsv", ".txt"}:
-        columns = _csv_header(head)
+        columns = _header(head)
         if {"event_id_cnty", "event_type", "actor1"} <= columns:
             return "acled"
         if {"side_a", "side_b", "type_of_violence"} <= columns:
@@ -107,9 +117,10 @@ def detect(path: Path) -> str | None:
         if gdelt.looks_like(head):
             return "gdelt"
     if suffix in {".tab", ".tsv", ".txt", ".csv"}:
-        if icews.looks_like(head):
+        columns = _header(head, "\t")
+        if columns >= icews.SIGNATURE:
             return "icews"
-        if polecat.looks_like(head):
+        if columns >= polecat.SIGNATURE:
             return "polecat"
     return None
 

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from graph.errors import AmbiguousActor, LoadError, UnknownActor
 from graph.model import Actor, ActorKind, slugify
 from graph.names import NameIndex, normalise
-from loaders.reading import parse_json, parse_yaml, read_text
+from loaders.reading import read_data
 
 
 class Actors(Protocol):
@@ -216,9 +216,7 @@ class Gazetteer:
 def read_gazetteer(path: Path) -> list[Actor]:
     """Validated actors from a gazetteer file; a bad entry fails the whole file."""
     try:
-        text = read_text(path)
-        is_json = path.suffix.lower() == ".json"
-        data = parse_json(text, str(path)) if is_json else parse_yaml(text, str(path))
+        data = read_data(path)
     except LoadError as exc:
         message = f"cannot read gazetteer: {exc.message}"
         raise LoadError(str(path), message, record=exc.record) from None

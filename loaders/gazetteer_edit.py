@@ -171,7 +171,10 @@ def plan_aliases(path: Path, actor: Actor, names: Iterable[str]) -> AliasEdit:
     except ValueError as exc:
         raise LoadError(str(path), f"cannot add the alias: {exc}; add it by hand") from None
     pending = _written_beside(path, edited)
-    after = read_gazetteer(pending) if _reads(pending) else None
+    try:
+        after: list[Actor] | None = read_gazetteer(pending)
+    except LoadError:
+        after = None
     wanted = [expected if a.id == actor.id else a for a in before]
     if entry_actor is None:
         wanted.append(expected)
@@ -184,14 +187,6 @@ def plan_aliases(path: Path, actor: Actor, names: Iterable[str]) -> AliasEdit:
 def _entry_id(node: yaml.Node) -> str | None:
     value = _value(node, "id") if isinstance(node, yaml.MappingNode) else None
     return value.value if isinstance(value, yaml.ScalarNode) else None
-
-
-def _reads(path: Path) -> bool:
-    try:
-        read_gazetteer(path)
-    except LoadError:
-        return False
-    return True
 
 
 def _written_beside(path: Path, text: str) -> Path:

@@ -35,19 +35,9 @@ REQUIRED = (
     "target sectors",
     "target country",
 )
-PLACE_COLUMNS = ("city", "district", "province", "country", "latitude", "longitude")
 EMPTY = {"", "NA"}
-
-
-def expects() -> str:
-    return "tab-separated, a header with " + ", ".join(c.title() for c in REQUIRED)
-
-
-def looks_like(head: str) -> bool:
-    """Whether ``head`` starts with an ICEWS header row."""
-    first = head.splitlines()[0] if head else ""
-    columns = {c.strip().lower() for c in first.split("\t")}
-    return {"event id", "source sectors", "cameo code"} <= columns
+SIGNATURE = {"event id", "source sectors", "cameo code"}
+"""Header columns that tell an ICEWS file from other tab-separated exports."""
 
 
 @cache

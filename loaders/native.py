@@ -26,7 +26,7 @@ from graph.vocabulary import Vocabulary
 from loaders.gazetteer import Actors, Gazetteer
 from loaders.mapping import Mapping
 from loaders.native_format import ClaimIn, EvidenceIn, NativeDocument
-from loaders.reading import MAX_TEXT_BYTES, parse_json, parse_yaml, read_text, read_text_file
+from loaders.reading import MAX_TEXT_BYTES, read_data, read_text_file
 from loaders.reference import Reference
 from loaders.resolution import Resolution, with_umbrellas
 from loaders.source import Item, Rejected, Resolver
@@ -90,11 +90,8 @@ def read_native(
         On anything malformed, with file, record, field and expectation.
     """
     path = Path(path)
-    raw = read_text(path, max_bytes=max_text_bytes)
-    is_json = path.suffix.lower() == ".json"
-    data = parse_json(raw, str(path)) if is_json else parse_yaml(raw, str(path))
     return parse_native(
-        data,
+        read_data(path, max_bytes=max_text_bytes),
         gazetteer,
         vocabulary,
         source=str(path),
@@ -184,6 +181,7 @@ class _Resolver:
         self.gazetteer = Gazetteer.over(gazetteer, doc.actors)
         self.text = self._text(max_text_bytes)
         self.adopted: dict[str, Actor] = {}  # reference entries the document names
+        self.resolution = Resolution(self.gazetteer, Reference.default())
 
     def _check_introduced(self, known: Actors) -> None:
         """An article may introduce actors, not change existing ones or take their names."""
@@ -227,7 +225,7 @@ class _Resolver:
         try:
             return self.gazetteer.require(name).id
         except UnknownActor as exc:
-            link = Resolution(self.gazetteer, Reference.default()).resolve(name)
+            link = self.resolution.resolve(name)
             if link is None or link.by == "unresolved":
                 message = f"{exc}; expected an actor id, name or alias"
                 raise self.fail(message, record, field) from None

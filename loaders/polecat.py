@@ -33,17 +33,8 @@ REQUIRED = (
     "recipient sectors",
 )
 EMPTY = {"", "NA", "None", "NULL"}
-
-
-def expects() -> str:
-    return "tab-separated, a header with " + ", ".join(c.title() for c in REQUIRED)
-
-
-def looks_like(head: str) -> bool:
-    """Whether ``head`` starts with a POLECAT header row."""
-    first = head.splitlines()[0] if head else ""
-    columns = {c.strip().lower() for c in first.split("\t")}
-    return {"event type", "event mode", "actor name", "recipient name"} <= columns
+SIGNATURE = {"event type", "event mode", "actor name", "recipient name"}
+"""Header columns that tell a POLECAT file from other tab-separated exports."""
 
 
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:

@@ -174,3 +174,12 @@ def parse_yaml(text: str, source: str) -> Any:
     except RecursionError:
         raise LoadError(source, f"nested deeper than {MAX_DEPTH} levels") from None
     return check_shape(value, source)
+
+
+def read_data(path: Path, *, max_bytes: int = MAX_TEXT_BYTES) -> Any:
+    """The value of a JSON (``.json``) or else YAML file, read by :func:`read_text`, parsed
+    by :func:`parse_json` or :func:`parse_yaml`."""
+    text = read_text(path, max_bytes=max_bytes)
+    if path.suffix.lower() == ".json":
+        return parse_json(text, str(path))
+    return parse_yaml(text, str(path))

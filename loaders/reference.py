@@ -15,7 +15,6 @@ import json
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from graph.model import Actor
@@ -64,10 +63,6 @@ class Reference:
     def default(cls) -> Reference:
         """The reference shipped in ``loaders/reference/actors.json`` (read once, when needed)."""
         return _shipped()
-
-    @classmethod
-    def from_file(cls, path: Path) -> Reference:
-        return cls(lambda: json.loads(Path(path).read_text(encoding="utf-8")))
 
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self._entries

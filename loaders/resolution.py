@@ -27,12 +27,12 @@ GENERIC = re.compile(
     r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-\w+)?)\b|^\d[\d,.]*(\s|$)",
     re.IGNORECASE,
 )
+"""A phrase opening with an indefinite determiner or a number names no one actor."""
 UNDERTAKING = re.compile(
     r"\b(project|programme|program|initiative|campaign|plan|conference|summit|meeting)$",
     re.IGNORECASE,
 )
 """What a name ending so denotes is something done, not a party to a conflict."""
-"""A phrase opening with an indefinite determiner or a number names no one actor."""
 
 _ABBREVIATED = re.compile(r"^(?P<short>[^:()]{1,24}):\s*(?P<full>.+)$")
 _QUALIFIED = re.compile(r"^(?P<name>.*?\S)\s*\((?P<where>[^()]+)\)$")

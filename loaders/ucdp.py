@@ -27,7 +27,12 @@ def expects() -> str:
 
 
 def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
-    return read_events(path, REQUIRED, "UCDP GED", lambda r, row: _event(r, row, resolver, mapping))
+    words = {
+        " ".join(k.lower().split()): str(v) for k, v in mapping.section("violence_words").items()
+    }
+    return read_events(
+        path, REQUIRED, "UCDP GED", lambda r, row: _event(r, row, resolver, mapping, words)
+    )
 
 
 def _side(
@@ -46,13 +51,13 @@ def _side(
     return actors
 
 
-def _event(record: str, row: Row | BadRecord, resolver: Resolver, mapping: Mapping) -> Item:
+def _event(
+    record: str, row: Row | BadRecord, resolver: Resolver, mapping: Mapping, words: dict[str, str]
+) -> Item:
+    """``words``: the mapping's ``violence_words``, keys normalised (once per file)."""
     if isinstance(row, BadRecord):
         raise row
     violence = row["type_of_violence"]
-    words = {
-        " ".join(k.lower().split()): str(v) for k, v in mapping.section("violence_words").items()
-    }
     violence = words.get(" ".join(violence.lower().replace("_", " ").split()), violence)
     rule = mapping.section("violence").get(violence)
     if rule is None:
