@@ -115,6 +115,11 @@ async def get_page(
 PageDep = Annotated[Page, Depends(get_page)]
 
 
+MinClaims = Annotated[
+    int,
+    Query(ge=0, le=1_000_000_000, description="Only actors named by at least this many claims"),
+]
+
 RollUpDep = Annotated[
     bool,
     Query(

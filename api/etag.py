@@ -3,7 +3,8 @@
 A polling dashboard sends back the ``ETag`` it got as ``If-None-Match``; when
 the answer is the same it gets a 304 with no body instead of the whole answer.
 The tag is a digest of the body, so it changes exactly when the answer does
-(the query still runs: this saves the transfer, not the work).
+(the query still runs: this saves the transfer, not the work); a file keeps
+the tag Starlette gives it, from its size and time, and is not read to digest it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ def matches(if_none_match: str, etag: str) -> bool:
 
 
 class ETags:
-    """Tag every 200 answer to a GET; answer 304 when ``If-None-Match`` matches."""
+    """Tag every 200 answer to a GET; answer 304 when ``If-None-Match`` matches.
+
+    An answer that already carries a tag (a file: Starlette tags it from its
+    size and time) keeps it and streams through; only untagged answers are
+    buffered to be digested.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -43,16 +49,28 @@ class ETags:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
+        asked = Headers(scope=scope).get("if-none-match")
         start: Message | None = None
         chunks: list[bytes] = []
+        answered = False
 
         async def buffered(message: Message) -> None:
-            nonlocal start
+            nonlocal start, answered
+            if answered:  # a 304 went out for a tagged answer: its body is not sent
+                return
             if message["type"] == "http.response.start":
                 if message["status"] != 200:
                     await send(message)
                     return
-                start = message
+                own = Headers(raw=message["headers"]).get("etag")
+                if own is None:
+                    start = message  # tagged once its whole body is here
+                    return
+                if asked is not None and matches(asked, own):
+                    answered = True
+                    await _not_modified(message, send)
+                    return
+                await send(message)
                 return
             if start is None or message["type"] != "http.response.body":
                 await send(message)
@@ -60,25 +78,25 @@ class ETags:
             chunks.append(message.get("body", b""))
             if message.get("more_body", False):
                 return
-            await self._answer(scope, start, b"".join(chunks), send)
+            body = b"".join(chunks)
+            etag = strong_etag(body)
+            MutableHeaders(scope=start)["ETag"] = etag
+            if asked is not None and matches(asked, etag):
+                await _not_modified(start, send)
+                return
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
 
         await self.app(scope, receive, buffered)
 
-    @staticmethod
-    async def _answer(scope: Scope, start: Message, body: bytes, send: Send) -> None:
-        etag = strong_etag(body)
-        headers = MutableHeaders(scope=start)
-        headers["ETag"] = etag
-        asked = Headers(scope=scope).get("if-none-match")
-        if asked is not None and matches(asked, etag):
-            kept = {"etag", "cache-control", "content-location", "date", "expires", "vary"}
-            start["status"] = 304
-            start["headers"] = [
-                (k, v) for k, v in start["headers"] if k.decode().lower() in kept
-                or k.decode().lower().startswith("x-")
-            ]  # fmt: skip
-            await send(start)
-            await send({"type": "http.response.body", "body": b""})
-            return
-        await send(start)
-        await send({"type": "http.response.body", "body": body})
+
+async def _not_modified(start: Message, send: Send) -> None:
+    """``start``, a 200 with its ``ETag``, sent as a 304 with no body."""
+    kept = {"etag", "cache-control", "content-location", "date", "expires", "vary"}
+    start["status"] = 304
+    start["headers"] = [
+        (k, v) for k, v in start["headers"] if k.decode().lower() in kept
+        or k.decode().lower().startswith("x-")
+    ]  # fmt: skip
+    await send(start)
+    await send({"type": "http.response.body", "body": b""})

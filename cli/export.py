@@ -60,21 +60,22 @@ def export(
             table(f"Wrote {destination}", ("file", "rows"), sorted(counts.items()))
             return
         flt = common.filters(db)
-        claims = claims_under(db, flt) if format.value in ("geojson", "csv") else []
-        actors, vocabulary = db.actors(), db.vocabulary
         if format.value == "geojson":
-            _write(render_geojson(claims_geojson(claims, actors, vocabulary)), destination)
+            claims = claims_under(db, flt)
+            _write(render_geojson(claims_geojson(claims, db.actors(), db.vocabulary)), destination)
             return
         graph = export_of(db, flt, roll_up=roll_up)
-    if destination is not None and format.value == "csv":
-        destination.mkdir(parents=True, exist_ok=True)
+        folder = destination if format.value == "csv" else None
+        if folder is not None:  # the claims table goes only to a folder
+            polarity = {t.name: t.polarity for t in db.vocabulary}
+            names = {a.id: a.name for a in db.actors()}
+            claims_table = to_csv("claims", claim_rows(claims_under(db, flt), polarity, names))
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
         for name in CSV_TABLES:
-            (destination / f"{name}.csv").write_text(csv_table(graph, name), encoding="utf-8")
-        polarity = {t.name: t.polarity for t in vocabulary}
-        names = {a.id: a.name for a in actors}
-        claims_table = to_csv("claims", claim_rows(claims, polarity, names))
-        (destination / "claims.csv").write_text(claims_table, encoding="utf-8")
-        errors.print(f"wrote nodes.csv, edges.csv and claims.csv in {destination}")
+            (folder / f"{name}.csv").write_text(csv_table(graph, name), encoding="utf-8")
+        (folder / "claims.csv").write_text(claims_table, encoding="utf-8")
+        errors.print(f"wrote nodes.csv, edges.csv and claims.csv in {folder}")
         return
     _write(render(graph, ExportFormat(format.value)), destination)
 

@@ -123,7 +123,11 @@ def path(
                 positive_only=positive_only,
                 filters=common.filters(db),
             )
-        names = {x.id: x.name for x in db.actors()}
+        named = {a.id, b.id}
+        for p in found:
+            named.update(p.actors)
+            named.update(i for s in p.steps for r in s.relations for i in (r.source, r.target))
+        names = {i: x.name for i, x in db.actors_by_id(named).items()}
 
     def said(relations: Sequence[Relation]) -> str:
         return "; ".join(

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.actor_refs import find_actor
-from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
+from api.deps import FiltersDep, MinClaims, PageDep, RollUpDep, StoreDep, bounded
 from api.routing import OffloadedRoute
 from graph.filters import BOUNDS, Filters
 from graph.model import Actor, ActorKind
@@ -45,10 +45,7 @@ def list_actors(
             description="Only actors carrying an id from this dataset (acled, ucdp, gdelt...)",
         ),
     ] = None,
-    min_claims: Annotated[
-        int,
-        Query(ge=0, le=1_000_000_000, description="Only actors named by at least this many claims"),
-    ] = 0,
+    min_claims: MinClaims = 0,
     sort: Annotated[
         ActorSort, Query(description="Without q: by id, name, or claims (most first)")
     ] = ActorSort.ID,

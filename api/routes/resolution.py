@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import StoreDep, bounded
+from api.deps import MinClaims, StoreDep, bounded
 from api.errors import UPLOAD_ERRORS, WRITE_ERRORS
 from api.routing import OffloadedRoute
 from api.security import require_writer
@@ -35,10 +35,7 @@ def unresolved(
     suggestions: Annotated[
         int, Query(ge=0, le=MAX_SUGGESTIONS, description="Most suggestions per actor")
     ] = 3,
-    min_claims: Annotated[
-        int,
-        Query(ge=0, le=1_000_000_000, description="Only actors named by at least this many claims"),
-    ] = 0,
+    min_claims: MinClaims = 0,
 ) -> UnresolvedPage:
     """Actors no gazetteer matched, most claims first, each with suggested matches and why.
 

@@ -19,14 +19,19 @@ const state = { actor: null, days: [], asOf: null, names: new Map(), region: nul
 function status(text) { $("status").textContent = text || ""; }
 const report = (e) => status(e.message);
 
-async function api(path, params = {}) {
+// `path` on this server with `params` as its query (a list repeats its key; blanks are left out).
+function apiUrl(path, params) {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(params)) {
     for (const one of Array.isArray(value) ? value : [value]) {
       if (one !== null && one !== undefined && one !== "") url.searchParams.append(key, one);
     }
   }
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  return url;
+}
+
+async function api(path, params = {}) {
+  const response = await fetch(apiUrl(path, params), { headers: { Accept: "application/json" } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(body.detail || `${response.status} ${response.statusText}`);
   return body;
@@ -302,12 +307,8 @@ function highlight(path) {
 
 function updateExports() {
   for (const a of document.querySelectorAll("#downloads a[data-format]")) {
-    const url = new URL("/export", window.location.origin);
-    url.searchParams.set("format", a.dataset.format);
-    if (a.dataset.table) url.searchParams.set("table", a.dataset.table);
-    for (const [k, v] of Object.entries(filters())) {
-      for (const one of Array.isArray(v) ? v : [v]) url.searchParams.append(k, one);
-    }
+    const { format, table } = a.dataset;
+    const url = apiUrl("/export", { format, table, ...filters() });
     a.href = url.pathname + url.search;
     a.setAttribute("download", "");
   }

@@ -9,6 +9,7 @@ import pyarrow.parquet as pq
 import yaml
 from fastapi.testclient import TestClient
 
+from api.etag import strong_etag
 from api.routes.export import Format
 from graph.vocabulary import load_vocabulary
 from queries.export import ExportFormat
@@ -119,3 +120,12 @@ def test_an_unchanged_answer_is_not_sent_twice(client: TestClient) -> None:
 def test_errors_and_writes_carry_no_etag(client: TestClient) -> None:
     assert "ETag" not in client.get("/actors/nobody-at-all").headers
     assert "ETag" not in client.delete("/articles/nothing-here").headers
+
+
+def test_a_file_keeps_its_own_tag_and_is_not_sent_twice(client: TestClient) -> None:
+    first = client.get("/static/explorer.js")
+    etag = first.headers["ETag"]
+    assert etag != strong_etag(first.content)  # Starlette's tag of the file, not a digest
+    again = client.get("/static/explorer.js", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
