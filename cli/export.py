@@ -15,10 +15,10 @@ from cli.output import errors, table
 from cli.rollup import RollUpOpt
 from graph.backends.neo4j_admin import write_import_files
 from graph.errors import InvalidQuery
-from queries.claims_export import claims_geojson, claims_under, render_geojson
+from queries.claims_export import claims_geojson, claims_table, claims_under, render_geojson
 from queries.export import CSV_TABLES, ExportFormat, csv_table, render
 from queries.rollup import export_of
-from queries.tables import claim_rows, to_csv
+from queries.tables import to_csv
 
 # Members from ExportFormat, so a new export format reaches the CLI by itself.
 _FORMATS = {f.name: f.value for f in ExportFormat} | {"NEO4J_ADMIN": "neo4j-admin"}
@@ -67,14 +67,12 @@ def export(
         graph = export_of(db, flt, roll_up=roll_up)
         folder = destination if format.value == "csv" else None
         if folder is not None:  # the claims table goes only to a folder
-            polarity = {t.name: t.polarity for t in db.vocabulary}
-            names = {a.id: a.name for a in db.actors()}
-            claims_table = to_csv("claims", claim_rows(claims_under(db, flt), polarity, names))
+            claims_csv = to_csv("claims", claims_table(db, flt))
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
         for name in CSV_TABLES:
             (folder / f"{name}.csv").write_text(csv_table(graph, name), encoding="utf-8")
-        (folder / "claims.csv").write_text(claims_table, encoding="utf-8")
+        (folder / "claims.csv").write_text(claims_csv, encoding="utf-8")
         errors.print(f"wrote nodes.csv, edges.csv and claims.csv in {folder}")
         return
     _write(render(graph, ExportFormat(format.value)), destination)

@@ -1,4 +1,4 @@
-"""Claims for maps: GeoJSON points, one per claim with a place, under the filters.
+"""Claims under the filters: the claims table's rows, and GeoJSON points for maps.
 
 The relation exports (:mod:`queries.export`) carry one edge per relation; these
 carry one row per claim, with where it was acted out: a GeoJSON Feature per
@@ -9,14 +9,14 @@ claims table with the place's columns is :mod:`queries.tables`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from graph.filters import NO_FILTERS, Filters
 from graph.model import Actor, Claim
 from graph.store import EvidenceItem, GraphStore, evidence_order
 from graph.vocabulary import Vocabulary
-from queries.tables import claims_behind, place_columns
+from queries.tables import claim_rows, claims_behind, place_columns
 
 
 def claims_under(store: GraphStore, filters: Filters = NO_FILTERS) -> list[EvidenceItem]:
@@ -26,6 +26,14 @@ def claims_under(store: GraphStore, filters: Filters = NO_FILTERS) -> list[Evide
     by date then id.
     """
     return sorted(claims_behind(store, store.relations(filters), filters), key=evidence_order)
+
+
+def claims_table(store: GraphStore, filters: Filters = NO_FILTERS) -> Iterator[dict[str, Any]]:
+    """The ``claims`` table's rows (:func:`queries.tables.claim_rows`) of :func:`claims_under`,
+    each with its sign and its actors' names."""
+    polarity = {t.name: t.polarity for t in store.vocabulary}
+    names = {a.id: a.name for a in store.actors()}
+    return claim_rows(claims_under(store, filters), polarity, names)
 
 
 def _row(item: EvidenceItem, names: Mapping[str, str], vocabulary: Vocabulary) -> dict[str, Any]:

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import FiltersDep, RollUpDep, StoreDep
 from graph.errors import InvalidQuery
-from queries.claims_export import claims_geojson, claims_under, render_geojson
+from queries.claims_export import claims_geojson, claims_table, claims_under, render_geojson
 from queries.export import MEDIA_TYPES, SUFFIXES, ExportFormat, render
 from queries.rollup import export_of
-from queries.tables import Table, claim_rows, graph_rows, to_csv, to_parquet
+from queries.tables import Table, graph_rows, to_csv, to_parquet
 
 router = APIRouter(tags=["export"])
 
@@ -74,9 +74,7 @@ def export(
             raise InvalidQuery(
                 "roll_up does not apply to claims: each names the actors it is about"
             )
-        polarity = {t.name: t.polarity for t in store.vocabulary}
-        names = {a.id: a.name for a in store.actors()}
-        rows = claim_rows(claims_under(store, filters), polarity, names)
+        rows = claims_table(store, filters)
     else:
         graph = export_of(store, filters, roll_up=roll_up)
         if table is None:
