@@ -38,6 +38,23 @@ def lint(*where: str, schema: Path = SCHEMA) -> subprocess.CompletedProcess:
     )
 
 
+def lint_apart(
+    folder: Path, statements: dict[str, str], parameters: list[str]
+) -> subprocess.CompletedProcess:
+    """The lint over ``statements`` (text by name) alone, each declared with ``parameters``."""
+    queries = folder / "queries"
+    queries.mkdir()
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    schema["statements"] = dict.fromkeys(statements, parameters)
+    for name, text in statements.items():
+        (queries / f"{name}.cypher").write_text(text, encoding="utf-8")
+    (folder / "schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    no_browser = str(folder / "no-browser-queries")
+    return lint(
+        "--statements", str(queries), "--browser", no_browser, schema=folder / "schema.json"
+    )
+
+
 def test_every_statement_is_clean() -> None:
     result = lint()
     assert result.returncode == 0, result.stdout + result.stderr
@@ -71,28 +88,7 @@ BROKEN = {
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_the_lint_catches_a_broken_statement(tmp_path: Path, case: str) -> None:
     text, expected = BROKEN[case]
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    schema["statements"] = {case: ["id"]}
-    queries = tmp_path / "queries"
-    queries.mkdir()
-    (queries / f"{case}.cypher").write_text(text, encoding="utf-8")
-    (tmp_path / "schema.json").write_text(json.dumps(schema), encoding="utf-8")
-    result = subprocess.run(
-        [
-            "node",
-            str(LINT),
-            "--statements",
-            str(queries),
-            "--browser",
-            str(tmp_path / "no-browser-queries"),
-            "--schema",
-            str(tmp_path / "schema.json"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = lint_apart(tmp_path, {case: text}, ["id"])
     assert result.returncode == 1
     assert expected in result.stdout
 
@@ -123,18 +119,7 @@ def dashboard_queries(dashboard: Path = DASHBOARD) -> dict[str, str]:
 
 
 def test_every_dashboard_query_is_clean(tmp_path: Path) -> None:
-    queries = tmp_path / "queries"
-    queries.mkdir()
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    schema["statements"] = {}
-    for name, text in dashboard_queries().items():
-        (queries / f"{name}.cypher").write_text(text, encoding="utf-8")
-        schema["statements"][name] = DASHBOARD_PARAMETERS
-    (tmp_path / "schema.json").write_text(json.dumps(schema), encoding="utf-8")
-    no_browser = tmp_path / "no-browser-queries"
-    result = lint(
-        "--statements", str(queries), "--browser", str(no_browser), schema=tmp_path / "schema.json"
-    )
+    result = lint_apart(tmp_path, dashboard_queries(), DASHBOARD_PARAMETERS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(dashboard_queries())} files" in result.stdout
     assert len(dashboard_queries()) >= 9

@@ -78,6 +78,12 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
         )
 
     @guarded
+    def node_count(self) -> int:
+        """How many nodes the database holds, actorgraph's or not: what :meth:`wipe` deletes."""
+        (row,) = self._db.read("nodes_count")
+        return int(row["nodes"])
+
+    @guarded
     def wipe(self) -> None:
         """Delete everything in the database (tests, the benchmark), a batch per transaction:
         one transaction for a large database would need more memory than a server gives it."""

@@ -11,7 +11,7 @@ objects and, for paths, ranks the candidate paths the server found.
 A time window, confidence floor or place (country, bounding box on the claims'
 ``place`` point, which a point index serves) changes which claims count, so the
 relations are aggregated from the admitted claims in Cypher
-(``relations_*_window``) and ranked by :mod:`graph.backends.neo4j_ties`.
+(``relations_*_window``) and walked by :mod:`graph.traversal`, as the embedded store walks them.
 Answers are those of the embedded store, element for element; the contract
 suite checks it.
 """
@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+import networkx as nx
 from neo4j.spatial import WGS84Point
 
 from graph.aggregate import pair_key
@@ -40,6 +41,10 @@ from graph.store import (
     Subgraph,
     evidence_order,
 )
+from graph.traversal.neighbourhood import neighbourhood as traversal_neighbourhood
+from graph.traversal.paths import signed_paths
+from graph.traversal.stance_graph import build_stance_graph
+from graph.traversal.stances import allies, enemies
 from graph.vocabulary import Vocabulary
 
 
@@ -112,6 +117,11 @@ class Neo4jReads:
                 raise UnknownActor(actor_id)  # it counts as another actor now
         return {i: Actor.model_validate_json(r["data"]) for i, r in found.items()}
 
+    def _stance_graph(self, relations: list[Relation], *known: Actor) -> nx.Graph[str]:
+        """The stance graph of ``relations`` (aggregated under a window) and their actors."""
+        ends = {i for r in relations for i in (r.source, r.target)} - {a.id for a in known}
+        return build_stance_graph([*known, *self._actors_by_id(ends).values()], relations)
+
     # -- relations --------------------------------------------------------------
     @guarded
     def relations(self, filters: Filters = NO_FILTERS) -> list[Relation]:
@@ -122,13 +132,12 @@ class Neo4jReads:
 
     # -- allies and enemies -----------------------------------------------------
     def _stances(self, actor_id: str, filters: Filters, sign: int) -> list[Stance]:
-        self._nodes(actor_id)
+        actor = self._nodes(actor_id)[actor_id]
         if self._by_claims(filters):
             ids = with_merged([actor_id], self._canon())
             relations = self._aggregated("relations_touching_window", filters, ids=ids)
-            ties = neo4j_ties.ties_of(relations)
-            actors = self._actors_by_id(ties.others(actor_id))
-            return neo4j_ties.stances(ties, actor_id, sign, actors)
+            G = self._stance_graph(relations, actor)
+            return allies(G, actor_id) if sign > 0 else enemies(G, actor_id)
         rows = self._db.read("stances_rel", id=actor_id, sign=sign, types=self._types(filters))
         found = [
             (
@@ -162,10 +171,8 @@ class Neo4jReads:
         check_bound("max_relations", max_relations)
         centre = self._nodes(actor_id)[actor_id]
         if self._by_claims(filters):
-            ties = neo4j_ties.ties_of(self._aggregated("relations_window", filters))
-            return neo4j_ties.neighbourhood(
-                ties, centre, depth, limit, max_relations, self._actors_by_id
-            )
+            G = self._stance_graph(self._aggregated("relations_window", filters), centre)
+            return traversal_neighbourhood(G, actor_id, depth, limit, max_relations)
         types = self._types(filters)
         kept: list[Actor] = [centre]
         frontier, truncated = [actor_id], False
@@ -215,12 +222,15 @@ class Neo4jReads:
     ) -> list[Path]:
         check_bound("max_hops", max_hops)
         check_bound("k", k)
-        self._nodes(source_id, target_id)
+        ends = self._nodes(source_id, target_id)
         if source_id == target_id:
             raise InvalidQuery("a path needs two different actors")
         if self._by_claims(filters):
-            ties = neo4j_ties.ties_of(self._aggregated("relations_window", filters))
-            return neo4j_ties.paths(ties, source_id, target_id, max_hops, k, positive_only)
+            relations = self._aggregated("relations_window", filters)
+            G = build_stance_graph(ends.values(), relations)  # a path's steps need no actors
+            return signed_paths(
+                G, source_id, target_id, max_hops=max_hops, k=k, positive_only=positive_only
+            )
         params = {
             "source": source_id,
             "target": target_id,
@@ -231,7 +241,7 @@ class Neo4jReads:
         found = [p for p in map(self._path, rows) if not positive_only or p.sign > 0]
         hops = len(rows[0]["actors"]) - 1 if rows else max_hops
         if len(found) < k and hops < max_hops:
-            # fewer than k of the fewest hops: up to TIE_SCAN of the next lengths, by length
+            # fewer than k of the fewest hops: paths_longer_rel's 500 shortest, by length
             fill = {"hop_range": (hops + 1, max_hops)}
             more = [
                 p

@@ -36,9 +36,7 @@ class Neo4jWrites:
         return [Merge.model_validate_json(r["data"]) for r in self._db.run(tx, "merges_all")]
 
     def _canon(self) -> dict[str, str]:
-        return canonical_ids(
-            Merge.model_validate_json(r["data"]) for r in self._db.read("merges_all")
-        )
+        return canonical_ids(self.merges())
 
     def _refold(self, tx: ManagedTransaction, merge: Merge, before: dict[str, str]) -> None:
         """Store ``merge`` and move the claims it affects to the relations they now count for."""
