@@ -15,6 +15,7 @@ import geojson
 from typer.testing import CliRunner
 
 from cli.main import app
+from tests.stores import cli_loaded
 
 runner = CliRunner()
 SAMPLES = Path(__file__).resolve().parents[1] / "loaders" / "samples"
@@ -44,11 +45,10 @@ def _conflict(tmp_path: Path) -> str:
     (tmp_path / "ged.csv").write_text(
         _rows(SAMPLES / "ucdp.csv", [DEIR_EZ_ZOR, RAQQA], {"admin1": "adm_1"}), encoding="utf-8"
     )
-    store = str(tmp_path / "s.sqlite")
+    store = tmp_path / "s.sqlite"
     for name in ("acled.csv", "ged.csv"):
-        loaded = runner.invoke(app, ["load", str(tmp_path / name), "--store", store])
-        assert loaded.exit_code == 0, loaded.output
-    return store
+        cli_loaded(tmp_path / name, store)
+    return str(store)
 
 
 def test_one_province_exports_as_valid_geojson_from_both_sources(tmp_path: Path) -> None:
