@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.cli.test_places_cli import DEIR_EZ_ZOR, RAQQA, SAMPLES, _rows
+from tests.cli.test_places_cli import write_conflict
 from tests.servers import seed_served
 from tests.web.conftest import open_page, screenshot
 
@@ -29,14 +29,7 @@ EDGES = "() => window.cy.edges().map(e => e.id()).sort()"
 def placed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The API over the ACLED and UCDP samples, their events placed in Deir ez-Zor and Raqqa."""
     folder = tmp_path_factory.mktemp("placed")
-    acled, ged = folder / "acled.csv", folder / "ged.csv"
-    acled.write_text(
-        _rows(SAMPLES / "acled_current.csv", [DEIR_EZ_ZOR, RAQQA, RAQQA, RAQQA], {}),
-        encoding="utf-8",
-    )
-    ged.write_text(
-        _rows(SAMPLES / "ucdp.csv", [DEIR_EZ_ZOR, RAQQA], {"admin1": "adm_1"}), encoding="utf-8"
-    )
+    acled, ged = write_conflict(folder)
     cli = str(Path(sys.executable).parent / "actorgraph")
     store = folder / "placed.sqlite"
     subprocess.run([cli, "load", str(ged), "--store", str(store)], check=True, cwd=ROOT)
