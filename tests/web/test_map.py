@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.cli.test_places_cli import write_conflict
-from tests.servers import seed_served
+from tests.servers import ACTORGRAPH, seed_served
 from tests.web.conftest import open_page, screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,10 +29,9 @@ def placed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The API over the ACLED and UCDP samples, their events placed in Deir ez-Zor and Raqqa."""
     folder = tmp_path_factory.mktemp("placed")
     acled, ged = write_conflict(folder)
-    cli = str(Path(sys.executable).parent / "actorgraph")
     store = folder / "placed.sqlite"
-    subprocess.run([cli, "load", str(ged), "--store", str(store)], check=True, cwd=ROOT)
-    with seed_served(cli, store, ROOT, acled) as url:
+    subprocess.run([ACTORGRAPH, "load", str(ged), "--store", str(store)], check=True, cwd=ROOT)
+    with seed_served(ACTORGRAPH, store, ROOT, acled) as url:
         yield url
 
 
