@@ -16,10 +16,11 @@ import http.client
 import json
 import time
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
-from bench.http import Server, requests_of
+from bench.http import Server, requests_of, url_of
 from bench.workload import summarise
 
 LEVELS = (1, 4, 16)
@@ -55,11 +56,11 @@ def _client(port: int, requests: list[Request], start_at: float) -> dict[str, An
 
 
 def _reads(workload: dict[str, list[Any]]) -> list[Request]:
-    out = []
-    for requests in requests_of(workload, blocs=False).values():
-        for path, params in requests:
-            out.append(("GET", quote(path) + ("?" + urlencode(params) if params else ""), b""))
-    return out
+    return [
+        ("GET", url_of(path, params), b"")
+        for requests in requests_of(workload, blocs=False).values()
+        for path, params in requests
+    ]
 
 
 def _run(port: int, shares: list[list[Request]]) -> list[dict[str, Any]]:
@@ -83,7 +84,7 @@ def _figures(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def run_concurrency(
-    store: Any, workload: dict[str, list[Any]], posts: list[dict[str, Any]]
+    store: Path, workload: dict[str, list[Any]], posts: list[dict[str, Any]]
 ) -> dict[str, Any]:
     """Throughput, p50/p99 and errors at each level of :data:`LEVELS`, then during a load."""
     server = Server(store, env={"ACTORGRAPH_API_TOKEN": TOKEN})
@@ -103,7 +104,12 @@ def run_concurrency(
             "writer": _figures(results[-1:]),
         }
         retract = [("DELETE", f"/articles/{quote(d['article']['id'])}", b"") for d in posts]
-        _client(server.port, retract, 0.0)
+        unretracted = _client(server.port, retract, 0.0)["errors"]
+        if unretracted:
+            raise RuntimeError(
+                f"{unretracted} of the {len(posts)} articles stored during the load could not "
+                f"be retracted: {store} still holds them"
+            )
     finally:
         out_rss = server.stop()
     out["server_peak_rss_bytes"] = out_rss

@@ -54,6 +54,11 @@ def request_for(kind: str, q: Any) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
+def url_of(path: str, params: dict[str, Any]) -> str:
+    """``path`` quoted, with ``params`` as its query string: a request line's target."""
+    return quote(path) + ("?" + urlencode(params) if params else "")
+
+
 def requests_of(
     workload: dict[str, list[Any]], *, blocs: bool = True
 ) -> dict[str, list[tuple[str, dict[str, Any]]]]:
@@ -140,9 +145,8 @@ def _bare_latency(port: int, workload: dict[str, list[Any]]) -> dict:
         for kind, requests in requests_of(workload, blocs=False).items():
             times = []
             for path, params in requests:
-                url = quote(path) + ("?" + urlencode(params) if params else "")
                 t0 = time.perf_counter()
-                conn.request("GET", url)
+                conn.request("GET", url_of(path, params))
                 conn.getresponse().read()
                 times.append(time.perf_counter() - t0)
             out[kind] = summarise(times)

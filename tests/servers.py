@@ -6,6 +6,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +18,8 @@ from playwright.sync_api import Browser, sync_playwright
 
 from tests.conftest import SEEDS
 
+ACTORGRAPH = str(Path(sys.executable).parent / "actorgraph")
+"""The test environment's own ``actorgraph`` command."""
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -50,6 +53,14 @@ def seed_served(cli: str, store: Path, cwd: Path, source: Path = SEEDS) -> Itera
     by it, read-only, on a free loopback port, run from ``cwd``: the server's URL while it runs."""
     subprocess.run([cli, "load", str(source), "--store", str(store)], check=True, cwd=cwd,
                    capture_output=True)  # fmt: skip
+    with serving(cli, store, cwd) as url:
+        yield url
+
+
+@contextmanager
+def serving(cli: str, store: Path, cwd: Path) -> Iterator[str]:
+    """``store`` served, read-only, by the ``actorgraph`` at ``cli`` on a free loopback port, run
+    from ``cwd``: the server's URL while it runs."""
     port = free_port()
     env = {**os.environ, "ACTORGRAPH_STORE": str(store)}
     env.pop("ACTORGRAPH_API_TOKEN", None)

@@ -1,4 +1,5 @@
-"""A fresh store of a named backend, for the suites parametrised over every backend.
+"""A fresh store of a named backend, for the suites parametrised over every backend; and an
+embedded store file loaded, and asked, through the ``actorgraph`` CLI.
 
 The Neo4j leg runs whenever ``NEO4J_URI`` is set (with ``NEO4J_USER``,
 ``NEO4J_PASSWORD`` and optionally ``NEO4J_DATABASE``) and is skipped with a
@@ -7,6 +8,7 @@ visible reason otherwise: no fake server ever stands in for Neo4j.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,7 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import pytest
+from typer.testing import CliRunner
 
+from cli.main import app as cli
 from graph.backends import NO_NEO4J_SERVER, open_neo4j
 from graph.backends.embedded import EmbeddedStore
 from graph.model import AnnotatedArticle
@@ -25,6 +29,7 @@ if TYPE_CHECKING:
     from graph.backends.neo4j import Neo4jStore
 
 BACKENDS = ("embedded", "neo4j")
+cli_runner = CliRunner()
 
 
 def world_file(folder: Path, docs: Iterable[AnnotatedArticle] = WORLD) -> Path:
@@ -73,3 +78,18 @@ def fresh_store(backend: str, folder: Path) -> Iterator[GraphStore]:
             neo4j.wipe()  # it was empty: this removes only what the test wrote
         finally:
             neo4j.close()
+
+
+def cli_loaded(source: Path, store: Path) -> str:
+    """``source`` loaded into the embedded store file ``store`` by ``actorgraph load``, which must
+    succeed: the store's path, for ``--store``."""
+    result = cli_runner.invoke(cli, ["load", str(source), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    return str(store)
+
+
+def cli_json(*args: str) -> dict:
+    """What ``actorgraph ARGS --json`` prints, parsed; the command must succeed."""
+    result = cli_runner.invoke(cli, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)

@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.deps import get_store
 from graph.backends.embedded import EmbeddedStore
-from graph.settings import Settings
+from tests.api.conftest import client_of
 from tests.unresolved_world import unresolved_world
 
 TOKEN = "tools-token-123"
@@ -26,9 +24,7 @@ def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
 
 @pytest.fixture
 def client(store: EmbeddedStore) -> Iterator[TestClient]:
-    app = create_app(Settings(store=":memory:", api_token=TOKEN))
-    app.dependency_overrides[get_store] = lambda: store
-    with TestClient(app) as test_client:
+    with client_of(store, TOKEN, authorised=False) as test_client:
         yield test_client
 
 

@@ -9,11 +9,8 @@ import geojson
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.deps import get_store
 from graph.backends.embedded import EmbeddedStore
-from graph.settings import Settings
-from tests.api.conftest import TOKEN
+from tests.api.conftest import client_of
 from tests.contract.test_places import EASTERN_SYRIA, PLACED
 from tests.contract.world import ACTORS, WORLD
 
@@ -25,9 +22,7 @@ def placed(tmp_path: Path) -> Iterator[TestClient]:
     store = EmbeddedStore(tmp_path / "placed.sqlite")
     store.upsert_actors(ACTORS)
     store.upsert_articles([*WORLD, *PLACED])
-    app = create_app(Settings(store=":memory:", api_token=TOKEN))
-    app.dependency_overrides[get_store] = lambda: store
-    with TestClient(app, headers={"Authorization": f"Bearer {TOKEN}"}) as client:
+    with client_of(store) as client:
         yield client
     store.close()
 

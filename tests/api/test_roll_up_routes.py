@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.deps import get_store
 from graph.backends.embedded import EmbeddedStore
-from graph.settings import Settings
+from tests.api.conftest import client_of
 from tests.contract.world import EXTRA, WORLD
 from tests.stores import world_file
 
@@ -21,9 +19,7 @@ from tests.stores import world_file
 def client(tmp_path: Path) -> Iterator[TestClient]:
     """The contract world (Zeta Brigade is a member of Beta Militia) and gamma-state backing it."""
     store = EmbeddedStore(world_file(tmp_path, (*WORLD, EXTRA)))
-    app = create_app(Settings(store=":memory:"))
-    app.dependency_overrides[get_store] = lambda: store
-    with TestClient(app) as test_client:
+    with client_of(store, token=None) as test_client:
         yield test_client
     store.close()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from loaders.gazetteer import read_gazetteer
+from tests.stores import cli_json
 from tests.unresolved_world import unresolved_world
 
 runner = CliRunner()
@@ -22,14 +22,7 @@ def store(tmp_path: Path) -> str:
 
 
 def _run(*args: str) -> object:
-    result = runner.invoke(app, list(args), env=WIDE)
-    return result
-
-
-def _json(*args: str) -> dict:
-    result = runner.invoke(app, [*args, "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return runner.invoke(app, list(args), env=WIDE)
 
 
 def test_list_pages_through_every_actor_with_a_total(store: str) -> None:
@@ -37,7 +30,7 @@ def test_list_pages_through_every_actor_with_a_total(store: str) -> None:
     assert first.exit_code == 0, first.output
     assert "Actors 1-3 of 9" in first.stdout
     assert "next page: --offset 3" in first.stdout
-    page = _json("actors", "list", "--offset", "3", "--limit", "3", "--store", store)
+    page = cli_json("actors", "list", "--offset", "3", "--limit", "3", "--store", store)
     assert (page["total"], page["offset"], page["limit"]) == (9, 3, 3)
     assert [i["actor"]["id"] for i in page["items"]] == [
         "beta-militia-fighters",
@@ -60,7 +53,7 @@ def test_list_pages_through_every_actor_with_a_total(store: str) -> None:
     ],
 )
 def test_list_filters(store: str, options: list[str], ids: list[str]) -> None:
-    page = _json("actors", "list", *options, "--store", store)
+    page = cli_json("actors", "list", *options, "--store", store)
     assert [i["actor"]["id"] for i in page["items"]] == ids
     assert page["total"] == len(ids)
 
@@ -95,7 +88,7 @@ def test_list_ranges_are_clear_errors(store: str, options: list[str], message: s
 
 
 def test_unresolved_ranked_by_claims_with_suggestions_and_why(store: str) -> None:
-    page = _json("actors", "unresolved", "--store", store)
+    page = cli_json("actors", "unresolved", "--store", store)
     assert page["total"] == 3
     assert [(i["actor"]["id"], i["claims"]) for i in page["items"]] == [
         ("alpha-frnt", 2),
@@ -126,7 +119,7 @@ def test_unresolved_table_says_a_suggestion_is_a_guess(store: str) -> None:
 
 
 def test_accepting_a_suggestion_is_a_logged_reversible_merge(store: str) -> None:
-    before = _json("enemies", "Alpha Front", "--store", store)
+    before = cli_json("enemies", "Alpha Front", "--store", store)
     done = _run("actors", "accept", "Alpha Frnt", "alpha-front", "--store", store)
     assert done.exit_code == 0, done.output
     assert "Alpha Frnt (alpha-frnt) is now Alpha Front (alpha-front), as suggested; merge #1" in (
@@ -134,24 +127,26 @@ def test_accepting_a_suggestion_is_a_logged_reversible_merge(store: str) -> None
     )
     assert "actorgraph actors unmerge alpha-frnt" in done.stdout
     enemies = {
-        e["actor"]["id"] for e in _json("enemies", "Alpha Front", "--store", store)["enemies"]
+        e["actor"]["id"] for e in cli_json("enemies", "Alpha Front", "--store", store)["enemies"]
     }
     assert "gamma-state" in enemies
-    assert [i["actor"]["id"] for i in _json("actors", "unresolved", "--store", store)["items"]] == [
+    assert [
+        i["actor"]["id"] for i in cli_json("actors", "unresolved", "--store", store)["items"]
+    ] == [
         "beta-militia-fighters",
         "omega-group",
     ]
-    (merge,) = _json("actors", "merges", "--store", store)
+    (merge,) = cli_json("actors", "merges", "--store", store)
     assert (
         merge["note"]
         == "accepted suggestion: 'Alpha Frnt' is spelled like 'Alpha Front' (95% similar)"
     )
     assert _run("actors", "unmerge", "alpha-frnt", "--store", store).exit_code == 0
-    assert _json("enemies", "Alpha Front", "--store", store) == before
+    assert cli_json("enemies", "Alpha Front", "--store", store) == before
 
 
 def test_accepting_an_actor_that_was_not_suggested_says_so(store: str) -> None:
-    done = _json(
+    done = cli_json(
         "actors", "accept", "omega-group", "Gamma", "--note", "same group", "--store", store
     )
     assert done["suggestion"] is None
@@ -162,7 +157,7 @@ def test_only_an_unresolved_actor_takes_a_suggestion(store: str) -> None:
     refused = _run("actors", "accept", "Alpha Front", "gamma-state", "--store", store)
     assert refused.exit_code == 1
     assert "'Alpha Front' (alpha-front) is not an unresolved actor" in refused.output
-    assert _json("actors", "merges", "--store", store) == []
+    assert cli_json("actors", "merges", "--store", store) == []
 
 
 GAZETTEER = """\
@@ -192,7 +187,7 @@ def test_accepting_into_a_gazetteer_adds_the_alias_where_it_belongs(
     )
     (alpha, _) = read_gazetteer(path)
     assert alpha.aliases == ("AF", "Alpha Frnt")
-    assert _json("actors", "merges", "--store", store)[0]["source"] == "alpha-frnt"
+    assert cli_json("actors", "merges", "--store", store)[0]["source"] == "alpha-frnt"
 
 
 def test_a_gazetteer_it_cannot_edit_safely_changes_nothing(store: str, tmp_path: Path) -> None:
@@ -215,7 +210,7 @@ def test_a_gazetteer_it_cannot_edit_safely_changes_nothing(store: str, tmp_path:
     assert refused.exit_code == 1
     assert "its umbrella 'beta-militia' is not either" in refused.output
     assert path.read_text(encoding="utf-8") == text
-    assert _json("actors", "merges", "--store", store) == []
+    assert cli_json("actors", "merges", "--store", store) == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".mine")) == []
 
 

@@ -13,16 +13,14 @@ from cli.main import app
 from graph.backends.embedded import EmbeddedStore
 from tests.conftest import SEEDS
 from tests.contract.world import ACTORS, TRIADS
+from tests.stores import cli_loaded
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> str:
-    path = str(tmp_path / "cli.sqlite")
-    result = runner.invoke(app, ["load", str(SEEDS), "--store", path])
-    assert result.exit_code == 0, result.output
-    return path
+    return cli_loaded(SEEDS, tmp_path / "cli.sqlite")
 
 
 def test_load_prints_a_summary_and_is_idempotent(store: str) -> None:

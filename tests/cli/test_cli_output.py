@@ -22,6 +22,7 @@ from api.app import create_app
 from cli.main import app
 from graph.settings import Settings
 from tests.conftest import ROOT, SEEDS
+from tests.stores import cli_loaded
 
 runner = CliRunner()
 QUERY_COMMANDS = {
@@ -68,9 +69,7 @@ def _seed_quote() -> str:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("cli") / "cli.sqlite")
-    assert runner.invoke(app, ["load", str(SEEDS), "--store", path]).exit_code == 0
-    return path
+    return cli_loaded(SEEDS, tmp_path_factory.mktemp("cli") / "cli.sqlite")
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

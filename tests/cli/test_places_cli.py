@@ -15,6 +15,7 @@ import geojson
 from typer.testing import CliRunner
 
 from cli.main import app
+from tests.stores import cli_loaded
 
 runner = CliRunner()
 SAMPLES = Path(__file__).resolve().parents[1] / "loaders" / "samples"
@@ -36,19 +37,24 @@ def _rows(sample: Path, places: list[dict[str, str]], rename: dict[str, str]) ->
     return out.getvalue()
 
 
-def _conflict(tmp_path: Path) -> str:
-    (tmp_path / "acled.csv").write_text(
+def write_conflict(folder: Path) -> tuple[Path, Path]:
+    """The conflict's ACLED and UCDP GED files, written in ``folder``: their paths."""
+    acled, ged = folder / "acled.csv", folder / "ged.csv"
+    acled.write_text(
         _rows(SAMPLES / "acled_current.csv", [DEIR_EZ_ZOR, RAQQA, RAQQA, RAQQA], {}),
         encoding="utf-8",
     )
-    (tmp_path / "ged.csv").write_text(
+    ged.write_text(
         _rows(SAMPLES / "ucdp.csv", [DEIR_EZ_ZOR, RAQQA], {"admin1": "adm_1"}), encoding="utf-8"
     )
-    store = str(tmp_path / "s.sqlite")
-    for name in ("acled.csv", "ged.csv"):
-        loaded = runner.invoke(app, ["load", str(tmp_path / name), "--store", store])
-        assert loaded.exit_code == 0, loaded.output
-    return store
+    return acled, ged
+
+
+def _conflict(tmp_path: Path) -> str:
+    store = tmp_path / "s.sqlite"
+    for path in write_conflict(tmp_path):
+        cli_loaded(path, store)
+    return str(store)
 
 
 def test_one_province_exports_as_valid_geojson_from_both_sources(tmp_path: Path) -> None:

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
 from tests.conftest import SEEDS
+from tests.stores import cli_json, cli_loaded
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("refs") / "seed.sqlite")
-    result = runner.invoke(app, ["load", str(SEEDS), "--store", path])
-    assert result.exit_code == 0, result.output
-    return path
+    return cli_loaded(SEEDS, tmp_path_factory.mktemp("refs") / "seed.sqlite")
 
 
 def _json(store: str, *args: str) -> dict:
-    result = runner.invoke(app, [*args, "--store", store, "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return cli_json(*args, "--store", store)
 
 
 @pytest.mark.parametrize(

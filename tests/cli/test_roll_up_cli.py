@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from tests.conftest import SEEDS
 from tests.contract.world import EXTRA, WORLD
-from tests.stores import world_file
+from tests.stores import cli_loaded, world_file
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "200"}
@@ -85,8 +85,7 @@ def test_blocs_and_export_rolled_up_leave_out_the_units(store: str) -> None:
 
 def test_on_the_seed_a_unit_answers_for_its_umbrella(tmp_path: Path) -> None:
     """Kata'ib Hezbollah is a member of the Popular Mobilisation Forces in the seed gazetteer."""
-    store = str(tmp_path / "seed.sqlite")
-    assert runner.invoke(app, ["load", str(SEEDS), "--store", store]).exit_code == 0
+    store = cli_loaded(SEEDS, tmp_path / "seed.sqlite")
     plain = json.loads(
         runner.invoke(app, ["allies", "Kataib Hezbollah", "--store", store, "--json"]).stdout
     )

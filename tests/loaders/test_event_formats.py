@@ -9,6 +9,7 @@ import pytest
 
 from graph.store import UpsertStatus
 from ingest.pipeline import load, plan
+from tests.loaders.conftest import gdelt2_row
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -83,22 +84,10 @@ def test_ucdp_sides_split_estimates_kept(store) -> None:
     assert store.actor("Civilians").kind.value == "community"
 
 
-def _gdelt2_row(event_id: str, code: str, root: str, quad: str) -> str:
-    cells = [event_id, "20170105", "201701", "2017", "2017.0137"]
-    cells += ["ARLMIL", "ARLAND", "ARL", "", "", "", "", "MIL", "", ""]
-    cells += ["RHF", "RED HAND FRONT", "", "", "", "", "", "REB", "", ""]
-    cells += ["1", code, code, root, quad, "-10.0", "4", "2", "4", "-5.2"]
-    geo = ["1", "Arland", "AR", "AR01", "AR011", "1.0", "2.0", "123"]
-    cells += geo * 3
-    cells += ["20170105120000", "https://example.org/gdelt"]
-    assert len(cells) == 61
-    return "\t".join(cells)
-
-
 def test_gdelt_2_rows_of_61_columns(store, tmp_path: Path) -> None:
     export = tmp_path / "20170105120000.export.CSV"
     export.write_text(
-        "\n".join([_gdelt2_row("1001", "190", "19", "4"), _gdelt2_row("1002", "010", "01", "1")])
+        "\n".join([gdelt2_row("1001", "190", "19", "4"), gdelt2_row("1002", "010", "01", "1")])
         + "\n"
     )
     summary = load(store, plan([export]))
@@ -137,7 +126,7 @@ def test_gdelt_2_rows_of_61_columns(store, tmp_path: Path) -> None:
 )
 def test_gdelt_cameo_table(store, tmp_path: Path, code, root, quad, expected) -> None:
     export = tmp_path / "one.export.CSV"
-    export.write_text(_gdelt2_row("2001", code, root, quad) + "\n")
+    export.write_text(gdelt2_row("2001", code, root, quad) + "\n")
     load(store, plan([export]))
     assert _types(store, "ARL", "RHF") == {expected}
 

@@ -16,6 +16,7 @@ import yaml
 from graph.errors import LoadError
 from graph.model import Place
 from ingest.pipeline import load, plan
+from tests.loaders.conftest import gdelt2_row
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -31,15 +32,18 @@ def _edited_csv(source: Path, target: Path, changes: dict[str, str]) -> Path:
     return target
 
 
-def _fight(store, a: str, b: str):
+def _fight_place(store, path: Path, a: str, b: str) -> Place | None:
+    """Where ``a`` fought ``b``, once ``path`` is loaded into ``store``."""
+    load(store, plan([path]))
     (item,) = store.evidence(store.actor(a).id, store.actor(b).id)
-    return item.claim
+    return item.claim.place
 
 
 def test_acled_places_its_events(store) -> None:
-    load(store, plan([SAMPLES / "acled_current.csv"]))
-    claim = _fight(store, "Military Forces of Arland", "Red Hand Front")
-    assert claim.place == Place(
+    place = _fight_place(
+        store, SAMPLES / "acled_current.csv", "Military Forces of Arland", "Red Hand Front"
+    )
+    assert place == Place(
         name="Oldtown", admin1="North", latitude=1.0, longitude=2.0, precision="exact"
     )
 
@@ -55,8 +59,7 @@ def test_acled_country_by_iso3(store, tmp_path: Path) -> None:
         "geo_precision": "3",
     }
     path = _edited_csv(SAMPLES / "acled_current.csv", tmp_path / "acled.csv", real)
-    load(store, plan([path]))
-    place = _fight(store, "Military Forces of Arland", "Red Hand Front").place
+    place = _fight_place(store, path, "Military Forces of Arland", "Red Hand Front")
     assert (place.country, place.admin1, place.precision.value) == ("SYR", "Deir-ez-Zor", "admin")
 
 
@@ -71,8 +74,7 @@ def test_ucdp_places_its_events(store, tmp_path: Path) -> None:
         "where_prec": "1",
     }
     path = _edited_csv(SAMPLES / "ucdp.csv", tmp_path / "ged.csv", real)
-    load(store, plan([path]))
-    place = _fight(store, "Government of Arland", "Red Hand Front").place
+    place = _fight_place(store, path, "Government of Arland", "Red Hand Front")
     assert place == Place(
         name="Mosul town",
         admin1="Ninawa governorate",
@@ -119,8 +121,7 @@ def test_native_claims_carry_the_place_they_give(store, tmp_path: Path) -> None:
     }
     path = tmp_path / "n1.yaml"
     path.write_text(yaml.safe_dump(doc), encoding="utf-8")
-    load(store, plan([path]))
-    assert _fight(store, "Alpha Front", "Beta Militia").place.country == "SYR"
+    assert _fight_place(store, path, "Alpha Front", "Beta Militia").country == "SYR"
     doc["claims"][0]["place"]["country"] = "XXX"
     path.write_text(yaml.safe_dump(doc), encoding="utf-8")
     with pytest.raises(LoadError, match="ISO 3166-1"):
@@ -128,14 +129,11 @@ def test_native_claims_carry_the_place_they_give(store, tmp_path: Path) -> None:
 
 
 def test_gdelt_places_its_events_by_action_geo(store, tmp_path: Path) -> None:
-    from tests.loaders.test_event_formats import _gdelt2_row
-
-    cells = _gdelt2_row("1001", "190", "19", "4").split("\t")
+    cells = gdelt2_row("1001", "190", "19", "4").split("\t")
     cells[51:58] = ["4", "Mosul, Ninawa, Iraq", "IZ", "IZ15", "", "36.335", "43.1189"]
     export = tmp_path / "20170105120000.export.CSV"
     export.write_text("\t".join(cells) + "\n", encoding="utf-8")
-    load(store, plan([export]))
-    place = _fight(store, "ARL", "RHF").place
+    place = _fight_place(store, export, "ARL", "RHF")
     assert place == Place(
         name="Mosul",
         admin1="Ninawa",

@@ -230,9 +230,7 @@ def test_gdelt_roles_go_on_the_claim_and_one_article_counts_once(gdelt) -> None:
     claims += [i.claim for s in store.enemies(usa.id) for i in store.evidence(usa.id, s.actor.id)]
     assert any("source_role" in c.attributes or "target_role" in c.attributes for c in claims)
     articles = {c.article for c in claims}
-    assert len(articles) == len({(c.article, c.source, c.type, c.target) for c in claims}) or (
-        len(articles) < len(claims)
-    )
+    assert len(articles) < len(claims)  # some of those claims come from one article
     (done,) = summary.inputs
     assert done.documents["new"] < len(rows) - sum(done.skipped.values())
 

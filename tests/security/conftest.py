@@ -12,10 +12,10 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from api.deps import get_store
-from cli.main import app as cli
 from graph.backends.embedded import EmbeddedStore
 from graph.settings import Settings
 from tests.conftest import SEEDS
+from tests.stores import cli_loaded
 
 TOKEN = "security-token-7f3a"
 SECRET = "hostile-input-secret-value-91c2"
@@ -58,10 +58,7 @@ def client(seeded: EmbeddedStore, secret_env: str) -> Iterator[TestClient]:
 @pytest.fixture
 def store_path(tmp_path: Path) -> str:
     """An embedded store file holding the seed, loaded by the CLI."""
-    path = str(tmp_path / "cli.sqlite")
-    result = runner.invoke(cli, ["load", str(SEEDS), "--store", path])
-    assert result.exit_code == 0, result.output
-    return path
+    return cli_loaded(SEEDS, tmp_path / "cli.sqlite")
 
 
 def counts(store: str) -> dict:

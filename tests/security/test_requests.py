@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
 
 from cli.main import app as cli
+from tests.conftest import ROOT
 from tests.security.conftest import runner
-from tests.servers import free_port, wait_ready
+from tests.servers import ACTORGRAPH, serving
 
 HUGE = str(2**63)
 
@@ -71,21 +68,8 @@ def test_long_q_is_the_apis_json_422(client: TestClient) -> None:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     """``actorgraph serve`` on loopback, as deployed; yields its port."""
     store = tmp_path_factory.mktemp("served") / "store.sqlite"
-    port = free_port()
-    env = {**os.environ, "ACTORGRAPH_STORE": str(store)}
-    command = [sys.executable, "-c", "from cli.main import app; app()"]
-    server = subprocess.Popen(
-        [*command, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_ready(f"http://127.0.0.1:{port}", time.monotonic() + 30)
-        yield port
-    finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=15)
+    with serving(ACTORGRAPH, store, ROOT) as url:
+        yield urlsplit(url).port
 
 
 def raw_get(port: int, target: str) -> tuple[bytes, bytes]:

@@ -7,7 +7,6 @@ missing the tests fail and say so: they never pass by being skipped.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.conftest import SEEDS
-from tests.servers import chromium, seed_served
+from tests.servers import ACTORGRAPH, chromium, seed_served
 from tests.web.corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,8 +23,7 @@ VIEWPORT = {"width": 1400, "height": 860}
 
 def serve(source: Path, store: Path) -> Iterator[str]:
     """Load ``source`` into ``store`` with the CLI, serve it, yield its URL, stop it."""
-    cli = str(Path(sys.executable).parent / "actorgraph")
-    with seed_served(cli, store, ROOT, source) as url:
+    with seed_served(ACTORGRAPH, store, ROOT, source) as url:
         yield url
 
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.cli.test_places_cli import DEIR_EZ_ZOR, RAQQA, SAMPLES, _rows
-from tests.servers import seed_served
+from tests.cli.test_places_cli import write_conflict
+from tests.servers import ACTORGRAPH, seed_served
 from tests.web.conftest import open_page, screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,18 +28,10 @@ EDGES = "() => window.cy.edges().map(e => e.id()).sort()"
 def placed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The API over the ACLED and UCDP samples, their events placed in Deir ez-Zor and Raqqa."""
     folder = tmp_path_factory.mktemp("placed")
-    acled, ged = folder / "acled.csv", folder / "ged.csv"
-    acled.write_text(
-        _rows(SAMPLES / "acled_current.csv", [DEIR_EZ_ZOR, RAQQA, RAQQA, RAQQA], {}),
-        encoding="utf-8",
-    )
-    ged.write_text(
-        _rows(SAMPLES / "ucdp.csv", [DEIR_EZ_ZOR, RAQQA], {"admin1": "adm_1"}), encoding="utf-8"
-    )
-    cli = str(Path(sys.executable).parent / "actorgraph")
+    acled, ged = write_conflict(folder)
     store = folder / "placed.sqlite"
-    subprocess.run([cli, "load", str(ged), "--store", str(store)], check=True, cwd=ROOT)
-    with seed_served(cli, store, ROOT, acled) as url:
+    subprocess.run([ACTORGRAPH, "load", str(ged), "--store", str(store)], check=True, cwd=ROOT)
+    with seed_served(ACTORGRAPH, store, ROOT, acled) as url:
         yield url
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from graph.backends.cypher import KIND_LABELS
 from graph.store import GraphStore
@@ -28,8 +27,6 @@ ROOT = Path(__file__).resolve().parents[2]
 STYLE = ROOT / "queries" / "actorgraph.grass"
 READY = sorted((ROOT / "queries" / "browser").glob("*.cypher"))
 SCREENSHOT = ROOT / "docs" / "neo4j-browser.png"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 WAIT_MS = 60_000
 ROWS = {"evidence_pmu_syrian_army": "COOPERATES_WITH"}
 """The ready queries that answer with rows rather than a graph, and a value their rows show."""
@@ -59,16 +56,6 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
     with fresh_store("neo4j", tmp_path_factory.mktemp("browser")) as store:
         load_seeds(store)
         yield store
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed: run `make test` (it installs it)")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
 
 
 def run(page: Page, text: str) -> Locator:
@@ -121,6 +108,7 @@ def test_ready_queries_run_styled_in_browser(seeded: GraphStore, browser: Browse
     style = run(page, ":style")
     expect(style.get_by_text("node.Militia")).to_be_visible(timeout=WAIT_MS)  # the style applied
     colours = set(style_colours().values())
+    assert READY, "no ready queries in queries/browser/"
     for query in READY:
         frame = run(page, query.read_text(encoding="utf-8"))
         if query.stem in ROWS:  # a table: the seed's claims, quoted
