@@ -16,6 +16,7 @@ from graph.errors import OutOfRange
 from graph.filters import check_bound
 from graph.model import Relation
 from graph.traversal.stance_graph import adjacency
+from graph.traversal.tie_arrays import supports
 from queries.blocs import blocs
 from queries.checks import require_stance_graph
 
@@ -214,12 +215,7 @@ def support_chains(
     if not min_length <= max_length <= 4:
         raise OutOfRange("max_length", max_length, min_length, 4)
     check_bound("limit", limit)
-    backing: dict[tuple[str, str], Relation] = {}
-    for _, _, rels in G.edges(data="relations", default=()):
-        relation: Relation
-        for relation in rels:
-            if relation.type == "SUPPORTS" and relation.holds:
-                backing[relation.source, relation.target] = relation
+    backing = supports(G)
     backs: dict[str, list[str]] = defaultdict(list)
     for source, target in sorted(backing):
         backs[source].append(target)
@@ -239,27 +235,38 @@ def support_chains(
 
 def _chain_starts(backs: dict[str, list[str]], max_length: int) -> list[str]:
     """The actors chains start from, sorted: every backer nobody backs, then in
-    order any actor not within ``max_length`` steps of an earlier start."""
+    order any actor not within ``max_length`` steps of an earlier start.
+
+    What the backers nobody backs reach is one breadth-first walk from all of
+    them at once (an actor is within ``max_length`` steps of one of them
+    exactly when it is within that many steps of the whole set); only the
+    actors of rings of mutual support none of them reaches are walked from
+    one at a time.
+    """
     backed = {t for targets in backs.values() for t in targets}
     actors = set(backs) | backed
-    covered: set[str] = set()
-    starts = []
-    for start in [*sorted(actors - backed), *sorted(actors)]:
-        if start in covered:
-            continue
-        starts.append(start)
-        ring, reached = [start], {start}
-        for _ in range(max_length):  # breadth first: every actor within max_length steps
-            check_deadline()
-            onward = []
-            for actor in ring:
-                for target in backs.get(actor, ()):
-                    if target not in reached:
-                        reached.add(target)
-                        onward.append(target)
-            ring = onward
-        covered |= reached
+    starts = sorted(actors - backed)
+    covered = _within(backs, starts, max_length)
+    for start in sorted(actors):
+        if start not in covered:
+            starts.append(start)
+            covered |= _within(backs, [start], max_length)
     return sorted(starts)
+
+
+def _within(backs: dict[str, list[str]], sources: list[str], max_length: int) -> set[str]:
+    """The actors within ``max_length`` SUPPORTS steps of any of ``sources``, them included."""
+    ring, reached = list(sources), set(sources)
+    for _ in range(max_length):  # breadth first, a ring at a time
+        check_deadline()
+        onward = []
+        for actor in ring:
+            for target in backs.get(actor, ()):
+                if target not in reached:
+                    reached.add(target)
+                    onward.append(target)
+        ring = onward
+    return reached
 
 
 def _chains(
