@@ -16,6 +16,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -84,24 +85,37 @@ def peak_rss_of(pid: int) -> int:
 
 
 class Server:
-    """``uvicorn --factory api.app:create_app`` serving ``store`` on a free local port."""
+    """``uvicorn --factory api.app:create_app`` serving ``store`` on a free local port,
+    with ``workers`` processes (each opening the store itself)."""
 
-    def __init__(self, store: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, store: Path, env: dict[str, str] | None = None, workers: int = 1) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        self.workers = workers
         env = {**os.environ, "ACTORGRAPH_STORE": str(store), **(env or {})}
         cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app"]
-        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
+        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "info"]
+        if workers > 1:
+            cmd += ["--workers", str(workers)]
+        # the server's log lines (one a worker started); closed by stop()
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=self.log)
         self.ready_s = self._wait()
 
+    def _workers_started(self) -> int:
+        self.log.seek(0)
+        return self.log.read().count(b"Application startup complete")
+
     def _wait(self) -> float:
+        """Until every worker has opened the store (the first to answer would take every
+        connection until the others have)."""
         for _ in range(STARTUP_ATTEMPTS):
             if self.proc.poll() is not None:
                 raise RuntimeError(f"the API server exited with {self.proc.returncode}")
             try:
-                if httpx.get(self.base + "/health", timeout=2).status_code < 500:
+                answered = httpx.get(self.base + "/health", timeout=2).status_code < 500
+                if answered and self._workers_started() >= self.workers:
                     return time.perf_counter() - self.started
             except httpx.TransportError:
                 pass
@@ -110,15 +124,23 @@ class Server:
         raise RuntimeError("the API server did not answer /health in time")
 
     def stop(self) -> int:
-        """Stop the server; returns its peak RSS in bytes."""
-        peak = peak_rss_of(self.proc.pid)
+        """Stop the server; returns its peak RSS in bytes (of its largest worker)."""
+        peak = max([peak_rss_of(pid) for pid in (self.proc.pid, *self._children())])
         self.proc.terminate()
         try:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        self.log.close()
         return peak
+
+    def _children(self) -> list[int]:
+        try:
+            tasks = Path(f"/proc/{self.proc.pid}/task").iterdir()
+            return [int(c) for t in tasks for c in (t / "children").read_text().split()]
+        except OSError:
+            return []
 
 
 def _latency(client: httpx.Client, workload: dict[str, list[Any]]) -> tuple[dict, dict]:
