@@ -15,8 +15,10 @@ from graph.filters import check_bound
 from graph.store import Path, PathStep
 from graph.traversal.stance_graph import positive_subgraph
 
-# When fewer than k paths have the fewest hops: the most paths of each longer
-# length ranked (by strength, then actors) for the rest.
+# When fewer than k paths have the fewest hops, the rest come from the longer
+# lengths: every path of 2 or 3 hops is ranked (by strength, then actors); of 4
+# hops or more, the first _TIE_SCAN found (a path that long is only asked for
+# when fewer than k paths have at most 3 hops, where there are seldom as many).
 _TIE_SCAN = 500
 
 Ranked = tuple[float, tuple[str, ...]]
@@ -101,11 +103,31 @@ def signed_paths(
     if n_shortest < k:  # fewer than k paths of the fewest hops: the next lengths too
         hops = len(found[0]) - 1
         for more in range(hops + 1, max_hops + 1):
-            found += _of_length(adj, source, target, more, _TIE_SCAN)
+            if more <= 3:
+                found += _best_of_length(G, adj, source, target, more, k)
+            else:
+                found += _of_length(adj, source, target, more, _TIE_SCAN)
             if len(found) >= k:
                 break
     found.sort(key=lambda nodes: (len(nodes), -round(_strength(G, nodes), 9), nodes))
     return [_as_path(G, nodes) for nodes in found[:k]]
+
+
+def _best_of_length(
+    G: nx.Graph[str], adj: Adjacency, source: str, target: str, hops: int, k: int
+) -> list[list[str]]:
+    """The ``k`` best simple paths of exactly 2 or 3 ``hops``, all of them ranked."""
+    if hops == 2:
+        paths = ([source, m, target] for m in _linked(adj[source], set(adj[target])))
+    else:
+        tails = set(adj[target]) - {source}
+        paths = (
+            [source, a, b, target]
+            for a in adj[source]
+            if a != target
+            for b in _linked(adj[a], tails)
+        )
+    return heapq.nsmallest(k, paths, key=lambda nodes: (-round(_strength(G, nodes), 9), nodes))
 
 
 def _of_length(adj: Adjacency, source: str, target: str, hops: int, limit: int) -> list[list[str]]:
