@@ -201,6 +201,8 @@ def check_introduced(actors: Iterable[Actor], known: Actors, source: str) -> Non
     for i, actor in enumerate(actors):
         record = f"actors[{i}]"
         stored = known.get(actor.id)
+        if stored is not None and stored == actor:  # known as it is: the usual case
+            continue
         changes = identity_changes(actor, stored) if stored is not None else []
         if changes:
             message = f"actor {actor.id!r} exists; this would change its {'; '.join(changes)}"
