@@ -105,6 +105,13 @@ class Neo4jReads:
         found = (relation_from_aggregate(r, self.vocabulary) for r in rows)
         return sorted((r for r in found if r.holds), key=lambda r: (r.source, r.target, r.type))
 
+    def _walked(self, types: list[str]) -> tuple[bool, dict[str, Any]]:
+        """Whether a walk over ``types`` takes each pair's one ``TIE`` (every type counts), and
+        the fill of the statements that walk the relations of ``types`` instead."""
+        if len(types) == len(self.vocabulary.names):
+            return True, {}
+        return False, {"rel_types": tuple(types)}
+
     # -- actors -----------------------------------------------------------------
     def _nodes(self, *actor_ids: str) -> dict[str, Actor]:
         """The actors, each a node of the stance graph (not merged away); else UnknownActor."""
@@ -180,13 +187,17 @@ class Neo4jReads:
         types = self._types(filters)
         if not types:
             return Subgraph(center=actor_id, nodes=(centre,), relations=(), total_relations=0)
-        fill = {"rel_types": tuple(types)}
+        tied, fill = self._walked(types)
         kept: list[Actor] = [centre]
         frontier, truncated = [actor_id], False
         for _ in range(depth):
             room = limit - (len(kept) - 1)
             rows = self._db.read(
-                "layer_rel", fill, frontier=frontier, seen=[a.id for a in kept], room=room + 1
+                "layer_tie" if tied else "layer_rel",
+                fill,
+                frontier=frontier,
+                seen=[a.id for a in kept],
+                room=room + 1,
             )
             layer = rows[:room]
             kept += [Actor.model_validate_json(r["actor"]) for r in layer]
@@ -197,7 +208,7 @@ class Neo4jReads:
             if not frontier:
                 break
         (cut,) = self._db.read(
-            "ties_among_rel",
+            "ties_among_tie" if tied else "ties_among_rel",
             fill,
             ids=[a.id for a in kept],
             centre=actor_id,
@@ -233,8 +244,13 @@ class Neo4jReads:
             return self._walked_paths(
                 (source_id, target_id), ends, filters, max_hops, k, positive_only
             )
-        fill = {"rel_types": tuple(types), "max_hops": max_hops}
-        (row,) = self._db.read("paths_shortest_rel", fill, source=source_id, target=target_id)
+        tied, fill = self._walked(types)
+        (row,) = self._db.read(
+            "paths_shortest_tie" if tied else "paths_shortest_rel",
+            {**fill, "max_hops": max_hops},
+            source=source_id,
+            target=target_id,
+        )
         if not row["paths"]:
             return []
         candidates = [tuple(p) for p in row["paths"]]
@@ -282,16 +298,16 @@ class Neo4jReads:
         nets: dict[neo4j_ties.Pair, float],
     ) -> list[tuple[str, ...]]:
         """Every simple path of 2 or 3 steps between the two actors; ``nets`` gets their ties."""
-        fill = {"rel_types": tuple(types)}
+        tied, fill = self._walked(types)
         ends = {"source": source_id, "target": target_id}
         pair = neo4j_ties.pair
         if length == 2:
-            rows = self._db.read("paths_two_steps", fill, **ends)
+            rows = self._db.read("paths_two_steps_tie" if tied else "paths_two_steps", fill, **ends)
             for r in rows:
                 nets[pair(source_id, r["middle"])] = r["first"]
                 nets[pair(r["middle"], target_id)] = r["second"]
             return [(source_id, r["middle"], target_id) for r in rows]
-        rows = self._db.read("paths_three_steps", fill, **ends)
+        rows = self._db.read("paths_three_steps_tie" if tied else "paths_three_steps", fill, **ends)
         for r in rows:
             nets[pair(source_id, r["a"])] = r["first"]
             nets[pair(r["a"], r["b"])] = r["middle"]

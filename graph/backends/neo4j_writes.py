@@ -136,6 +136,9 @@ class Neo4jWrites:
                 symmetric=spec.symmetric,
                 modality_weights=weights,
             )
+        pairs = sorted({(s, t) if s < t else (t, s) for s, t, _ in keys})
+        if pairs:  # each pair's TIE, which the unfiltered reads walk (neo4j_reads)
+            self._db.run(tx, "ties_recompute", pairs=[list(p) for p in pairs])
 
     def _clear(self, tx: ManagedTransaction, article_ids: list[str]) -> set[Key]:
         """Delete the claims and mentions of ``article_ids``; the relation keys they counted for."""
