@@ -131,7 +131,7 @@ def _best_of_length(
             if a != target
             for b in _linked(adj[a], tails)
         )
-    return heapq.nsmallest(k, paths, key=lambda nodes: (-round(_strength(G, nodes), 9), nodes))
+    return heapq.nsmallest(k, paths, key=lambda nodes: (-round(_strength(adj, nodes), 9), nodes))
 
 
 def _of_length(adj: Adjacency, source: str, target: str, hops: int, limit: int) -> list[list[str]]:
