@@ -89,7 +89,6 @@ def serve(settings: Settings) -> None:
 
     configure_logging(settings.log_format)  # the parent's own lines, as each worker's
     os.environ[STORE_VARIABLE] = settings.store
-    os.environ["ACTORGRAPH_WORKERS"] = str(settings.workers)
     uvicorn.run(
         f"{__name__}:{app_from_environment.__name__}",
         factory=True,

@@ -16,7 +16,7 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -94,18 +94,27 @@ class Server:
         self.workers = workers
         env = {**os.environ, "ACTORGRAPH_STORE": str(store), **(env or {})}
         cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app"]
-        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "info"]
-        if workers > 1:
-            cmd += ["--workers", str(workers)]
-        # the server's log lines (one a worker started); closed by stop()
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115
+        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
+        if workers > 1:  # at log level info: each worker says when it has started
+            cmd += ["--workers", str(workers), "--log-level", "info"]
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=self.log)
+        # With several workers, their log lines are read here as they come, to count the
+        # workers started; one process logs where this one does.
+        log = subprocess.PIPE if workers > 1 else None
+        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        self._workers_up = 0
+        if workers > 1:
+            threading.Thread(target=self._read_log, daemon=True).start()
         self.ready_s = self._wait()
 
+    def _read_log(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            if b"Application startup complete" in line:
+                self._workers_up += 1
+
     def _workers_started(self) -> int:
-        self.log.seek(0)
-        return self.log.read().count(b"Application startup complete")
+        return self._workers_up if self.workers > 1 else 1
 
     def _wait(self) -> float:
         """Until every worker has opened the store (the first to answer would take every
@@ -132,7 +141,6 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
-        self.log.close()
         return peak
 
     def _children(self) -> list[int]:
