@@ -40,11 +40,18 @@ WINDOW = 4
 
 
 def workers() -> int:
-    """How many processes read ahead: one per core this process may use, at most four;
-    none (0) in a process running other threads, which a worker must not be forked from."""
-    if threading.active_count() > 1:
+    """How many processes read ahead: one per core this process may use, at most four.
+
+    None (0) in a process running other threads, which a worker must not be
+    forked from, or while the machine has no core to spare (a load average
+    within half a core of the cores): reading ahead costs more CPU in all
+    (each document is pickled and unpickled) than reading in the load, and
+    saves time only on a core the load would not have had.
+    """
+    cores = len(os.sched_getaffinity(0))
+    if threading.active_count() > 1 or os.getloadavg()[0] > cores - 0.5:
         return 0
-    return min(4, len(os.sched_getaffinity(0)))
+    return min(4, cores)
 
 
 @dataclass(frozen=True)
