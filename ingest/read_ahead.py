@@ -17,7 +17,6 @@ or not at all. The check that a file may introduce its actors
 from __future__ import annotations
 
 import os
-import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,11 +39,17 @@ WINDOW = 4
 
 
 def workers() -> int:
-    """How many processes read ahead: one per core this process may use, at most four;
-    none (0) in a process running other threads, which a worker must not be forked from."""
-    if threading.active_count() > 1:
+    """How many processes read ahead: one per core this process may use, at most four.
+
+    None (0) while the machine has no core to spare (a load average within
+    half a core of the cores): reading ahead costs more CPU in all (each
+    document is pickled and unpickled) than reading in the load, and saves
+    time only on a core the load would not have had.
+    """
+    cores = len(os.sched_getaffinity(0))
+    if os.getloadavg()[0] > cores - 0.5:
         return 0
-    return min(4, len(os.sched_getaffinity(0)))
+    return min(4, cores)
 
 
 @dataclass(frozen=True)
@@ -142,7 +147,8 @@ class ReadAhead:
         self._known = Gazetteer(actors)
         self._pool = ProcessPoolExecutor(
             processes,
-            # forked (one thread: see workers): a spawned worker would run the caller's script again
+            # forked: a spawned worker would run the caller's script again; a worker only
+            # reads files, so threads of the load (a progress bar's) hold nothing it needs
             mp_context=get_context("fork"),
             initializer=_start_worker,
             initargs=(actors, vocabulary, max_text_bytes),
