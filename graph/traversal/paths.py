@@ -263,6 +263,8 @@ def _best_shortest(
     over the rings.
     """
     middle = set(around_source[-1]).intersection(around_target[-1])
+    if len(around_source) == 2 and len(around_target) == 2:  # two hops: one step either side
+        return _best_two_hops(adj, around_source[0][0], around_target[0][0], middle, k), len(middle)
     prefixes, n_prefixes = _best_walks(adj, around_source, middle, k, forward=True)
     suffixes, n_suffixes = _best_walks(adj, around_target, middle, k, forward=False)
     candidates = (
@@ -273,6 +275,26 @@ def _best_shortest(
     )
     best = [list(nodes) for _, nodes in heapq.nsmallest(k, candidates)]
     return best, sum(n_prefixes[m] * n_suffixes[m] for m in middle)
+
+
+def _best_two_hops(
+    adj: Adjacency, source: str, target: str, middle: set[str], k: int
+) -> list[list[str]]:
+    """What :func:`_best_walks` and the ranking of their joins make of two-hop paths (the
+    same rounded weights, the same order), in one pass over the middle actors."""
+    from_source, from_target = adj[source], adj[target]
+    candidates = (
+        (
+            round(
+                round(0.0 - abs(from_source[m]["stance"]), 9)
+                + round(0.0 - abs(from_target[m]["stance"]), 9),
+                9,
+            ),
+            (source, m, target),
+        )
+        for m in middle
+    )
+    return [list(nodes) for _, nodes in heapq.nsmallest(k, candidates)]
 
 
 def _linked(ties: Mapping[str, Any], nodes: set[str]) -> list[str]:
