@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from itertools import pairwise
 from typing import Any
 
@@ -16,9 +16,9 @@ from graph.store import Path, PathStep
 from graph.traversal.stance_graph import positive_subgraph
 
 # When fewer than k paths have the fewest hops, the rest come from the longer
-# lengths: every path of 2 or 3 hops is ranked (by strength, then actors); of 4
+# lengths: every path of 2 to 4 hops is ranked (by strength, then actors); of 5
 # hops or more, the first _TIE_SCAN found (a path that long is only asked for
-# when fewer than k paths have at most 3 hops, where there are seldom as many).
+# when fewer than k paths have at most 4 hops, where there are seldom as many).
 _TIE_SCAN = 500
 
 Ranked = tuple[float, tuple[str, ...]]
@@ -103,7 +103,7 @@ def signed_paths(
     if n_shortest < k:  # fewer than k paths of the fewest hops: the next lengths too
         hops = len(found[0]) - 1
         for more in range(hops + 1, max_hops + 1):
-            if more <= 3:
+            if more <= 4:
                 found += _best_of_length(G, adj, source, target, more, k)
             else:
                 found += _of_length(adj, source, target, more, _TIE_SCAN)
@@ -116,18 +116,42 @@ def signed_paths(
 def _best_of_length(
     G: nx.Graph[str], adj: Adjacency, source: str, target: str, hops: int, k: int
 ) -> list[list[str]]:
-    """The ``k`` best simple paths of exactly 2 or 3 ``hops``, all of them ranked."""
+    """The ``k`` best simple paths of exactly 2, 3 or 4 ``hops``, all of them ranked."""
+    tails = set(adj[target]) - {source}
+    paths: Iterable[list[str]]
     if hops == 2:
-        paths = ([source, m, target] for m in _linked(adj[source], set(adj[target])))
-    else:
-        tails = set(adj[target]) - {source}
+        paths = ([source, m, target] for m in _linked(adj[source], tails))
+    elif hops == 3:
         paths = (
             [source, a, b, target]
             for a in adj[source]
             if a != target
             for b in _linked(adj[a], tails)
         )
+    else:  # met in the middle: the actors two steps from each end
+        ends = {source, target}
+        before = _two_steps(adj, source, ends - {source})
+        after = _two_steps(adj, target, ends - {target})
+        paths = (
+            [source, a, m, b, target]
+            for m in before.keys() & after.keys()
+            for a in before[m]
+            for b in after[m]
+            if a != b
+        )
     return heapq.nsmallest(k, paths, key=lambda nodes: (-round(_strength(G, nodes), 9), nodes))
+
+
+def _two_steps(adj: Adjacency, end: str, other: set[str]) -> dict[str, list[str]]:
+    """For each actor two steps from ``end`` (not ``other``), the actors between them."""
+    between: dict[str, list[str]] = {}
+    for a in adj[end]:
+        if a in other:
+            continue
+        for m in adj[a]:
+            if m != end and m not in other:
+                between.setdefault(m, []).append(a)
+    return between
 
 
 def _of_length(adj: Adjacency, source: str, target: str, hops: int, limit: int) -> list[list[str]]:
