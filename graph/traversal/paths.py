@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection, Mapping
-from itertools import islice, pairwise
+from collections.abc import Collection, Iterable, Mapping
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
@@ -15,8 +15,10 @@ from graph.filters import check_bound
 from graph.store import Path, PathStep
 from graph.traversal.stance_graph import adjacency, positive_subgraph
 
-# When fewer than k paths have the fewest hops: the most paths of each longer
-# length ranked (by strength, then actors) for the rest.
+# When fewer than k paths have the fewest hops, the rest come from the longer
+# lengths: every path of 2 to 4 hops is ranked (by strength, then actors); of 5
+# hops or more, the first _TIE_SCAN found (a path that long is only asked for
+# when fewer than k paths have at most 4 hops, where there are seldom as many).
 _TIE_SCAN = 500
 
 Ranked = tuple[float, tuple[str, ...]]
@@ -104,7 +106,10 @@ def signed_paths(
     if n_shortest < k:  # fewer than k paths of the fewest hops: the next lengths too
         hops = len(found[0]) - 1
         for more in range(hops + 1, max_hops + 1):
-            found += _of_length(adj, ties, source, target, more, _TIE_SCAN, k)
+            if more <= 4:
+                found += _best_of_length(adj, ties, source, target, more, k)
+            else:
+                found += _of_length(adj, source, target, more, _TIE_SCAN)
             if len(found) >= k:
                 break
     best = heapq.nsmallest(
@@ -113,17 +118,43 @@ def signed_paths(
     return [_as_path(ties, nodes) for nodes in best]
 
 
-def _of_length(
-    adj: Adjacency, ties: Adjacency, source: str, target: str, hops: int, limit: int, k: int
+def _best_of_length(
+    adj: Adjacency, ties: Adjacency, source: str, target: str, hops: int, k: int
 ) -> list[list[str]]:
-    """Up to ``limit`` simple paths of exactly ``hops`` hops, depth first (for two and
-    three hops only the ``k`` strongest of them: :func:`_of_two_or_three`).
+    """The ``k`` best simple paths of exactly 2, 3 or 4 ``hops``, all of them ranked."""
+    if hops in (2, 3):
+        return _of_two_or_three(adj, ties, source, target, hops, k)
+    # four hops, met in the middle: the actors two steps from each end
+    before = _two_steps(adj, source, {target})
+    after = _two_steps(adj, target, {source})
+    paths: Iterable[list[str]] = (
+        [source, a, m, b, target]
+        for m in before.keys() & after.keys()
+        for a in before[m]
+        for b in after[m]
+        if a != b
+    )
+    return heapq.nsmallest(k, paths, key=lambda nodes: (-round(_strength(adj, nodes), 9), nodes))
+
+
+def _two_steps(adj: Adjacency, end: str, other: set[str]) -> dict[str, list[str]]:
+    """For each actor two steps from ``end`` (not ``other``), the actors between them."""
+    between: dict[str, list[str]] = {}
+    for a in adj[end]:
+        if a in other:
+            continue
+        for m in adj[a]:
+            if m != end and m not in other:
+                between.setdefault(m, []).append(a)
+    return between
+
+
+def _of_length(adj: Adjacency, source: str, target: str, hops: int, limit: int) -> list[list[str]]:
+    """Up to ``limit`` simple paths of exactly ``hops`` hops, depth first.
 
     A step is taken only to an actor close enough to ``target`` to arrive in
     the hops left (hop distances from ``target``, breadth first).
     """
-    if hops in (2, 3):
-        return _of_two_or_three(adj, ties, source, target, hops, limit, k)
     near = {target: 0}
     ring = [target]
     for d in range(1, hops):
@@ -161,15 +192,12 @@ def _common(adj: Adjacency, u: str, v: str, *others: str) -> set[str]:
 
 
 def _of_two_or_three(
-    adj: Adjacency, ties: Adjacency, source: str, target: str, hops: int, limit: int, k: int
+    adj: Adjacency, ties: Adjacency, source: str, target: str, hops: int, k: int
 ) -> list[list[str]]:
-    """The ``k`` strongest of :func:`_of_length`'s paths for two and three hops, found by
+    """The ``k`` strongest simple paths of two or three hops, all of them ranked, found by
     intersecting ties instead of walking out from the target (whose second ring,
     around a hub, is nearly every actor), and ranked as :func:`signed_paths` ranks them
     without building the paths that do not make the ``k`` best.
-
-    The paths ranked are the same, and when there are more than ``limit`` the same
-    first ones in depth-first order.
     """
     if hops == 2:
         middle: list[tuple[str, ...]] = [(source,)]
@@ -177,16 +205,12 @@ def _of_two_or_three(
         middle = [(source, x) for x in adj[source] if x != source and x != target]
     to_target = ties[target]
     ranked: list[tuple[float, tuple[str, ...]]] = []
-    taken = 0
     for prefix in middle:
         check_deadline()
         last = prefix[-1]
         ends: Collection[str] = _common(adj, last, target, source, target, last)
         if not ends:
             continue
-        if taken + len(ends) > limit:  # the first ones only, in the order of last's ties
-            ends = list(islice((y for y in adj[last] if y in ends), limit - taken))
-        taken += len(ends)
         # the path's |stance| summed step by step, as _strength sums it
         weight = _strength(ties, list(prefix))
         from_last = ties[last]
@@ -202,8 +226,6 @@ def _of_two_or_three(
             )
             for y in ends
         )
-        if taken >= limit:
-            break
     return [[*path, target] for _, path in heapq.nsmallest(k, ranked)]
 
 
