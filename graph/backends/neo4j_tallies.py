@@ -83,27 +83,26 @@ def _key(text: str) -> Key:
     return (source, target, kind)
 
 
-def _resumed(
-    key: Key, props: Mapping[str, Any], best: Mapping[str, Any], vocab: Vocabulary
-) -> RelationTally:
-    """The tally stored in ``props``, its shown claim ranked by the stored claim ``best``."""
-    weight = best["confidence"] * vocab.modality_weight(best["modality"])
-    day = native(best["date"])
+def _resumed(key: Key, tally: list[Any], shown: list[Any], vocab: Vocabulary) -> RelationTally:
+    """The stored ``tally`` (``relations_tallies``' columns) of relation ``key``, its
+    shown claim ranked by the stored claim ``shown`` (id, confidence, modality, date)."""
+    weight_sum, n_claims, n_articles, n_denials, first, last, quote, start, end, article = tally
+    claim_id, confidence, modality, day = shown
     return RelationTally.resume(
         key,
-        weight=props["weight_sum"],
-        n_claims=props["n_claims"],
-        n_articles=props["n_articles"],
-        n_denials=props["n_denials"],
-        first_seen=native(props.get("first_seen")),
-        last_seen=native(props.get("last_seen")),
-        best=Shown(
-            props.get("evidence_article"),
-            _evidence(
-                props.get("evidence"), props.get("evidence_start"), props.get("evidence_end")
-            ),
+        weight=weight_sum,
+        n_claims=n_claims,
+        n_articles=n_articles,
+        n_denials=n_denials,
+        first_seen=native(first),
+        last_seen=native(last),
+        best=Shown(article, _evidence(quote, start, end)),
+        best_rank=RelationTally.rank(
+            modality == Modality.DENIED,
+            confidence * vocab.modality_weight(modality),
+            native(day),
+            claim_id,
         ),
-        best_rank=RelationTally.rank(best["modality"] == Modality.DENIED, weight, day, best["id"]),
     )
 
 
@@ -151,18 +150,21 @@ def update_relations(
     again = set(keys) - set(added)
     tallies: dict[Key, RelationTally] = {}
     resume = set(added)
-    for row in _locked(db, tx, "relations_tallies", resume):
-        key, props = _key(row["key"]), row["props"]
-        if not props:
-            tally = RelationTally(key)
-        elif "weight_sum" in props and row["best"]:
-            tally = _resumed(key, props, row["best"][0], vocabulary)
-        else:  # a tally without its running figures: count it again from the claims
-            again.add(key)
-            continue
-        for claim in added[key]:
-            tally.add(claim, vocabulary)
-        tallies[key] = tally
+    for kind, rows in by_type(resume).items():
+        for text, stored, shown in db.values(
+            tx, "relations_tallies", {"rel_type": kind}, keys=rows
+        ):
+            key = _key(text)
+            if stored[1] is None:  # n_claims: a relation created just now
+                tally = RelationTally(key)
+            elif stored[0] is not None and shown[0] is not None:
+                tally = _resumed(key, stored, shown, vocabulary)
+            else:  # a tally without its running figures: count it again from the claims
+                again.add(key)
+                continue
+            for claim in added[key]:
+                tally.add(claim, vocabulary)
+            tallies[key] = tally
     for row in _locked(db, tx, "relations_claims", again):
         if row["claims"]:
             key = _key(row["key"])
