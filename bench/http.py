@@ -16,6 +16,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -84,24 +85,46 @@ def peak_rss_of(pid: int) -> int:
 
 
 class Server:
-    """``uvicorn --factory api.app:create_app`` serving ``store`` on a free local port."""
+    """``uvicorn --factory api.app:create_app`` serving ``store`` on a free local port,
+    with ``workers`` processes (each opening the store itself)."""
 
-    def __init__(self, store: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, store: Path, env: dict[str, str] | None = None, workers: int = 1) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        self.workers = workers
         env = {**os.environ, "ACTORGRAPH_STORE": str(store), **(env or {})}
         cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app"]
         cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
+        if workers > 1:  # at log level info: each worker says when it has started
+            cmd += ["--workers", str(workers), "--log-level", "info"]
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
+        # With several workers, their log lines are read here as they come, to count the
+        # workers started; one process logs where this one does.
+        log = subprocess.PIPE if workers > 1 else None
+        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        self._workers_up = 0
+        if workers > 1:
+            threading.Thread(target=self._read_log, daemon=True).start()
         self.ready_s = self._wait()
 
+    def _read_log(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            if b"Application startup complete" in line:
+                self._workers_up += 1
+
+    def _workers_started(self) -> int:
+        return self._workers_up if self.workers > 1 else 1
+
     def _wait(self) -> float:
+        """Until every worker has opened the store (the first to answer would take every
+        connection until the others have)."""
         for _ in range(STARTUP_ATTEMPTS):
             if self.proc.poll() is not None:
                 raise RuntimeError(f"the API server exited with {self.proc.returncode}")
             try:
-                if httpx.get(self.base + "/health", timeout=2).status_code < 500:
+                answered = httpx.get(self.base + "/health", timeout=2).status_code < 500
+                if answered and self._workers_started() >= self.workers:
                     return time.perf_counter() - self.started
             except httpx.TransportError:
                 pass
@@ -110,8 +133,8 @@ class Server:
         raise RuntimeError("the API server did not answer /health in time")
 
     def stop(self) -> int:
-        """Stop the server; returns its peak RSS in bytes."""
-        peak = peak_rss_of(self.proc.pid)
+        """Stop the server; returns its peak RSS in bytes (of its largest worker)."""
+        peak = max([peak_rss_of(pid) for pid in (self.proc.pid, *self._children())])
         self.proc.terminate()
         try:
             self.proc.wait(timeout=20)
@@ -119,6 +142,13 @@ class Server:
             self.proc.kill()
             self.proc.wait()
         return peak
+
+    def _children(self) -> list[int]:
+        try:
+            tasks = Path(f"/proc/{self.proc.pid}/task").iterdir()
+            return [int(c) for t in tasks for c in (t / "children").read_text().split()]
+        except OSError:
+            return []
 
 
 def _latency(client: httpx.Client, workload: dict[str, list[Any]]) -> tuple[dict, dict]:

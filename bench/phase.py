@@ -53,6 +53,12 @@ def _profiler(enabled: bool, out: Path) -> AbstractContextManager:
     return _Profile()
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished child processes."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def load_phase(args: argparse.Namespace) -> dict[str, Any]:
     """Load the corpus into a fresh embedded store (:func:`bench.loading.load_corpus`),
     then draw the workload from it."""
@@ -94,15 +100,18 @@ def load_files_phase(args: argparse.Namespace) -> dict[str, Any]:
         leftover.unlink()
     store = EmbeddedStore(folder / "files.sqlite")
     with _profiler(args.profile, folder / "profile-load-files.txt"):
-        t0 = time.perf_counter()
+        t0, cpu0, workers0 = time.perf_counter(), time.process_time(), _children_cpu()
         summary = load(store, plan([files]))
         seconds = time.perf_counter() - t0
+        cpu, workers = time.process_time() - cpu0, _children_cpu() - workers0
     store.close()
     return {
         "files": summary.files,
         "claims": summary.claims,
         "seconds": seconds,
         "claims_per_s": summary.claims / seconds,
+        "cpu_s": cpu,  # this process: on an idle machine, the load's wall time is at least this
+        "readers_cpu_s": workers,  # the processes that read files ahead (ingest.read_ahead)
         "peak_rss_bytes": peak_rss(),
     }
 

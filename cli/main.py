@@ -296,28 +296,30 @@ def serve(
             help="Port to listen on.",
         ),
     ] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            envvar="ACTORGRAPH_WORKERS",
+            min=1,
+            max=64,
+            metavar="N",
+            help="Server processes answering over the one store (reads on N cores).",
+        ),
+    ] = 1,
     store: StoreOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
-    import uvicorn
+    from api.server import check_workers
+    from api.server import serve as run_server
 
-    from api.app import create_app
-    from api.server import JsonErrorsProtocol
-
-    settings = settings_for(store)
-    opened(settings.store).close()  # fail here, in one line, if the store cannot be opened
-    # The app logs every request itself (request id, JSON on demand) and puts
-    # uvicorn's own lines through the same handler; uvicorn configures nothing.
-    uvicorn.run(
-        create_app(settings),
-        host=host,
-        port=port,
-        log_level="info",
-        log_config=None,
-        access_log=False,
-        http=JsonErrorsProtocol,
+    settings = settings_for(store).model_copy(
+        update={"host": host, "port": port, "workers": workers}
     )
+    check_workers(settings)
+    opened(settings.store).close()  # fail here, in one line, if the store cannot be opened
+    run_server(settings)
 
 
 queries.register(app)

@@ -53,5 +53,12 @@ class Settings(BaseSettings):
     sqlite_busy_seconds: float = Field(
         10.0, gt=0, description="How long an embedded-store write waits for another writer."
     )
+    workers: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="Server processes (serve). Each keeps its own index of the store and "
+        "catches up with the others' writes; an embedded store needs a file, not :memory:.",
+    )
     host: str = "127.0.0.1"
     port: int = 8000

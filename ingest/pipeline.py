@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graph.errors import ActorConflict, ActorGraphError, LoadError, WrongFormat
 from graph.model import Actor, AnnotatedArticle
 from graph.store import GraphStore, UpsertResult
 from graph.vocabulary import Vocabulary
+from ingest.read_ahead import READ_AHEAD_FROM, ReadAhead, workers
 from ingest.rejects import RejectsFile
 from ingest.summary import InputSummary, LoadSummary
 from loaders.formats import Format, Plan, get_format
@@ -73,6 +74,8 @@ class _Reading:
     skip_bad: bool = False
     rejects_dir: Path | None = None
     on_progress: Progress | None = None
+    ahead: ReadAhead | None = None
+    """Native inputs read ahead in worker processes (:mod:`ingest.read_ahead`), if many."""
 
 
 def _inputs(inputs: Plan, vocabulary: Vocabulary, mapping: Path | None) -> Iterator[_Input]:
@@ -134,6 +137,39 @@ def load(
     reading = _Reading(_resolver(store, actors, max_text_bytes), skip_bad, rejects_dir, on_progress)
     summary.actors_new += store.upsert_actors(actors)
     summary.files += len(inputs.gazetteers)
+    with ExitStack() as closing:
+        ahead = _read_ahead(store, inputs, reading.resolver, max_text_bytes)
+        if ahead is not None:
+            closing.callback(ahead.close)
+            reading = replace(reading, ahead=ahead)
+        _load_inputs(store, inputs, mapping, reading, summary)
+    stats = store.stats()
+    summary.relations_after = stats.relations
+    summary.actors_total = stats.actors
+    return summary
+
+
+def _read_ahead(
+    store: GraphStore, inputs: Plan, resolver: Resolver, max_text_bytes: int
+) -> ReadAhead | None:
+    """Worker processes reading the native inputs ahead, when there are many and cores to spare."""
+    native = [path for path, format_name in inputs.inputs if format_name == "native"]
+    processes = workers()
+    if len(native) < READ_AHEAD_FROM or processes < 2:
+        return None
+    known = resolver.gazetteer.actors
+    return ReadAhead(native, known, store.vocabulary, max_text_bytes, processes)
+
+
+def _load_inputs(
+    store: GraphStore,
+    inputs: Plan,
+    mapping: Path | None,
+    reading: _Reading,
+    summary: LoadSummary,
+) -> None:
+    """Every input of ``inputs`` stored, or up to the first bad one (raised)."""
+    on_progress = reading.on_progress
     checked = (
         _Checked(source, _check(source, reading))
         for source in _inputs(inputs, store.vocabulary, mapping)
@@ -157,10 +193,6 @@ def load(
             raise run.failed  # the inputs before the failing one stay stored
         if run.full:
             upcoming = next(checked, None)
-    stats = store.stats()
-    summary.relations_after = stats.relations
-    summary.actors_total = stats.actors
-    return summary
 
 
 def _check(
@@ -186,7 +218,10 @@ def _check(
     docs: list[AnnotatedArticle] | None = [] if keep else None
     with ExitStack() as closing:
         rejects = RejectsFile(rejects_path(path, reading.rejects_dir), closing)
-        for item in _expecting(source, source.read(scratch)):
+        items = source.read(scratch)
+        if reading.ahead is not None and source.fmt.name == "native":
+            items = reading.ahead.read(path, scratch.gazetteer, lambda: source.read(scratch))
+        for item in _expecting(source, items):
             done.records += 1
             if docs is not None:
                 if done.records > BATCH:

@@ -130,7 +130,7 @@ def _walk(folder: Path, format_name: str | None = None) -> Iterator[Path]:
     if format_name in (None, "re3d") and detect(folder) == "re3d":
         yield folder
         return
-    for child in sorted(folder.iterdir()):
+    for child in sorted(folder.iterdir(), key=lambda child: child.name):  # siblings: as paths
         if child.name.startswith("."):
             continue
         if child.is_dir():

@@ -7,7 +7,7 @@ such as ``claims[3]``), the field and what was expected: never a part.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,10 +69,16 @@ def read(path: Path, resolver: Resolver, mapping: Mapping) -> Iterator[Item]:
             f"line {record}" if isinstance(record, int) else record, exc.message, exc.field
         )
         return
-    for actor in doc.actors:  # the documents after this one may not redefine them either
-        if actor.id not in resolver.gazetteer:
-            resolver.gazetteer.add(actor)
     yield doc
+    introduce(doc, resolver.gazetteer)
+
+
+def introduce(doc: AnnotatedArticle, gazetteer: Gazetteer) -> None:
+    """Add the actors ``doc`` carries that ``gazetteer`` lacks: the documents read after it
+    may not redefine them either."""
+    for actor in doc.actors:
+        if actor.id not in gazetteer:
+            gazetteer.add(actor)
 
 
 def read_native(
@@ -154,16 +160,62 @@ def parse_native(
     ...
     graph.errors.LoadError: <request>: record article: field published: Input should be ...
     """
+    doc = _validated(data, source)
+    check_introduced(doc.actors, gazetteer, source)
     vocabulary = vocabulary or Vocabulary.default()
+    return _Resolver(doc, gazetteer, vocabulary, source, base_dir, max_text_bytes).build()
+
+
+def _validated(data: Any, source: str) -> NativeDocument:
     if not isinstance(data, dict):
         raise WrongFormat(source, "expected a mapping with 'article' (and 'claims', 'mentions')")
     try:
-        doc = NativeDocument.model_validate(data)
+        return NativeDocument.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         record, field = _where(tuple(err["loc"]))
         raise LoadError(source, err["msg"], record=record, field=field) from None
-    return _Resolver(doc, gazetteer, vocabulary, source, base_dir, max_text_bytes).build()
+
+
+def read_unchecked(
+    path: Path, gazetteer: Actors, vocabulary: Vocabulary, *, max_text_bytes: int = MAX_TEXT_BYTES
+) -> tuple[AnnotatedArticle, tuple[Actor, ...]]:
+    """:func:`read_native` but for :func:`check_introduced`, and the actors the file introduces.
+
+    For a reader that makes that check itself, against actors it has and
+    ``gazetteer`` has not (:mod:`ingest.read_ahead`): the check runs first in
+    :func:`read_native`, so a file refused by both raises what the check raises.
+    """
+    source = str(path)
+    doc = _validated(read_data(path, max_bytes=max_text_bytes), source)
+    built = _Resolver(doc, gazetteer, vocabulary, source, path.parent, max_text_bytes).build()
+    return built, tuple(doc.actors)
+
+
+def check_introduced(actors: Iterable[Actor], known: Actors, source: str) -> None:
+    """An article may introduce actors, not change existing ones or take their names.
+
+    Raises :class:`~graph.errors.ActorConflict` naming the first actor (``actors[i]``) that does.
+    """
+    hint = "an article may introduce actors, not change them: use a gazetteer or a merge"
+    for i, actor in enumerate(actors):
+        record = f"actors[{i}]"
+        stored = known.get(actor.id)
+        if stored is not None and stored == actor:  # known as it is: the usual case
+            continue
+        changes = identity_changes(actor, stored) if stored is not None else []
+        if changes:
+            message = f"actor {actor.id!r} exists; this would change its {'; '.join(changes)}"
+            field = changes[0].split(" ", 1)[0]
+            raise ActorConflict(source, f"{message} ({hint})", record=record, field=field)
+        if stored is not None:
+            continue
+        for name in actor.names:
+            owners = sorted(known.lookup(name) - {actor.id})
+            if owners:
+                field = "name" if name == actor.name else "aliases"
+                message = f"{name!r} already names {', '.join(owners)} ({hint})"
+                raise ActorConflict(source, message, record=record, field=field)
 
 
 class _Resolver:
@@ -177,31 +229,10 @@ class _Resolver:
         max_text_bytes: int,
     ) -> None:
         self.doc, self.vocabulary, self.source, self.base_dir = doc, vocabulary, source, base_dir
-        self._check_introduced(gazetteer)
         self.gazetteer = Gazetteer.over(gazetteer, doc.actors)
         self.text = self._text(max_text_bytes)
         self.adopted: dict[str, Actor] = {}  # reference entries the document names
         self.resolution = Resolution(self.gazetteer, Reference.default())
-
-    def _check_introduced(self, known: Actors) -> None:
-        """An article may introduce actors, not change existing ones or take their names."""
-        hint = "an article may introduce actors, not change them: use a gazetteer or a merge"
-        for i, actor in enumerate(self.doc.actors):
-            record = f"actors[{i}]"
-            stored = known.get(actor.id)
-            changes = identity_changes(actor, stored) if stored is not None else []
-            if changes:
-                message = f"actor {actor.id!r} exists; this would change its {'; '.join(changes)}"
-                field = changes[0].split(" ", 1)[0]
-                raise ActorConflict(self.source, f"{message} ({hint})", record=record, field=field)
-            if stored is not None:
-                continue
-            for name in actor.names:
-                owners = sorted(known.lookup(name) - {actor.id})
-                if owners:
-                    field = "name" if name == actor.name else "aliases"
-                    message = f"{name!r} already names {', '.join(owners)} ({hint})"
-                    raise ActorConflict(self.source, message, record=record, field=field)
 
     def fail(self, message: str, record: str, field: str) -> LoadError:
         return LoadError(self.source, message, record=record, field=field)

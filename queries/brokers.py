@@ -5,17 +5,19 @@ from __future__ import annotations
 import itertools
 import random
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 import igraph
 import networkx as nx
+import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
 from graph.errors import OutOfRange
 from graph.filters import check_bound
 from graph.model import Relation
-from graph.traversal.stance_graph import adjacency
+from graph.traversal.tie_arrays import Ints, supports, tie_arrays
 from queries.blocs import blocs
 from queries.checks import require_stance_graph
 
@@ -34,32 +36,46 @@ BETWEENNESS_SOURCES = 50
 """Most actors whose shortest paths :func:`brokers` follows."""
 
 
-def _cooperative_ties(G: nx.Graph[str]) -> dict[str, list[str]]:
-    """Each actor with a cooperative tie, and the actors it has them with."""
-    ties: dict[str, list[str]] = {}
-    for u, nbrs in adjacency(G).items():
-        friends = [v for v, data in nbrs.items() if data["sign"] > 0 and v != u]
-        if friends:
-            ties[u] = friends
-    return ties
+class _Cooperative(NamedTuple):
+    """The actors with a cooperative tie (ids, in id order) and those ties, each once,
+    as pairs of positions in ``actors``, in the order of the graph's ties."""
+
+    actors: list[str]
+    edges: Ints
+    friends: Callable[[str], list[str]]  # an actor's cooperative ties, made on demand
 
 
-def _betweenness(ties: dict[str, list[str]], k: int) -> dict[str, float]:
+def _cooperative_ties(G: nx.Graph[str]) -> _Cooperative:
+    ties = tie_arrays(G)
+    owner = ties.owner
+    cooperative = (ties.sign > 0) & (ties.other != owner)
+    numbers = np.flatnonzero(np.bincount(owner[cooperative], minlength=len(ties.actors)))
+    position = np.full(len(ties.actors), -1, dtype=np.int64)
+    position[numbers] = np.arange(len(numbers))
+    once = cooperative & (owner < ties.other)
+    edges = np.column_stack((position[owner[once]], position[ties.other[once]]))
+    actors = [ties.actors[i] for i in numbers.tolist()]
+
+    def friends(actor: str) -> list[str]:
+        found = ties.row(ties.number[actor])
+        return [ties.actors[o] for o in ties.other[found][cooperative[found]].tolist()]
+
+    return _Cooperative(actors, edges, friends)
+
+
+def _betweenness(ties: _Cooperative, k: int) -> dict[str, float]:
     """Normalised betweenness on the cooperative ``ties``, from ``k`` source actors at most.
 
     igraph walks the shortest paths (in C: 25x networkx's
     ``betweenness_centrality_subset`` at 1,500 actors, the same figures to
     1e-16; the tests hold it to networkx).
     """
-    nodes = sorted(ties)
+    nodes = ties.actors
     n = len(nodes)
-    position = {node: i for i, node in enumerate(nodes)}
-    sources = nodes if n <= k else random.Random(0).sample(nodes, k)
-    edges = [(position[u], position[v]) for u in nodes for v in ties[u] if u < v]
+    # the sample networkx's k draws, as positions: it depends on n and k only
+    sources = list(range(n)) if n <= k else random.Random(0).sample(range(n), k)
     check_deadline()
-    raw = igraph.Graph(n=n, edges=edges).betweenness(
-        directed=False, sources=[position[s] for s in sources]
-    )
+    raw = igraph.Graph(n=n, edges=ties.edges.tolist()).betweenness(directed=False, sources=sources)
     check_deadline()
     if n <= 2:
         return dict(zip(nodes, raw, strict=True))
@@ -126,7 +142,8 @@ def brokers(
     for actor, score in ranked[:limit]:
         bridges: tuple[int, ...] = ()
         if membership:
-            bridges = tuple(sorted({membership[o] for o in ties[actor] if o in membership}))
+            friends = ties.friends(actor)
+            bridges = tuple(sorted({membership[o] for o in friends if o in membership}))
         found.append(Broker(actor=actor, betweenness=score, bridges=bridges))
     return found
 
@@ -214,12 +231,7 @@ def support_chains(
     if not min_length <= max_length <= 4:
         raise OutOfRange("max_length", max_length, min_length, 4)
     check_bound("limit", limit)
-    backing: dict[tuple[str, str], Relation] = {}
-    for _, _, rels in G.edges(data="relations", default=()):
-        relation: Relation
-        for relation in rels:
-            if relation.type == "SUPPORTS" and relation.holds:
-                backing[relation.source, relation.target] = relation
+    backing = supports(G)
     backs: dict[str, list[str]] = defaultdict(list)
     for source, target in sorted(backing):
         backs[source].append(target)
@@ -239,27 +251,38 @@ def support_chains(
 
 def _chain_starts(backs: dict[str, list[str]], max_length: int) -> list[str]:
     """The actors chains start from, sorted: every backer nobody backs, then in
-    order any actor not within ``max_length`` steps of an earlier start."""
+    order any actor not within ``max_length`` steps of an earlier start.
+
+    What the backers nobody backs reach is one breadth-first walk from all of
+    them at once (an actor is within ``max_length`` steps of one of them
+    exactly when it is within that many steps of the whole set); only the
+    actors of rings of mutual support none of them reaches are walked from
+    one at a time.
+    """
     backed = {t for targets in backs.values() for t in targets}
     actors = set(backs) | backed
-    covered: set[str] = set()
-    starts = []
-    for start in [*sorted(actors - backed), *sorted(actors)]:
-        if start in covered:
-            continue
-        starts.append(start)
-        ring, reached = [start], {start}
-        for _ in range(max_length):  # breadth first: every actor within max_length steps
-            check_deadline()
-            onward = []
-            for actor in ring:
-                for target in backs.get(actor, ()):
-                    if target not in reached:
-                        reached.add(target)
-                        onward.append(target)
-            ring = onward
-        covered |= reached
+    starts = sorted(actors - backed)
+    covered = _within(backs, starts, max_length)
+    for start in sorted(actors):
+        if start not in covered:
+            starts.append(start)
+            covered |= _within(backs, [start], max_length)
     return sorted(starts)
+
+
+def _within(backs: dict[str, list[str]], sources: list[str], max_length: int) -> set[str]:
+    """The actors within ``max_length`` SUPPORTS steps of any of ``sources``, them included."""
+    ring, reached = list(sources), set(sources)
+    for _ in range(max_length):  # breadth first, a ring at a time
+        check_deadline()
+        onward = []
+        for actor in ring:
+            for target in backs.get(actor, ()):
+                if target not in reached:
+                    reached.add(target)
+                    onward.append(target)
+        ring = onward
+    return reached
 
 
 def _chains(

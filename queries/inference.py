@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import NamedTuple
 
 import networkx as nx
+import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from graph.budget import check_deadline
 from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
 from graph.traversal.stance_graph import adjacency, derived, signed_ties
+from graph.traversal.tie_arrays import Floats, Ints, tie_arrays
 from queries.checks import require_stance_graph
 
 Ties = dict[str, dict[str, tuple[int, float]]]  # actor -> other -> (sign, strength)
@@ -99,10 +102,14 @@ def infer(
         raise InvalidQuery(f"decay={decay} is out of range; allowed (0, 1]")
     if actor not in G:
         raise UnknownActor(actor)
-    ties = derived(G, "inference_ties", _tie_strengths)
     tied = adjacency(G)[actor]
+    if max_length <= 3:
+        best = _best_up_to_three(G, actor, max_length, decay)
+        found = [_inferred_from(G, path, confidence) for confidence, path in best.values()]
+        return sorted(found, key=lambda i: (-i.confidence, i.actor))
+    ties = derived(G, "inference_ties", _tie_strengths)
     targets = {v for v in G if v != actor and v not in tied}  # no tie, even structural
-    best: Best = {}
+    best = {}
     two = _two_step_paths(ties, actor)
     for end, paths in two.items():
         if end in targets:
@@ -218,3 +225,116 @@ def _inferred(ties: Ties, path: tuple[str, ...], confidence: float) -> InferredS
         signs=signs,
         rule=RULES[(signs[0], math.prod(signs[1:]))],
     )
+
+
+def _inferred_from(G: nx.Graph[str], path: tuple[str, ...], confidence: float) -> InferredStance:
+    adj = adjacency(G)
+    signs = tuple(adj[u][v]["sign"] for u, v in itertools.pairwise(path))
+    return InferredStance(
+        actor=path[-1],
+        sign=math.prod(signs),
+        confidence=confidence,
+        path=path,
+        signs=signs,
+        rule=RULES[(signs[0], math.prod(signs[1:]))],
+    )
+
+
+class _SignedColumns(NamedTuple):
+    """The cooperative and hostile ties as rows (:func:`~graph.traversal.tie_arrays.tie_arrays`'s
+    actors), each with its strength ``1 - exp(-|stance|)`` (``math.exp``, as the paths' own)."""
+
+    starts: Ints
+    other: Ints
+    strength: Floats
+
+
+def _signed_columns(G: nx.Graph[str]) -> _SignedColumns:
+    ties = tie_arrays(G)
+    kept = ties.sign != 0
+    starts = np.zeros(len(ties.actors) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(ties.owner[kept], minlength=len(ties.actors)), out=starts[1:])
+    stances = ties.stance[kept].tolist()
+    strength = np.fromiter((1 - math.exp(-abs(v)) for v in stances), np.float64, len(stances))
+    return _SignedColumns(starts, ties.other[kept], strength)
+
+
+def _gather(starts: Ints, rows: Ints) -> tuple[Ints, Ints]:
+    """The positions of every tie of ``rows`` (in order), and which of ``rows`` each is from."""
+    lengths = starts[rows + 1] - starts[rows]
+    total = int(lengths.sum())
+    offsets = np.repeat(starts[rows] - np.cumsum(lengths) + lengths, lengths)
+    return offsets + np.arange(total), np.repeat(np.arange(len(rows)), lengths)
+
+
+_NEAR = 2e-6
+"""Confidences this far below an actor's best cannot round (to 6 decimals) to the best."""
+
+
+def _best_up_to_three(G: nx.Graph[str], actor: str, max_length: int, decay: float) -> Best:
+    """Each target's most confident path of 2..``max_length`` (<= 3) steps, a column at a time.
+
+    The best unrounded confidence of each target is found over whole arrays:
+    every two-step path, and for each step c-d the strongest two-step path to
+    c not through d (so the best of the three-step paths through c). Only
+    the paths within rounding of a target's best are then ranked one by one,
+    as :func:`_consider` ranks them (rounded confidence, then actor order).
+    """
+    ties = tie_arrays(G)
+    columns = derived(G, "inference_columns", _signed_columns)
+    starts, other, strength = columns
+    n = len(ties.actors)
+    a = ties.number[actor]
+    target = np.ones(n, dtype=np.bool_)
+    target[a] = False
+    target[ties.other[ties.row(a)]] = False  # no tie, even structural
+    check_deadline()
+    first = columns.starts[a]
+    bc_at, from_a = _gather(starts, other[first : starts[a + 1]])
+    ab_at = first + from_a
+    b, c = other[ab_at], other[bc_at]  # the two-step paths a-b-c
+    two = strength[ab_at] * strength[bc_at]
+    keep = (c != a) & (c != b)
+    b, c, two = b[keep], c[keep], two[keep]
+    best_value = np.full(n, -1.0)
+    ends = target[c]
+    b_end, c_end, two_step = b[ends], c[ends], two[ends] * decay
+    np.maximum.at(best_value, c_end, two_step)
+    three_steps = max_length == 3 and len(c) > 0
+    if three_steps:
+        check_deadline()
+        # the two-step paths to each c, strongest first: the best, and the best not through d
+        order = np.lexsort((b, -two, c))
+        b, c, two = b[order], c[order], two[order]
+        heads = np.flatnonzero(np.r_[True, c[1:] != c[:-1]])
+        runs = np.diff(np.r_[heads, len(c)])
+        second = np.minimum(heads + 1, len(c) - 1)
+        mids = c[heads]
+        d_at, mid = _gather(starts, mids)
+        d = other[d_at]
+        through = np.where(d == b[heads][mid], np.where(runs[mid] > 1, second[mid], -1), heads[mid])
+        reach = target[d] & (d != mids[mid]) & (through >= 0)
+        d_at, mid, d, through = d_at[reach], mid[reach], d[reach], through[reach]
+        three = two[through] * strength[d_at] * (decay**2)
+        np.maximum.at(best_value, d, three)
+        check_deadline()
+    threshold = best_value - _NEAR
+    best: Best = {}
+    names = ties.actors
+    near = two_step >= threshold[c_end]
+    for bi, ci, value in zip(
+        b_end[near].tolist(), c_end[near].tolist(), two_step[near].tolist(), strict=True
+    ):
+        _consider(best, round(value, 6), (actor, names[bi], names[ci]))
+    if three_steps:
+        near = three >= threshold[d]
+        for m, di, cd in zip(
+            mid[near].tolist(), d[near].tolist(), strength[d_at[near]].tolist(), strict=True
+        ):
+            start = int(heads[m])
+            run = slice(start, start + int(runs[m]))
+            values = two[run] * cd * (decay**2)
+            close = (values >= threshold[di]) & (b[run] != di)
+            for bi, value in zip(b[run][close].tolist(), values[close].tolist(), strict=True):
+                _consider(best, round(value, 6), (actor, names[bi], names[mids[m]], names[di]))
+    return best

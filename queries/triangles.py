@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from graph.budget import check_deadline
-from graph.traversal.stance_graph import adjacency
+from graph.traversal.tie_arrays import tie_arrays
 
 Ints = npt.NDArray[np.int64]
 
@@ -52,30 +52,22 @@ def signed_triangles(
     >>> census.tolist(), found.u.tolist(), found.negatives.tolist(), found.evidence.tolist()
     ([0, 1, 0, 0], [0], [1], [3.5])
     """
-    adj = adjacency(G)
-    actors = sorted(u for u, nbrs in adj.items() if any(d["sign"] for d in nbrs.values()))
-    number = {actor: i for i, actor in enumerate(actors)}
+    ties = tie_arrays(G)
+    owner = ties.owner
+    signed = ties.sign != 0
+    with_signed = np.bincount(owner[signed], minlength=len(ties.actors)) > 0
+    actors = [a for a, kept in zip(ties.actors, with_signed.tolist(), strict=True) if kept]
+    number = np.cumsum(with_signed) - 1  # id order kept: numbers among the actors with signed ties
     n = len(actors)
-    lower: list[int] = []
-    higher: list[int] = []
-    signs: list[int] = []
-    stances: list[float] = []
-    for actor, nbrs in adj.items():
-        i = number.get(actor)
-        if i is None:
-            continue
-        for other, data in nbrs.items():
-            if data["sign"] and number[other] > i:
-                lower.append(i)
-                higher.append(number[other])
-                signs.append(data["sign"])
-                stances.append(data["stance"])
-    order = np.lexsort((np.asarray(higher, dtype=np.int64), np.asarray(lower, dtype=np.int64)))
-    column = np.asarray(higher, dtype=np.int64)[order]
-    hostile = (np.asarray(signs, dtype=np.int64) < 0)[order]
-    weight = np.abs(np.asarray(stances, dtype=np.float64))[order]
+    once = signed & (ties.other > owner)
+    lower, higher = number[owner[once]], number[ties.other[once]]
+    signs, stances = ties.sign[once], ties.stance[once]
+    order = np.lexsort((higher, lower))
+    column = higher[order]
+    hostile = (signs < 0)[order]
+    weight = np.abs(stances)[order]
     starts = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(np.asarray(lower, dtype=np.int64), minlength=n), out=starts[1:])
+    np.cumsum(np.bincount(lower, minlength=n), out=starts[1:])
     census = np.zeros(4, dtype=np.int64)
     where_in_u = np.full(n, -1, dtype=np.int64)  # tie (u, w)'s position, for w above u
     parts: list[tuple[Ints, ...]] = []

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.actor_refs import find_actor
 from api.deps import FiltersDep, MinClaims, PageDep, RollUpDep, StoreDep, bounded
-from api.routing import OffloadedRoute
+from api.routing import OffloadedRoute, quick_read
 from graph.filters import BOUNDS, Filters
 from graph.model import Actor, ActorKind
 from graph.store import ActorMatch, GraphStore, Stance, Subgraph
@@ -73,6 +73,7 @@ def list_actors(
 
 
 @router.get("/{ref}")
+@quick_read
 def actor_detail(store: StoreDep, ref: ActorRef) -> Actor:
     """One actor, by id or any known name or alias."""
     return find_actor(store, ref)
@@ -90,6 +91,7 @@ def _stances(
 
 
 @router.get("/{ref}/allies")
+@quick_read
 def actor_allies(
     store: StoreDep,
     ref: ActorRef,
@@ -103,6 +105,7 @@ def actor_allies(
 
 
 @router.get("/{ref}/enemies")
+@quick_read
 def actor_enemies(
     store: StoreDep,
     ref: ActorRef,

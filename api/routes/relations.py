@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.actor_refs import find_actor
 from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
-from api.routing import OffloadedRoute
+from api.routing import OffloadedRoute, quick_read
 from graph.model import Relation
 from graph.store import EvidenceItem, Path
 from queries.rollup import rolled_up
@@ -36,6 +36,7 @@ def relations(
 
 
 @router.get("/paths")
+@quick_read
 def paths(
     store: StoreDep,
     source: Source,
@@ -64,6 +65,7 @@ def paths(
 
 
 @router.get("/evidence")
+@quick_read
 def evidence(
     store: StoreDep,
     source: Source,

@@ -52,8 +52,6 @@ def validated(placeholder: str, value: object, vocabulary: Vocabulary) -> str:
     'Militia'
     >>> validated("max_hops", 3, vocab)
     '3'
-    >>> validated("hop_range", (2, 4), vocab)
-    '2,4'
     >>> validated("rel_types", ("ALLIED_WITH", "FIGHTS"), vocab)
     'ALLIED_WITH|FIGHTS'
     >>> validated("rel_type", "ALLIED_WITH]->() DETACH DELETE (n", vocab)
@@ -75,13 +73,6 @@ def validated(placeholder: str, value: object, vocabulary: Vocabulary) -> str:
             return KIND_LABELS[ActorKind(str(value))]
         except ValueError:
             raise ConfigurationError(f"no actor kind {value!r}") from None
-    if placeholder == "hop_range":
-        low, high = value if isinstance(value, tuple) and len(value) == 2 else (0, 0)
-        validated("max_hops", low, vocabulary)
-        validated("max_hops", high, vocabulary)
-        if low > high:
-            raise ConfigurationError(f"hop range {low}..{high} is empty")
-        return f"{low},{high}"
     if placeholder in ("max_hops", "depth"):
         low, high = BOUNDS[placeholder]
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -126,6 +127,29 @@ class EmbeddedStore(EmbeddedWrites):
         """Reload if another process committed since we last looked."""
         if self._state.data_version() != self._version:
             self._load()
+
+    @contextmanager
+    def held_if_ready(self) -> Iterator[bool]:
+        """Hold the store for work that would not wait: True while held; False at once if
+        another thread holds it, a bulk load is on, or the index must first catch up
+        with another process's writes.
+
+        For an event loop, which may then run a query on the index in memory itself
+        rather than hand it to a worker thread (a hop that costs more than such a
+        query), and must never wait.
+        """
+        if not self._lock.acquire(blocking=False):
+            yield False
+            return
+        try:
+            ready = self._bulk is None and self._state.data_version() == self._version
+            if not ready:
+                yield False
+                return
+            with collector_paused():
+                yield True
+        finally:
+            self._lock.release()
 
     # -- lookups ----------------------------------------------------------------
     @_locked

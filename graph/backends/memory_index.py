@@ -96,6 +96,9 @@ class MemoryIndex:
         What was kept of those actors' ties (:mod:`graph.traversal.ties`) is forgotten,
         to be made again when asked for.
         """
+        if not self.relations:
+            self._fill(changes)
+            return
         relations, pair_keys, actor_keys = self.relations, self.pair_keys, self.actor_keys
         pairs: dict[tuple[str, str], None] = {}  # in the order given: the file's key order
         n_holding = self.n_holding
@@ -132,3 +135,42 @@ class MemoryIndex:
         self.graph.add_edges_from(edges)
         self.graph.remove_edges_from(gone)
         forget_ties(self.graph, {actor for pair in pairs for actor in pair})
+
+    def _fill(self, changes: Mapping[Key, Relation | None]) -> None:
+        """:meth:`apply` to an index that holds no relation yet (on open, a first load).
+
+        The same index and graph, the edges drawn in the same order, in one pass:
+        nothing is looked up, no pair's keys are gathered again and sorted.
+        """
+        relations, pair_keys, actor_keys = self.relations, self.pair_keys, self.actor_keys
+        pairs: dict[tuple[str, str], list[tuple[Key, Relation]]] = {}  # in the order given
+        n_holding = 0
+        for key, relation in changes.items():
+            source, target, _ = key
+            pair = (source, target) if source < target else (target, source)
+            holding = pairs.get(pair)
+            if holding is None:
+                holding = pairs[pair] = []
+            if relation is None:  # gone before it was taken in: nothing to draw
+                continue
+            relations[key] = relation
+            pair_keys[pair].add(key)
+            actor_keys[source].add(key)
+            actor_keys[target].add(key)
+            if relation.holds:
+                n_holding += 1
+                holding.append((key, relation))
+        self.n_holding = n_holding
+        self.changes += 1
+        edges = []
+        for pair, holding in pairs.items():
+            if len(holding) > 1:
+                holding.sort(key=_first)  # by key: the relations' order
+            if holding:
+                edges.append((*pair, tie(tuple(relation for _, relation in holding))))
+        self.graph.add_edges_from(edges)
+        forget_ties(self.graph, {actor for pair in pairs for actor in pair})
+
+
+def _first(item: tuple[Key, Relation]) -> Key:
+    return item[0]

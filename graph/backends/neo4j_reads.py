@@ -105,6 +105,13 @@ class Neo4jReads:
         found = (relation_from_aggregate(r, self.vocabulary) for r in rows)
         return sorted((r for r in found if r.holds), key=lambda r: (r.source, r.target, r.type))
 
+    def _walked(self, types: list[str]) -> tuple[bool, dict[str, Any]]:
+        """Whether a walk over ``types`` takes each pair's one ``TIE`` (every type counts), and
+        the fill of the statements that walk the relations of ``types`` instead."""
+        if len(types) == len(self.vocabulary.names):
+            return True, {}
+        return False, {"rel_types": tuple(types)}
+
     # -- actors -----------------------------------------------------------------
     def _nodes(self, *actor_ids: str) -> dict[str, Actor]:
         """The actors, each a node of the stance graph (not merged away); else UnknownActor."""
@@ -138,10 +145,14 @@ class Neo4jReads:
             relations = self._aggregated("relations_touching_window", filters, ids=ids)
             G = self._stance_graph(relations, actor)
             return allies(G, actor_id) if sign > 0 else enemies(G, actor_id)
-        rows = self._db.read("stances_rel", id=actor_id, sign=sign, types=self._types(filters))
+        polar = tuple(t for t in self._types(filters) if self.vocabulary[t].polarity)
+        if not polar:
+            return []
+        rows = self._db.read("stances_rel", {"rel_types": polar}, id=actor_id, sign=sign)
         found = [
             (
                 Actor.model_validate_json(row["actor"]),
+                row["net"],
                 by_key(map(relation_from_row, row["relations"])),
             )
             for row in rows
@@ -174,16 +185,19 @@ class Neo4jReads:
             G = self._stance_graph(self._aggregated("relations_window", filters), centre)
             return traversal_neighbourhood(G, actor_id, depth, limit, max_relations)
         types = self._types(filters)
+        if not types:
+            return Subgraph(center=actor_id, nodes=(centre,), relations=(), total_relations=0)
+        tied, fill = self._walked(types)
         kept: list[Actor] = [centre]
         frontier, truncated = [actor_id], False
         for _ in range(depth):
             room = limit - (len(kept) - 1)
             rows = self._db.read(
-                "layer_rel",
+                "layer_tie" if tied else "layer_rel",
+                fill,
                 frontier=frontier,
                 seen=[a.id for a in kept],
                 room=room + 1,
-                types=types,
             )
             layer = rows[:room]
             kept += [Actor.model_validate_json(r["actor"]) for r in layer]
@@ -194,11 +208,11 @@ class Neo4jReads:
             if not frontier:
                 break
         (cut,) = self._db.read(
-            "ties_among_rel",
+            "ties_among_tie" if tied else "ties_among_rel",
+            fill,
             ids=[a.id for a in kept],
             centre=actor_id,
             max_relations=max_relations,
-            types=types,
         )
         return Subgraph(
             center=actor_id,
@@ -225,42 +239,93 @@ class Neo4jReads:
         ends = self._nodes(source_id, target_id)
         if source_id == target_id:
             raise InvalidQuery("a path needs two different actors")
-        if self._by_claims(filters):
-            relations = self._aggregated("relations_window", filters)
-            G = build_stance_graph(ends.values(), relations)  # a path's steps need no actors
-            return signed_paths(
-                G, source_id, target_id, max_hops=max_hops, k=k, positive_only=positive_only
+        types = self._types(filters)
+        if self._by_claims(filters) or positive_only or not types:
+            return self._walked_paths(
+                (source_id, target_id), ends, filters, max_hops, k, positive_only
             )
-        params = {
-            "source": source_id,
-            "target": target_id,
-            "types": self._types(filters),
-            "positive_only": positive_only,
-        }
-        rows = self._db.read("paths_shortest_rel", {"max_hops": max_hops}, **params)
-        found = [p for p in map(self._path, rows) if not positive_only or p.sign > 0]
-        hops = len(rows[0]["actors"]) - 1 if rows else max_hops
-        if len(found) < k and hops < max_hops:
-            # fewer than k of the fewest hops: paths_longer_rel's 500 shortest, by length
-            fill = {"hop_range": (hops + 1, max_hops)}
-            more = [
-                p
-                for p in map(self._path, self._db.read("paths_longer_rel", fill, **params))
-                if not positive_only or p.sign > 0
-            ]
+        tied, fill = self._walked(types)
+        (row,) = self._db.read(
+            "paths_shortest_tie" if tied else "paths_shortest_rel",
+            {**fill, "max_hops": max_hops},
+            source=source_id,
+            target=target_id,
+        )
+        if not row["paths"]:
+            return []
+        candidates = [tuple(p) for p in row["paths"]]
+        nets = {neo4j_ties.pair(a, b): net for a, b, net in row["nets"]}
+        found = neo4j_ties.best_paths(candidates, nets, k)
+        hops = len(candidates[0]) - 1
+        if len(candidates) < k and hops < max_hops:
+            # fewer than k paths of the fewest hops: the best of each longer length
             for length in range(hops + 1, max_hops + 1):
+                if length > 3:  # rare in a connected graph: the traversal ranks these
+                    return self._walked_paths(
+                        (source_id, target_id), ends, filters, max_hops, k, False
+                    )
+                more = self._paths_of(length, source_id, target_id, types, nets)
+                found += neo4j_ties.best_paths(more, nets, k)
                 if len(found) >= k:
                     break
-                found += [p for p in more if p.hops == length]
-        return neo4j_ties.best_paths(found, k)
+            found = neo4j_ties.best_paths(found, nets, k)
+        return self._with_steps(found, types)
 
-    @staticmethod
-    def _path(row: dict[str, Any]) -> Path:
-        actors = tuple(row["actors"])
-        steps = []
-        for (u, v), relations in zip(pairwise(actors), row["steps"], strict=True):
-            steps.append(neo4j_ties.step(u, v, by_key([relation_from_row(r) for r in relations])))
-        return neo4j_ties.as_path(actors, steps)
+    def _walked_paths(
+        self,
+        between: tuple[str, str],
+        ends: dict[str, Actor],
+        filters: Filters,
+        max_hops: int,
+        k: int,
+        positive_only: bool,
+    ) -> list[Path]:
+        """Paths walked by :mod:`graph.traversal` over the whole stance graph (read once)."""
+        relations = (
+            self._aggregated("relations_window", filters)
+            if self._by_claims(filters)
+            else self.relations(filters)
+        )
+        G = build_stance_graph(ends.values(), relations)  # a path's steps need no actors
+        return signed_paths(G, *between, max_hops=max_hops, k=k, positive_only=positive_only)
+
+    def _paths_of(
+        self,
+        length: int,
+        source_id: str,
+        target_id: str,
+        types: list[str],
+        nets: dict[neo4j_ties.Pair, float],
+    ) -> list[tuple[str, ...]]:
+        """Every simple path of 2 or 3 steps between the two actors; ``nets`` gets their ties."""
+        tied, fill = self._walked(types)
+        ends = {"source": source_id, "target": target_id}
+        pair = neo4j_ties.pair
+        if length == 2:
+            rows = self._db.read("paths_two_steps_tie" if tied else "paths_two_steps", fill, **ends)
+            for r in rows:
+                nets[pair(source_id, r["middle"])] = r["first"]
+                nets[pair(r["middle"], target_id)] = r["second"]
+            return [(source_id, r["middle"], target_id) for r in rows]
+        rows = self._db.read("paths_three_steps_tie" if tied else "paths_three_steps", fill, **ends)
+        for r in rows:
+            nets[pair(source_id, r["a"])] = r["first"]
+            nets[pair(r["a"], r["b"])] = r["middle"]
+            nets[pair(r["b"], target_id)] = r["last"]
+        return [(source_id, r["a"], r["b"], target_id) for r in rows]
+
+    def _with_steps(self, found: list[tuple[str, ...]], types: list[str]) -> list[Path]:
+        """The paths ``found`` with each step's relations (one statement for all the pairs)."""
+        pairs = sorted({neo4j_ties.pair(u, v) for actors in found for u, v in pairwise(actors)})
+        rows = self._db.read("ties_between", {"rel_types": tuple(types)}, pairs=pairs)
+        ties = {tuple(r["pair"]): by_key(map(relation_from_row, r["relations"])) for r in rows}
+        return [
+            neo4j_ties.as_path(
+                actors,
+                [neo4j_ties.step(u, v, ties[neo4j_ties.pair(u, v)]) for u, v in pairwise(actors)],
+            )
+            for actors in found
+        ]
 
     # -- evidence ---------------------------------------------------------------
     def _pair_keys(self, source_id: str, target_id: str, filters: Filters) -> list[str]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Query, unit_of_work
 from neo4j import exceptions as neo4j_errors
 
 from graph.backends import cypher
@@ -54,6 +54,13 @@ UNAVAILABLE = (
     neo4j_errors.DatabaseUnavailable,
 )
 NO_DATABASE = "Neo.ClientError.Database.DatabaseNotFound"
+READ_RETRIED = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.TransientError,
+)
+"""Faults a read is tried again after: it changes nothing, so running it twice is safe."""
+READ_ATTEMPTS = 2
 
 
 def safe_uri(uri: str) -> str:
@@ -159,6 +166,7 @@ class Neo4jSession:
                 auth=(user, password),
                 connection_timeout=timeout,
                 max_transaction_retry_time=timeout,
+                notifications_min_severity="OFF",  # no user sees them; each costs a log line
             )
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
             raise StoreUnavailable(f"bad Neo4j URI {where}: {type(exc).__name__}") from None
@@ -180,8 +188,8 @@ class Neo4jSession:
         expected = cypher.parameters(name)
         if set(params) != expected:
             raise TypeError(f"statement {name} takes {sorted(expected)}, got {sorted(params)}")
-        if "rel_types" in cypher.placeholders(name):  # every type of the store's vocabulary
-            fill = {**fill, "rel_types": tuple(self.vocabulary.names)}
+        if "rel_types" in cypher.placeholders(name) and "rel_types" not in fill:
+            fill = {**fill, "rel_types": tuple(self.vocabulary.names)}  # every type
         return cypher.statement(name, self.vocabulary, **fill)
 
     def run(
@@ -216,12 +224,26 @@ class Neo4jSession:
     def read(
         self, name: str, fill: dict[str, Any] | None = None, **params: Any
     ) -> list[dict[str, Any]]:
-        """Statement ``name`` (its placeholders filled from ``fill``) in a read transaction."""
+        """Statement ``name`` (its placeholders filled from ``fill``) as one auto-commit read.
+
+        One round trip (no BEGIN and COMMIT around it), under the rest of the
+        query's time budget. A managed transaction's retry loop is replaced by
+        one more attempt after a dropped connection or a transient fault.
+        """
         self.ensure_schema()
-        with self._driver.session(database=self.database) as session:
-            return session.execute_read(
-                self._budgeted(lambda tx: self.run(tx, name, fill, **params))
-            )
+        text = self.statement(name, params, fill or {})
+        left = remaining()
+        query = Query(text, timeout=None if left is None else max(left, 0.001))
+        for _ in range(READ_ATTEMPTS - 1):
+            try:
+                return self._read_once(query, params)
+            except READ_RETRIED:
+                pass
+        return self._read_once(query, params)
+
+    def _read_once(self, query: Query, params: dict[str, Any]) -> list[dict[str, Any]]:
+        with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
+            return s.run(query, params).data()
 
     def write(self, work: Callable[[ManagedTransaction], R]) -> R:
         """``work`` in one write transaction, retried by the driver on transient errors."""

@@ -10,31 +10,30 @@ window are walked by :mod:`graph.traversal` instead (:mod:`graph.backends.neo4j_
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 
 from graph.aggregate import sign, stance
 from graph.model import Actor, Relation
 from graph.store import Path, PathStep, Stance
 
 
-def signed(relations: Sequence[Relation], direction: int) -> tuple[Relation, ...]:
-    """The relations whose polarity is the tie's sign (what allies and enemies show)."""
-    return tuple(r for r in relations if r.polarity == direction)
-
-
 def ranked_stances(
-    found: Iterable[tuple[Actor, tuple[Relation, ...]]], wanted: int
+    found: Iterable[tuple[Actor, float, tuple[Relation, ...]]], wanted: int
 ) -> list[Stance]:
-    """Stances of the actors whose tie (all its polar relations) has sign ``wanted``.
+    """Stances of the actors whose tie has sign ``wanted``, from (actor, net, signed relations).
 
-    Sorted by stance, strongest first (descending for allies, ascending for
-    enemies), then actor id.
+    ``net`` is the server's sum of the tie's polar weights, rounded here as
+    :func:`graph.aggregate.stance` rounds; the relations are those of sign
+    ``wanted`` (what allies and enemies show). Sorted by stance, strongest
+    first (descending for allies, ascending for enemies), then actor id.
     """
     stances = []
-    for actor, relations in found:
-        value = stance(relations)
+    for actor, net, relations in found:
+        value = round(net, 6)
         if sign(value) == wanted:
-            stances.append(Stance(actor=actor, stance=value, relations=signed(relations, wanted)))
+            stances.append(Stance(actor=actor, stance=value, relations=relations))
     stances.sort(key=lambda s: (-abs(s.stance), s.actor.id))
     return stances
 
@@ -51,12 +50,23 @@ def as_path(actors: tuple[str, ...], steps: Sequence[PathStep]) -> Path:
     return Path(actors=actors, steps=tuple(steps), sign=product)
 
 
-def best_paths(found: Iterable[Path], k: int) -> list[Path]:
-    """The ``k`` best paths: fewest hops, then the larger total |stance|, then actor ids."""
+Pair = tuple[str, str]
 
-    def rank(path: Path) -> tuple[int, float, tuple[str, ...]]:
-        strength = sum(abs(stance(s.relations)) for s in path.steps)
-        return (path.hops, -round(strength, 9), path.actors)
 
-    unique = {p.actors: p for p in found}
-    return sorted(unique.values(), key=rank)[:k]
+def pair(u: str, v: str) -> Pair:
+    """A tie's key: its two actors, lower id first."""
+    return (u, v) if u < v else (v, u)
+
+
+def best_paths(
+    candidates: Iterable[tuple[str, ...]], nets: Mapping[Pair, float], k: int
+) -> list[tuple[str, ...]]:
+    """The ``k`` best of ``candidates`` (actor sequences): fewest hops, then the larger total
+    |stance| of their steps (each pair's ``nets`` rounded as :func:`graph.aggregate.stance`
+    rounds), then actor ids, as :func:`graph.traversal.paths.signed_paths` ranks them."""
+
+    def rank(actors: tuple[str, ...]) -> tuple[int, float, tuple[str, ...]]:
+        strength = sum(abs(round(nets[pair(u, v)], 6)) for u, v in pairwise(actors))
+        return (len(actors), -round(strength, 9), actors)
+
+    return heapq.nsmallest(k, set(candidates), key=rank)

@@ -130,8 +130,12 @@ class Neo4jWrites:
     ) -> None:
         """Bring the aggregated relationships of ``keys`` up to date: those in ``added``
         (keys that only gained claims) resume their stored tally with the claims just
-        stored, the others are tallied again from all their claims."""
+        stored, the others are tallied again from all their claims. Then each touched
+        pair's TIE."""
         update_relations(self._db, tx, self.vocabulary, keys, added or {})
+        pairs = sorted({(s, t) if s < t else (t, s) for s, t, _ in keys})
+        if pairs:  # each pair's TIE, which the unfiltered reads walk (neo4j_reads)
+            self._db.run(tx, "ties_recompute", pairs=[list(p) for p in pairs])
 
     def _clear(self, tx: ManagedTransaction, article_ids: list[str]) -> set[Key]:
         """Delete the claims and mentions of ``article_ids``; the relation keys they counted for."""

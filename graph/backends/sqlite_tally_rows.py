@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.aggregate import RelationTally, build_relation
+from graph.aggregate import RelationTally
 from graph.model import Evidence, Relation, trusted
 from graph.vocabulary import Vocabulary
 
@@ -95,18 +95,27 @@ def tally_from_values(row: tuple[Any, ...]) -> RelationTally:
 
 
 def relation_from_values(row: tuple[Any, ...], vocabulary: Vocabulary) -> Relation:
-    """The relation of a stored tally (what the store reads on open)."""
+    """The relation of a stored tally (what the store reads on open).
+
+    What :func:`graph.aggregate.build_relation` makes of the same figures,
+    built in one step: the store reads hundreds of thousands of them on open.
+    """
     (source, target, kind, weight, n_claims, n_articles, n_denials, first, last) = row[:9]
     best_article, _, _, _, _, quote, start, end = row[9:]
-    return build_relation(
-        (source, target, kind),
-        vocabulary,
-        weight=weight,
+    spec = vocabulary[kind]
+    return trusted(
+        Relation,
+        source=source,
+        target=target,
+        type=kind,
+        polarity=spec.polarity,
+        symmetric=spec.symmetric,
+        weight=round(weight, 6),
         n_claims=n_claims,
         n_articles=n_articles,
         n_denials=n_denials,
         first_seen=parse_day(first),
         last_seen=parse_day(last),
-        evidence=_evidence(quote, start, end),
+        evidence=None if quote is None else trusted(Evidence, quote=quote, start=start, end=end),
         evidence_article=best_article,
     )

@@ -13,10 +13,12 @@ from graph.budget import check_deadline
 from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
 from graph.store import Path, PathStep
-from graph.traversal.stance_graph import positive_subgraph
+from graph.traversal.stance_graph import adjacency, positive_subgraph
 
-# When fewer than k paths have the fewest hops: the most paths of each longer
-# length ranked (by strength, then actors) for the rest.
+# When fewer than k paths have the fewest hops, the rest come from the longer
+# lengths: every path of 2 or 3 hops is ranked (by strength, then actors); of 4
+# hops or more, the first _TIE_SCAN found (a path that long is only asked for
+# when fewer than k paths have at most 3 hops, where there are seldom as many).
 _TIE_SCAN = 500
 
 Ranked = tuple[float, tuple[str, ...]]
@@ -27,18 +29,18 @@ Adjacency = Mapping[str, Mapping[str, Any]]
 """Each actor's neighbours, and the data of the tie to each."""
 
 
-def _as_path(G: nx.Graph[str], nodes: list[str]) -> Path:
+def _as_path(ties: Adjacency, nodes: list[str]) -> Path:
     steps = []
     sign = 1
     for u, v in pairwise(nodes):
-        data = G.edges[u, v]
+        data = ties[u][v]
         steps.append(PathStep(source=u, target=v, sign=data["sign"], relations=data["relations"]))
         sign *= data["sign"]
     return Path(actors=tuple(nodes), steps=tuple(steps), sign=sign)
 
 
-def _strength(G: nx.Graph[str], nodes: list[str]) -> float:
-    return sum(abs(float(G.edges[u, v]["stance"])) for u, v in pairwise(nodes))
+def _strength(ties: Adjacency, nodes: list[str]) -> float:
+    return sum(abs(float(ties[u][v]["stance"])) for u, v in pairwise(nodes))
 
 
 def signed_paths(
@@ -93,19 +95,43 @@ def signed_paths(
             raise UnknownActor(node)
     if source == target:
         raise InvalidQuery("a path needs two different actors")
-    adj = (positive_subgraph(G) if positive_only else G).adj
-    rings = _meet(adj, source, target, max_hops)
+    # the plain dicts, not networkx's views: ties are intersected and looked up in C
+    adj = positive_subgraph(G).adj if positive_only else adjacency(G)
+    rings = _close_meet(adj, source, target, max_hops) or _meet(adj, source, target, max_hops)
     if rings is None:
         return []
     found, n_shortest = _best_shortest(adj, *rings, k)
     if n_shortest < k:  # fewer than k paths of the fewest hops: the next lengths too
         hops = len(found[0]) - 1
         for more in range(hops + 1, max_hops + 1):
-            found += _of_length(adj, source, target, more, _TIE_SCAN)
+            if more <= 3:
+                found += _best_of_length(G, adj, source, target, more, k)
+            else:
+                found += _of_length(adj, source, target, more, _TIE_SCAN)
             if len(found) >= k:
                 break
-    found.sort(key=lambda nodes: (len(nodes), -round(_strength(G, nodes), 9), nodes))
-    return [_as_path(G, nodes) for nodes in found[:k]]
+    ties = adjacency(G)
+    best = heapq.nsmallest(
+        k, found, key=lambda nodes: (len(nodes), -round(_strength(ties, nodes), 9), nodes)
+    )
+    return [_as_path(ties, nodes) for nodes in best]
+
+
+def _best_of_length(
+    G: nx.Graph[str], adj: Adjacency, source: str, target: str, hops: int, k: int
+) -> list[list[str]]:
+    """The ``k`` best simple paths of exactly 2 or 3 ``hops``, all of them ranked."""
+    if hops == 2:
+        paths = ([source, m, target] for m in _linked(adj[source], set(adj[target])))
+    else:
+        tails = set(adj[target]) - {source}
+        paths = (
+            [source, a, b, target]
+            for a in adj[source]
+            if a != target
+            for b in _linked(adj[a], tails)
+        )
+    return heapq.nsmallest(k, paths, key=lambda nodes: (-round(_strength(adj, nodes), 9), nodes))
 
 
 def _of_length(adj: Adjacency, source: str, target: str, hops: int, limit: int) -> list[list[str]]:
@@ -114,6 +140,8 @@ def _of_length(adj: Adjacency, source: str, target: str, hops: int, limit: int) 
     A step is taken only to an actor close enough to ``target`` to arrive in
     the hops left (hop distances from ``target``, breadth first).
     """
+    if hops in (2, 3):
+        return _of_two_or_three(adj, source, target, hops, limit)
     near = {target: 0}
     ring = [target]
     for d in range(1, hops):
@@ -140,6 +168,58 @@ def _of_length(adj: Adjacency, source: str, target: str, hops: int, limit: int) 
 
     extend(source, hops)
     return found
+
+
+def _common(adj: Adjacency, u: str, v: str, *others: str) -> set[str]:
+    """The actors tied to both ``u`` and ``v`` but ``others`` (a set intersection, in C for
+    the store's dicts: the smaller side is scanned)."""
+    found: set[str] = adj[u].keys() & adj[v].keys()
+    found.difference_update(others)
+    return found
+
+
+def _of_two_or_three(
+    adj: Adjacency, source: str, target: str, hops: int, limit: int
+) -> list[list[str]]:
+    """:func:`_of_length` for two and three hops, by intersecting ties instead of walking
+    out from the target (whose second ring, around a hub, is nearly every actor).
+
+    The paths are the same, and when there are more than ``limit`` the same first
+    ones in depth-first order.
+    """
+    if hops == 2:
+        middle = [[source]]
+    else:
+        middle = [[source, x] for x in adj[source] if x != source and x != target]
+    found: list[list[str]] = []
+    for prefix in middle:
+        check_deadline()
+        last = prefix[-1]
+        ends = _common(adj, last, target, source, target, last)
+        if not ends:
+            continue
+        if len(found) + len(ends) > limit:  # the first ones only, in the order of last's ties
+            ends_in_order = [y for y in adj[last] if y in ends]
+            found.extend([*prefix, y, target] for y in ends_in_order[: limit - len(found)])
+            break
+        found.extend([*prefix, y, target] for y in ends)
+    return found
+
+
+def _close_meet(
+    adj: Adjacency, source: str, target: str, max_hops: int
+) -> tuple[list[list[str]], list[list[str]]] | None:
+    """What :func:`_meet` finds when the ends are tied or share a tie, without walking their
+    ties: one lookup, or one set intersection. Rings cut to the meeting actors give the
+    same paths (:func:`_best_walks` visits only the actors that lead to them)."""
+    if target in adj[source]:
+        return [[source], [target]], [[target]]
+    if max_hops >= 2:
+        shared = _common(adj, source, target, source, target)
+        if shared:
+            ring = list(shared)
+            return [[source], ring], [[target], ring]
+    return None
 
 
 def _meet(

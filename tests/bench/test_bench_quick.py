@@ -111,14 +111,16 @@ def test_quick_run_prints_the_documented_json() -> None:
     for write in ("post_article", "delete_article"):  # new articles stored, then retracted
         figures = result["http"]["latency_in_process"][write]
         assert (figures["n"], figures["errors"]) == (100, 0), write
-    concurrency = result["concurrency"]  # every read answered at every level, and during a load
-    for level in ("clients_1", "clients_4", "clients_16"):
-        assert concurrency[level]["req_per_s"] > 0, level
-        assert concurrency[level]["errors"] == 0, level
-        assert concurrency[level]["requests"] == concurrency["clients_1"]["requests"] > 0
-    assert concurrency["during_load"]["readers"]["errors"] == 0
-    assert concurrency["during_load"]["writer"]["errors"] == 0
-    assert concurrency["speedup_4_over_1"] > 0
+    # every read answered at every level, and during a load, by one server process and by two
+    for concurrency in (result["concurrency"], result["concurrency"]["workers_2"]):
+        for level in ("clients_1", "clients_4", "clients_16"):
+            assert concurrency[level]["req_per_s"] > 0, level
+            assert concurrency[level]["errors"] == 0, level
+            assert concurrency[level]["requests"] == concurrency["clients_1"]["requests"] > 0
+        assert concurrency["during_load"]["readers"]["errors"] == 0
+        assert concurrency["during_load"]["writer"]["errors"] == 0
+        assert concurrency["speedup_4_over_1"] > 0
+    assert result["concurrency"]["workers_2"]["speedup_4_over_1_process_1_client"] > 0
     assert result["ratios"]["load_slowdown_vs_floor"] > 0
     if result["peer"]["available"]:
         assert result["ratios"]["load_slowdown_vs_peer"] > 0

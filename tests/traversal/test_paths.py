@@ -8,7 +8,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.traversal.paths import signed_paths
+from graph.traversal.paths import _of_length, signed_paths
 
 NODES = list("abcdefg")
 STANCES = [-1.0, -0.5, 0.25, 0.5, 1.0]
@@ -65,3 +65,48 @@ def test_the_strongest_of_many_equal_length_paths_wins() -> None:
     (best,) = signed_paths(G, "s", "t")
     assert best.actors == ("s", "m417", "t")
     assert [p.actors[1] for p in signed_paths(G, "s", "t", k=3)] == ["m417", "m000", "m001"]
+
+
+@st.composite
+def dense_graphs(draw) -> nx.Graph:
+    """Up to 12 actors, ties added in any order: hubs, shared ties, many equal paths."""
+    names = draw(st.permutations([f"x{i:02d}" for i in range(draw(st.integers(3, 12)))]))
+    G = nx.Graph()
+    G.add_nodes_from(names)
+    for i, u in enumerate(names):
+        for v in names[i + 1 :]:
+            if draw(st.integers(0, 2)):
+                stance = draw(st.sampled_from(STANCES))
+                G.add_edge(u, v, stance=stance, sign=1 if stance > 0 else -1, relations=())
+    return G
+
+
+@settings(max_examples=200, deadline=None)
+@given(G=dense_graphs(), data=st.data(), hops=st.integers(2, 4), limit=st.integers(1, 6))
+def test_the_paths_of_one_length_are_the_first_in_depth_first_order(
+    G: nx.Graph, data: st.DataObject, hops: int, limit: int
+) -> None:
+    # the reference: networkx's simple paths, depth first in the order of each actor's ties;
+    # the first ``limit`` of them are kept (their order does not matter: paths are ranked after)
+    source, target = data.draw(st.lists(st.sampled_from(sorted(G)), min_size=2, max_size=2,
+                                        unique=True))  # fmt: skip
+    every = nx.all_simple_paths(G, source, target, cutoff=hops)
+    expected = [p for p in every if len(p) == hops + 1][:limit]
+    assert sorted(_of_length(G.adj, source, target, hops, limit)) == sorted(expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    G=dense_graphs(),
+    data=st.data(),
+    max_hops=st.integers(1, 4),
+    k=st.integers(1, 4),
+    positive=st.booleans(),
+)
+def test_paths_among_hubs_match_a_brute_force_ranking(
+    G: nx.Graph, data: st.DataObject, max_hops: int, k: int, positive: bool
+) -> None:
+    source, target = data.draw(st.lists(st.sampled_from(sorted(G)), min_size=2, max_size=2,
+                                        unique=True))  # fmt: skip
+    found = signed_paths(G, source, target, max_hops=max_hops, k=k, positive_only=positive)
+    assert [p.actors for p in found] == ranked(G, source, target, max_hops, k, positive)

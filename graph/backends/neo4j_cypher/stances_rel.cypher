@@ -1,8 +1,8 @@
-// An actor's allies ($sign 1) or enemies (-1) from the aggregated relationships: each other actor with its tie's polar relations.
+// An actor's allies ($sign 1) or enemies (-1) over the polar types asked for: each with its net stance and its relations of that sign.
 MATCH (:Actor {id: $id})-[r:{{rel_types}}]-(other:Actor)
-WHERE r.weight > 0 AND r.polarity <> 0 AND type(r) IN $types
-WITH other, collect(r) AS relations, sum(r.polarity * r.weight) AS net
+WHERE r.weight > 0
+WITH other, sum(r.polarity * r.weight) AS net, collect(r) AS relations
 WHERE net * $sign > 0
-RETURN other.data AS actor,
-       [r IN relations |
+RETURN other.data AS actor, net,
+       [r IN relations WHERE r.polarity = $sign |
         {source: startNode(r).id, target: endNode(r).id, type: type(r), props: properties(r)}] AS relations

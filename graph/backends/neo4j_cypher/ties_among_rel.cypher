@@ -1,8 +1,11 @@
 // The ties among a neighbourhood's actors: their relations in all, and those kept (centre's ties, then strongest, whole).
 MATCH (a:Actor)-[r:{{rel_types}}]->(b:Actor)
-WHERE a.id IN $ids AND b.id IN $ids AND r.weight > 0 AND type(r) IN $types
-WITH CASE WHEN a.id < b.id THEN [a.id, b.id] ELSE [b.id, a.id] END AS pair, r
-WITH pair, collect(r) AS relations, round(sum(r.polarity * r.weight), 6) AS stance
+USING JOIN ON a
+WHERE a.id IN $ids AND b.id IN $ids AND r.weight > 0
+WITH CASE WHEN elementId(a) < elementId(b) THEN [a, b] ELSE [b, a] END AS ends, r
+WITH ends, collect(r) AS relations, round(sum(r.polarity * r.weight), 6) AS stance
+WITH relations, stance,
+     CASE WHEN ends[0].id < ends[1].id THEN [ends[0].id, ends[1].id] ELSE [ends[1].id, ends[0].id] END AS pair
 ORDER BY $centre IN pair DESC, abs(stance) DESC, pair[0], pair[1]
 WITH collect(relations) AS ties, collect(size(relations)) AS sizes
 WITH ties, sizes,

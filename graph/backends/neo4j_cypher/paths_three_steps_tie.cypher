@@ -1,0 +1,3 @@
+// The three-step paths between two actors over the TIEs: each middle pair with the net stances of its three steps.
+MATCH (:Actor {id: $source})-[f:TIE]-(a:Actor)-[m:TIE]-(b:Actor)-[l:TIE]-(:Actor {id: $target})
+RETURN a.id AS a, b.id AS b, f.stance AS first, m.stance AS middle, l.stance AS last
