@@ -28,8 +28,11 @@ def connect(uri: str) -> Neo4jStore:
     return cast("Neo4jStore", open_neo4j(uri))
 
 
-def neo4j_leg(folder: Path, articles: int, actors: int, workload_file: Path) -> dict[str, Any]:
-    """Load the corpus into the server's empty database, then time the workload on it.
+def neo4j_leg(
+    folder: Path, articles: int, actors: int, workload_file: Path | None
+) -> dict[str, Any]:
+    """Load the corpus into the server's empty database, then time the workload on it
+    (``workload_file`` None: only the load, and the wipe after it).
 
     The workload runs on a fresh connection; ``connect_s`` is the time to make
     it. A server keeps its store open, so there is no cold reopen to compare
@@ -50,23 +53,21 @@ def neo4j_leg(folder: Path, articles: int, actors: int, workload_file: Path) -> 
                 "reason": f"the database at {uri} holds {held} nodes; the benchmark "
                 "loads only into an empty one (it deletes everything in it afterwards)",
             }
+        timed: dict[str, Any] = {}
         try:
-            load, _ = load_corpus(store, articles, corpus.make_actors(actors))
-            t0 = time.perf_counter()
-            fresh = connect(uri)
-            connect_s = time.perf_counter() - t0
-            try:
-                latency = run_timed(store_calls(fresh), load_workload(workload_file))
-            finally:
-                fresh.close()
+            timed["load"], _ = load_corpus(store, articles, corpus.make_actors(actors))
+            if workload_file is not None:
+                t0 = time.perf_counter()
+                fresh = connect(uri)
+                timed["connect_s"] = time.perf_counter() - t0
+                try:
+                    timed["latency"] = run_timed(store_calls(fresh), load_workload(workload_file))
+                finally:
+                    fresh.close()
         finally:
+            t0 = time.perf_counter()
             store.wipe()  # it was empty: this removes only what the benchmark loaded
+            timed["wipe_s"] = time.perf_counter() - t0
     finally:
         store.close()
-    return {
-        "available": True,
-        "server": uri,
-        "load": load,
-        "connect_s": connect_s,
-        "latency": latency,
-    }
+    return {"available": True, "server": uri, **timed}

@@ -4,7 +4,9 @@
 prints one JSON object. Phases: ``load`` (the embedded store; also draws the
 workload), ``load_files`` (``actorgraph load`` of native files, end to end),
 ``serve`` (cold reopen + direct queries), ``analyses``, ``http``, ``floor``,
-``peer``, ``neo4j`` (a live server, when ``NEO4J_URI`` names one).
+``peer``, ``neo4j`` (a live server, when ``NEO4J_URI`` names one), ``neo4j_load``
+(only the Neo4j leg's load, for measuring it alone:
+``python -m bench.phase neo4j_load --dir /tmp/b --articles 10000 --actors 1500``).
 """
 
 from __future__ import annotations
@@ -284,6 +286,13 @@ def neo4j_phase(args: argparse.Namespace) -> dict[str, Any]:
     return neo4j_leg(folder, args.articles, args.actors, folder / WORKLOAD_FILE)
 
 
+def neo4j_load_phase(args: argparse.Namespace) -> dict[str, Any]:
+    """The Neo4j leg's load (and wipe) alone, without the workload: needs no other phase."""
+    from bench.neo4j_leg import neo4j_leg
+
+    return neo4j_leg(Path(args.dir), args.articles, args.actors, None)
+
+
 PHASES = {
     "load": load_phase,
     "load_files": load_files_phase,
@@ -294,6 +303,7 @@ PHASES = {
     "floor": floor_phase,
     "peer": peer_phase,
     "neo4j": neo4j_phase,
+    "neo4j_load": neo4j_load_phase,
 }
 
 

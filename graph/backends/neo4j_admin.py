@@ -34,7 +34,7 @@ from neo4j.spatial import WGS84Point
 
 from graph.backends.cypher import KIND_LABELS
 from graph.backends.neo4j_rows import actor_row, claim_row, relation_props
-from graph.identity import canonical_ids
+from graph.identity import canonical_ids, canonical_key
 from graph.model import Claim
 from graph.store import GraphStore
 
@@ -201,7 +201,7 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
 
     def claim_rows() -> Iterator[Row]:
         for claim in ordered:
-            yield {**claim_row(claim, vocabulary, canon), "LABEL": "Claim"}
+            yield {**claim_row(claim, canonical_key(claim, canon, vocabulary)), "LABEL": "Claim"}
 
     def merge_rows() -> Iterator[Row]:
         for m in merges:

@@ -11,8 +11,7 @@ from typing import Any
 
 from neo4j.spatial import WGS84Point
 
-from graph.aggregate import build_relation, relation_key
-from graph.identity import canonical_key
+from graph.aggregate import build_relation
 from graph.model import Actor, AnnotatedArticle, Claim, Relation
 from graph.names import normalise
 from graph.vocabulary import Vocabulary
@@ -58,11 +57,30 @@ def article_params(doc: AnnotatedArticle, fingerprint: str) -> dict[str, Any]:
     }
 
 
-def claim_row(
-    claim: Claim, vocabulary: Vocabulary, canon: dict[str, str] | None = None
-) -> dict[str, Any]:
+def mention_rows(doc: AnnotatedArticle) -> list[dict[str, Any]]:
+    """The article's mentions, one row an actor with the spans of its mentions in order.
+
+    >>> from graph.model import Article, Mention
+    >>> spans = [("x", 0, 1, "X"), ("y", 2, 3, "Y"), ("x", 4, 6, "Xs")]
+    >>> doc = AnnotatedArticle(article=Article(id="a1", title="t"), mentions=[
+    ...     Mention(actor=a, start=s, end=e, text=t) for a, s, e, t in spans])
+    >>> [(r["actor"], r["starts"], r["texts"]) for r in mention_rows(doc)]
+    [('x', [0, 4], ['X', 'Xs']), ('y', [2], ['Y'])]
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    for m in doc.mentions:
+        row = rows.setdefault(
+            m.actor,
+            {"article": doc.article.id, "actor": m.actor, "starts": [], "ends": [], "texts": []},
+        )
+        row["starts"].append(m.start)
+        row["ends"].append(m.end)
+        row["texts"].append(m.text)
+    return list(rows.values())
+
+
+def claim_row(claim: Claim, key: tuple[str, str, str] | None) -> dict[str, Any]:
     """A claim's node properties; ``key`` names the relation it counts towards (None: none)."""
-    key = canonical_key(claim, canon, vocabulary) if canon else relation_key(claim, vocabulary)
     return {
         "id": claim.id,
         "type": claim.type,

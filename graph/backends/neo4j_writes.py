@@ -1,20 +1,27 @@
 """The Neo4j store's writes: actors, articles with their claims, retractions, merges.
 
-Each write is one managed transaction (the driver retries transient errors);
-the aggregated relationships of the keys it touches are recomputed from their
-claims inside it.
+Each write is one managed transaction (the driver retries transient errors),
+one batched statement per step; the aggregated relationships of the keys it
+touches are tallied inside it (:mod:`graph.backends.neo4j_tallies`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager, nullcontext
 
 from neo4j import ManagedTransaction
 
-from graph.backends.neo4j_rows import actor_row, article_params, claim_row, key_text
+from graph.backends.neo4j_rows import (
+    actor_row,
+    article_params,
+    claim_row,
+    key_text,
+    mention_rows,
+)
 from graph.backends.neo4j_session import Neo4jSession, guarded
+from graph.backends.neo4j_tallies import update_relations
 from graph.errors import UnknownActor, UnknownArticle
 from graph.identity import canonical_ids, canonical_key, plan_merge, plan_unmerge
 from graph.model import Actor, AnnotatedArticle, Claim, Merge
@@ -118,24 +125,14 @@ class Neo4jWrites:
         actors = list(actors)
         return self._db.write(lambda tx: self._put_actors(tx, actors))
 
-    def _recompute(self, tx: ManagedTransaction, keys: set[Key]) -> None:
-        """Rebuild the aggregated relationships of ``keys`` from their claims, in Cypher."""
-        by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for source, target, kind in sorted(keys):
-            row = {"key": key_text((source, target, kind)), "source": source, "target": target}
-            by_type[kind].append(row)
-        weights = {str(m): w for m, w in self.vocabulary.modality_weights.items()}
-        for kind, rows in by_type.items():
-            spec = self.vocabulary[kind]
-            self._db.run(
-                tx,
-                "relations_recompute",
-                {"rel_type": kind},
-                keys=rows,
-                polarity=spec.polarity,
-                symmetric=spec.symmetric,
-                modality_weights=weights,
-            )
+    def _recompute(
+        self, tx: ManagedTransaction, keys: set[Key], added: Mapping[Key, list[Claim]] | None = None
+    ) -> None:
+        """Bring the aggregated relationships of ``keys`` up to date: those in ``added``
+        (keys that only gained claims) resume their stored tally with the claims just
+        stored, the others are tallied again from all their claims. Then each touched
+        pair's TIE."""
+        update_relations(self._db, tx, self.vocabulary, keys, added or {})
         pairs = sorted({(s, t) if s < t else (t, s) for s, t, _ in keys})
         if pairs:  # each pair's TIE, which the unfiltered reads walk (neo4j_reads)
             self._db.run(tx, "ties_recompute", pairs=[list(p) for p in pairs])
@@ -212,19 +209,18 @@ class Neo4jWrites:
         canon = canonical_ids(self._merges_in(tx))
         touched = self._clear(tx, [d.article.id for d, f in changed if d.article.id in stored])
         self._db.run(tx, "articles_upsert", rows=[article_params(d, f) for d, f in changed])
-        claims = [c for d, _ in changed for c in d.claims]
-        self._db.run(
-            tx, "claims_create", rows=[claim_row(c, self.vocabulary, canon) for c in claims]
-        )
-        mentions = [
-            {**m.model_dump(), "article": d.article.id} for d, _ in changed for m in d.mentions
-        ]
-        self._db.run(tx, "mentions_create", rows=mentions)
-        for claim in claims:
-            key = canonical_key(claim, canon, self.vocabulary)
-            if key is not None:
-                touched.add(key)
-        self._recompute(tx, touched)
+        added: dict[Key, list[Claim]] = defaultdict(list)
+        rows = []
+        for doc, _ in changed:
+            for claim in doc.claims:
+                key = canonical_key(claim, canon, self.vocabulary)
+                if key is not None:
+                    added[key].append(claim)
+                rows.append(claim_row(claim, key))
+        self._db.run(tx, "claims_create", rows=rows)
+        self._db.run(tx, "mentions_create", rows=[r for d, _ in changed for r in mention_rows(d)])
+        resumable = {k: claims for k, claims in added.items() if k not in touched}
+        self._recompute(tx, touched | set(added), resumable)
         results = []
         for doc, fingerprint in zip(docs, prints, strict=True):
             previous = stored.get(doc.article.id)

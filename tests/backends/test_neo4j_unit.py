@@ -46,11 +46,11 @@ def test_hop_bounds_are_checked(hops: object) -> None:
 
 
 def test_a_filled_statement_has_no_placeholders_left() -> None:
-    text = cypher.statement("relations_recompute", VOCAB, rel_type="FIGHTS")
-    assert "[r:FIGHTS]" in text
+    text = cypher.statement("actors_set_kind_label", VOCAB, label="militia")
+    assert "SET a:Militia" in text
     assert "{{" not in text
     with pytest.raises(ConfigurationError):
-        cypher.statement("relations_recompute", VOCAB)
+        cypher.statement("actors_set_kind_label", VOCAB)
     walk = cypher.statement("layer_rel", VOCAB, rel_types=VOCAB.names)
     assert "[r:ALLIED_WITH|COOPERATES_WITH|" in walk
     with pytest.raises(UnknownRelationType):

@@ -1,0 +1,179 @@
+"""The Neo4j store's aggregated relationships, tallied in Python as the embedded store's are.
+
+Each aggregated relationship keeps its running tally beside the figures users
+see: ``weight_sum`` (the unrounded weight) and ``evidence_claim`` (the id of
+the claim shown as evidence, whose rank decides whether a new claim replaces
+it). A batch of new claims resumes the tally of each relation they count
+towards and adds them (:class:`graph.aggregate.RelationTally`, the one rule
+both backends aggregate by); a relation that lost claims (an article re-loaded
+or retracted, a merge or unmerge) or whose tally was written without those
+two properties (an older version, an admin import) is tallied again from all
+its stored claims. Either read first takes the relationship with ``MERGE``, which locks
+its two actors until the transaction ends, so concurrent writers of one
+relation queue instead of losing each other's counts. Then one statement a
+relation type sets the tallies, and one deletes the relations left without
+claims. Every statement finds a relationship from its two actors' unique-index
+seeks (``Expand(Into)``): a plan no statistics (an empty database) can turn
+into a scan of every relationship, as they do a lookup by element id.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from typing import Any, NamedTuple, cast
+
+from neo4j import ManagedTransaction
+
+from graph.aggregate import RelationTally
+from graph.backends.neo4j_rows import key_text, native, relation_props
+from graph.backends.neo4j_session import Neo4jSession
+from graph.model import ClaimFacts, Evidence, Modality, trusted
+from graph.vocabulary import Vocabulary
+
+Key = tuple[str, str, str]
+
+
+class Shown(NamedTuple):
+    """The stored claim a resumed tally shows as evidence (what a tally reads of it)."""
+
+    article: str | None
+    evidence: Evidence | None
+
+
+class StoredClaim(NamedTuple):
+    """What a tally reads of a claim stored on the server."""
+
+    id: str
+    article: str
+    confidence: float
+    modality: str
+    date: date | None
+    evidence: Evidence | None
+
+
+def _evidence(quote: str | None, start: int | None, end: int | None) -> Evidence | None:
+    if quote is None:
+        return None
+    return trusted(Evidence, quote=quote, start=start, end=end)  # validated when stored
+
+
+def by_type(keys: Iterable[Key]) -> dict[str, list[dict[str, Any]]]:
+    """Relation keys as statement rows by relation type, sorted (so that writers
+    lock actor pairs in one order)."""
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for source, target, kind in sorted(keys):
+        rows[kind].append(
+            {"key": key_text((source, target, kind)), "source": source, "target": target}
+        )
+    return rows
+
+
+def _locked(
+    db: Neo4jSession, tx: ManagedTransaction, name: str, keys: Iterable[Key]
+) -> Iterator[dict[str, Any]]:
+    """The rows of statement ``name`` (one of the relation types) for ``keys``, type by type."""
+    for kind, rows in by_type(keys).items():
+        yield from db.run(tx, name, {"rel_type": kind}, keys=rows)
+
+
+def _key(text: str) -> Key:
+    source, target, kind = text.split("|")
+    return (source, target, kind)
+
+
+def _resumed(key: Key, tally: list[Any], shown: list[Any], vocab: Vocabulary) -> RelationTally:
+    """The stored ``tally`` (``relations_tallies``' columns) of relation ``key``, its
+    shown claim ranked by the stored claim ``shown`` (id, confidence, modality, date)."""
+    weight_sum, n_claims, n_articles, n_denials, first, last, quote, start, end, article = tally
+    claim_id, confidence, modality, day = shown
+    return RelationTally.resume(
+        key,
+        weight=weight_sum,
+        n_claims=n_claims,
+        n_articles=n_articles,
+        n_denials=n_denials,
+        first_seen=native(first),
+        last_seen=native(last),
+        best=Shown(article, _evidence(quote, start, end)),
+        best_rank=RelationTally.rank(
+            modality == Modality.DENIED,
+            confidence * vocab.modality_weight(modality),
+            native(day),
+            claim_id,
+        ),
+    )
+
+
+def _stored(row: Mapping[str, Any]) -> ClaimFacts:
+    claim = StoredClaim(
+        id=row["id"],
+        article=row["article"],
+        confidence=row["confidence"],
+        modality=row["modality"],
+        date=native(row["date"]),
+        evidence=_evidence(row["quote"], row["evidence_start"], row["evidence_end"]),
+    )
+    return cast("ClaimFacts", claim)  # all a tally reads of a claim
+
+
+def tally_props(tally: RelationTally, vocabulary: Vocabulary) -> dict[str, Any]:
+    """What an aggregated relationship stores: the figures users see and the running tally."""
+    claim_id = tally.best_rank[4] if tally.best_rank else None
+    return {
+        **relation_props(tally.relation(vocabulary)),
+        "weight_sum": tally.weight,
+        "evidence_claim": claim_id,
+    }
+
+
+def update_relations(
+    db: Neo4jSession,
+    tx: ManagedTransaction,
+    vocabulary: Vocabulary,
+    keys: Iterable[Key],
+    added: Mapping[Key, Sequence[ClaimFacts]],
+) -> None:
+    """Bring the aggregated relationships of ``keys`` up to date in ``tx``.
+
+    Parameters
+    ----------
+    keys : iterable of keys
+        Every relation touched.
+    added : mapping of key to claims
+        For the keys that only gained claims: the claims just stored, of
+        articles no tally has counted yet. Their stored tallies are resumed
+        with these; every other key is tallied again from all its stored
+        claims (those just stored included).
+    """
+    again = set(keys) - set(added)
+    tallies: dict[Key, RelationTally] = {}
+    resume = set(added)
+    for kind, rows in by_type(resume).items():
+        for text, stored, shown in db.values(
+            tx, "relations_tallies", {"rel_type": kind}, keys=rows
+        ):
+            key = _key(text)
+            if stored[1] is None:  # n_claims: a relation created just now
+                tally = RelationTally(key)
+            elif stored[0] is not None and shown[0] is not None:
+                tally = _resumed(key, stored, shown, vocabulary)
+            else:  # a tally without its running figures: count it again from the claims
+                again.add(key)
+                continue
+            for claim in added[key]:
+                tally.add(claim, vocabulary)
+            tallies[key] = tally
+    for row in _locked(db, tx, "relations_claims", again):
+        if row["claims"]:
+            key = _key(row["key"])
+            tally = tallies[key] = RelationTally(key)
+            for stored in row["claims"]:
+                tally.add(_stored(stored), vocabulary)
+    for kind, rows in by_type(tallies).items():
+        for row in rows:
+            row["props"] = tally_props(tallies[_key(row["key"])], vocabulary)
+        db.run(tx, "relations_put", {"rel_type": kind}, rows=rows)
+    for kind, rows in by_type(again - set(tallies)).items():
+        db.run(tx, "relations_delete", {"rel_type": kind}, keys=rows)
