@@ -136,7 +136,7 @@ def balance(G: nx.Graph[str], offset: int = 0, limit: int | None = None) -> Bala
     ()
     """
     require_stance_graph(G, "balance")
-    census, found = signed_triangles(G, unbalanced_only=True)
+    census, found = signed_triangles(G, unbalanced_only=True, in_order=False)
     by_negatives = census.tolist()
     total = sum(by_negatives)
     end = None if limit is None else offset + limit

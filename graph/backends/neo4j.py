@@ -5,7 +5,10 @@ Graph model (DESIGN.md): ``:Actor`` (plus a label per kind), ``:Article``,
 ATTRIBUTED_TO]->(:Actor)``, ``(:Article)-[:MENTIONS]->(:Actor)``; and the
 aggregated relations as direct ``(:Actor)-[:ALLIED_WITH {weight, ...}]->(:Actor)``
 relationships, one real type per vocabulary entry, symmetric types stored once
-(smaller id first).
+(smaller id first); and one ``(:Actor)-[:TIE {stance, strength, relations}]->(:Actor)``
+per tied pair (smaller id first): the net stance of its holding relations,
+its absolute value and their element ids, rebuilt whenever they are, which the
+unfiltered walks (neighbourhoods, paths) take instead of one step per type.
 
 Every statement lives in ``neo4j_cypher/*.cypher`` (see :mod:`graph.backends.cypher`)
 and is run by name through :mod:`graph.backends.neo4j_session`, which also
@@ -17,6 +20,8 @@ batch (the driver retries transient errors), batched with ``UNWIND``,
 Reads (:mod:`graph.backends.neo4j_reads`) are answered by the server in
 Cypher: the traversals, orders and limits of every question run there, and
 relation figures under a time window are aggregated there from the claims.
+Each read statement is one auto-commit query (one round trip), tried once
+more after a dropped connection or a transient fault.
 """
 
 from __future__ import annotations

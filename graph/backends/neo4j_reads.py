@@ -1,12 +1,17 @@
 """The Neo4j store's questions, answered by the server: one Cypher statement per step.
 
 Without a time window, confidence floor or place, every answer is read from the
-aggregated relationships (``(:Actor)-[:ALLIED_WITH {weight...}]->(:Actor)``):
-allies and enemies in one statement, a neighbourhood one statement per layer
-and one for the ties among its actors, paths one ``ALL SHORTEST`` statement
-(and one per longer length when fewer than ``k`` paths have the fewest
-hops). The server orders, limits and cuts; Python only turns rows into domain
-objects and, for paths, ranks the candidate paths the server found.
+aggregated relationships (``(:Actor)-[:ALLIED_WITH {weight...}]->(:Actor)``),
+expanding only the types asked for: allies and enemies in one statement (the
+net stance summed there), a neighbourhood one statement per layer and one for
+the ties among its actors (a hash join on the actors kept), paths one
+``allShortestPaths`` statement with each pair's net stance, one more for the
+2- or 3-step paths when fewer than ``k`` paths have the fewest hops (every
+one of them ranked, as the embedded store ranks them), and one for the chosen
+steps' relations. With every type asked for (the default), neighbourhoods and
+paths walk each pair's one ``TIE`` (:mod:`graph.backends.neo4j`) instead of
+its relations. The server orders, limits and cuts; Python only turns rows into
+domain objects and, for paths, ranks the candidate paths the server found.
 
 A time window, confidence floor or place (country, bounding box on the claims'
 ``place`` point, which a point index serves) changes which claims count, so the
@@ -240,16 +245,19 @@ class Neo4jReads:
         if source_id == target_id:
             raise InvalidQuery("a path needs two different actors")
         types = self._types(filters)
-        if self._by_claims(filters) or positive_only or not types:
+        tied, fill = self._walked(types)
+        if self._by_claims(filters) or not types or (positive_only and not tied):
             return self._walked_paths(
                 (source_id, target_id), ends, filters, max_hops, k, positive_only
             )
-        tied, fill = self._walked(types)
+        # the TIE statements walk only positive ties when asked; the others never are
+        how: dict[str, Any] = {"source": source_id, "target": target_id}
+        if tied:
+            how["positive_only"] = positive_only
         (row,) = self._db.read(
             "paths_shortest_tie" if tied else "paths_shortest_rel",
             {**fill, "max_hops": max_hops},
-            source=source_id,
-            target=target_id,
+            **how,
         )
         if not row["paths"]:
             return []
@@ -260,11 +268,11 @@ class Neo4jReads:
         if len(candidates) < k and hops < max_hops:
             # fewer than k paths of the fewest hops: the best of each longer length
             for length in range(hops + 1, max_hops + 1):
-                if length > 3:  # rare in a connected graph: the traversal ranks these
+                if length > (4 if tied else 3):  # rare: the traversal ranks these
                     return self._walked_paths(
-                        (source_id, target_id), ends, filters, max_hops, k, False
+                        (source_id, target_id), ends, filters, max_hops, k, positive_only
                     )
-                more = self._paths_of(length, source_id, target_id, types, nets)
+                more = self._paths_of(length, how, types, nets)
                 found += neo4j_ties.best_paths(more, nets, k)
                 if len(found) >= k:
                     break
@@ -292,22 +300,31 @@ class Neo4jReads:
     def _paths_of(
         self,
         length: int,
-        source_id: str,
-        target_id: str,
+        how: dict[str, Any],
         types: list[str],
         nets: dict[neo4j_ties.Pair, float],
     ) -> list[tuple[str, ...]]:
-        """Every simple path of 2 or 3 steps between the two actors; ``nets`` gets their ties."""
+        """Every simple path of 2, 3 (or, over the TIEs, 4) steps between the two actors;
+        ``nets`` gets their ties."""
         tied, fill = self._walked(types)
-        ends = {"source": source_id, "target": target_id}
+        source_id, target_id = how["source"], how["target"]
         pair = neo4j_ties.pair
         if length == 2:
-            rows = self._db.read("paths_two_steps_tie" if tied else "paths_two_steps", fill, **ends)
+            rows = self._db.read("paths_two_steps_tie" if tied else "paths_two_steps", fill, **how)
             for r in rows:
                 nets[pair(source_id, r["middle"])] = r["first"]
                 nets[pair(r["middle"], target_id)] = r["second"]
             return [(source_id, r["middle"], target_id) for r in rows]
-        rows = self._db.read("paths_three_steps_tie" if tied else "paths_three_steps", fill, **ends)
+        if length == 4:
+            rows = self._db.read("paths_four_steps_tie", **how)
+            for r in rows:
+                steps = (source_id, r["a"], r["c"], r["b"], target_id)
+                for (u, v), net in zip(
+                    pairwise(steps), (r["first"], r["second"], r["third"], r["last"]), strict=True
+                ):
+                    nets[pair(u, v)] = net
+            return [(source_id, r["a"], r["c"], r["b"], target_id) for r in rows]
+        rows = self._db.read("paths_three_steps_tie" if tied else "paths_three_steps", fill, **how)
         for r in rows:
             nets[pair(source_id, r["a"])] = r["first"]
             nets[pair(r["a"], r["b"])] = r["middle"]

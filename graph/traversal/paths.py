@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from itertools import pairwise
 from typing import Any
 
@@ -16,9 +16,9 @@ from graph.store import Path, PathStep
 from graph.traversal.stance_graph import adjacency, positive_subgraph
 
 # When fewer than k paths have the fewest hops, the rest come from the longer
-# lengths: every path of 2 or 3 hops is ranked (by strength, then actors); of 4
+# lengths: every path of 2 to 4 hops is ranked (by strength, then actors); of 5
 # hops or more, the first _TIE_SCAN found (a path that long is only asked for
-# when fewer than k paths have at most 3 hops, where there are seldom as many).
+# when fewer than k paths have at most 4 hops, where there are seldom as many).
 _TIE_SCAN = 500
 
 Ranked = tuple[float, tuple[str, ...]]
@@ -40,6 +40,7 @@ def _as_path(ties: Adjacency, nodes: list[str]) -> Path:
 
 
 def _strength(ties: Adjacency, nodes: list[str]) -> float:
+    """The path's |stance| summed step by step (from 0, in path order: rankings round it)."""
     return sum(abs(float(ties[u][v]["stance"])) for u, v in pairwise(nodes))
 
 
@@ -97,6 +98,7 @@ def signed_paths(
         raise InvalidQuery("a path needs two different actors")
     # the plain dicts, not networkx's views: ties are intersected and looked up in C
     adj = positive_subgraph(G).adj if positive_only else adjacency(G)
+    ties = adjacency(G)
     rings = _close_meet(adj, source, target, max_hops) or _meet(adj, source, target, max_hops)
     if rings is None:
         return []
@@ -104,13 +106,12 @@ def signed_paths(
     if n_shortest < k:  # fewer than k paths of the fewest hops: the next lengths too
         hops = len(found[0]) - 1
         for more in range(hops + 1, max_hops + 1):
-            if more <= 3:
-                found += _best_of_length(G, adj, source, target, more, k)
+            if more <= 4:
+                found += _best_of_length(adj, ties, source, target, more, k)
             else:
                 found += _of_length(adj, source, target, more, _TIE_SCAN)
             if len(found) >= k:
                 break
-    ties = adjacency(G)
     best = heapq.nsmallest(
         k, found, key=lambda nodes: (len(nodes), -round(_strength(ties, nodes), 9), nodes)
     )
@@ -118,20 +119,34 @@ def signed_paths(
 
 
 def _best_of_length(
-    G: nx.Graph[str], adj: Adjacency, source: str, target: str, hops: int, k: int
+    adj: Adjacency, ties: Adjacency, source: str, target: str, hops: int, k: int
 ) -> list[list[str]]:
-    """The ``k`` best simple paths of exactly 2 or 3 ``hops``, all of them ranked."""
-    if hops == 2:
-        paths = ([source, m, target] for m in _linked(adj[source], set(adj[target])))
-    else:
-        tails = set(adj[target]) - {source}
-        paths = (
-            [source, a, b, target]
-            for a in adj[source]
-            if a != target
-            for b in _linked(adj[a], tails)
-        )
+    """The ``k`` best simple paths of exactly 2, 3 or 4 ``hops``, all of them ranked."""
+    if hops in (2, 3):
+        return _of_two_or_three(adj, ties, source, target, hops, k)
+    # four hops, met in the middle: the actors two steps from each end
+    before = _two_steps(adj, source, {target})
+    after = _two_steps(adj, target, {source})
+    paths: Iterable[list[str]] = (
+        [source, a, m, b, target]
+        for m in before.keys() & after.keys()
+        for a in before[m]
+        for b in after[m]
+        if a != b
+    )
     return heapq.nsmallest(k, paths, key=lambda nodes: (-round(_strength(adj, nodes), 9), nodes))
+
+
+def _two_steps(adj: Adjacency, end: str, other: set[str]) -> dict[str, list[str]]:
+    """For each actor two steps from ``end`` (not ``other``), the actors between them."""
+    between: dict[str, list[str]] = {}
+    for a in adj[end]:
+        if a in other:
+            continue
+        for m in adj[a]:
+            if m != end and m not in other:
+                between.setdefault(m, []).append(a)
+    return between
 
 
 def _of_length(adj: Adjacency, source: str, target: str, hops: int, limit: int) -> list[list[str]]:
@@ -140,8 +155,6 @@ def _of_length(adj: Adjacency, source: str, target: str, hops: int, limit: int) 
     A step is taken only to an actor close enough to ``target`` to arrive in
     the hops left (hop distances from ``target``, breadth first).
     """
-    if hops in (2, 3):
-        return _of_two_or_three(adj, source, target, hops, limit)
     near = {target: 0}
     ring = [target]
     for d in range(1, hops):
@@ -179,31 +192,41 @@ def _common(adj: Adjacency, u: str, v: str, *others: str) -> set[str]:
 
 
 def _of_two_or_three(
-    adj: Adjacency, source: str, target: str, hops: int, limit: int
+    adj: Adjacency, ties: Adjacency, source: str, target: str, hops: int, k: int
 ) -> list[list[str]]:
-    """:func:`_of_length` for two and three hops, by intersecting ties instead of walking
-    out from the target (whose second ring, around a hub, is nearly every actor).
-
-    The paths are the same, and when there are more than ``limit`` the same first
-    ones in depth-first order.
+    """The ``k`` strongest simple paths of two or three hops, all of them ranked, found by
+    intersecting ties instead of walking out from the target (whose second ring,
+    around a hub, is nearly every actor), and ranked as :func:`signed_paths` ranks them
+    without building the paths that do not make the ``k`` best.
     """
     if hops == 2:
-        middle = [[source]]
+        middle: list[tuple[str, ...]] = [(source,)]
     else:
-        middle = [[source, x] for x in adj[source] if x != source and x != target]
-    found: list[list[str]] = []
+        middle = [(source, x) for x in adj[source] if x != source and x != target]
+    to_target = ties[target]
+    ranked: list[tuple[float, tuple[str, ...]]] = []
     for prefix in middle:
         check_deadline()
         last = prefix[-1]
-        ends = _common(adj, last, target, source, target, last)
+        ends: Collection[str] = _common(adj, last, target, source, target, last)
         if not ends:
             continue
-        if len(found) + len(ends) > limit:  # the first ones only, in the order of last's ties
-            ends_in_order = [y for y in adj[last] if y in ends]
-            found.extend([*prefix, y, target] for y in ends_in_order[: limit - len(found)])
-            break
-        found.extend([*prefix, y, target] for y in ends)
-    return found
+        # the path's |stance| summed step by step, as _strength sums it
+        weight = _strength(ties, list(prefix))
+        from_last = ties[last]
+        ranked.extend(
+            (
+                -round(
+                    weight
+                    + abs(float(from_last[y]["stance"]))
+                    + abs(float(to_target[y]["stance"])),
+                    9,
+                ),
+                (*prefix, y),
+            )
+            for y in ends
+        )
+    return [[*path, target] for _, path in heapq.nsmallest(k, ranked)]
 
 
 def _close_meet(
@@ -262,6 +285,8 @@ def _best_shortest(
     over the rings.
     """
     middle = set(around_source[-1]).intersection(around_target[-1])
+    if len(around_source) == 2 and len(around_target) == 2:  # two hops: one step either side
+        return _best_two_hops(adj, around_source[0][0], around_target[0][0], middle, k), len(middle)
     prefixes, n_prefixes = _best_walks(adj, around_source, middle, k, forward=True)
     suffixes, n_suffixes = _best_walks(adj, around_target, middle, k, forward=False)
     candidates = (
@@ -272,6 +297,26 @@ def _best_shortest(
     )
     best = [list(nodes) for _, nodes in heapq.nsmallest(k, candidates)]
     return best, sum(n_prefixes[m] * n_suffixes[m] for m in middle)
+
+
+def _best_two_hops(
+    adj: Adjacency, source: str, target: str, middle: set[str], k: int
+) -> list[list[str]]:
+    """What :func:`_best_walks` and the ranking of their joins make of two-hop paths (the
+    same rounded weights, the same order), in one pass over the middle actors."""
+    from_source, from_target = adj[source], adj[target]
+    candidates = (
+        (
+            round(
+                round(0.0 - abs(from_source[m]["stance"]), 9)
+                + round(0.0 - abs(from_target[m]["stance"]), 9),
+                9,
+            ),
+            (source, m, target),
+        )
+        for m in middle
+    )
+    return [list(nodes) for _, nodes in heapq.nsmallest(k, candidates)]
 
 
 def _linked(ties: Mapping[str, Any], nodes: set[str]) -> list[str]:

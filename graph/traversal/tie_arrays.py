@@ -14,6 +14,7 @@ sum over a row adds in the order a loop over ``G.adj[actor]`` would.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 import networkx as nx
 import numpy as np
@@ -72,18 +73,25 @@ def _tie_arrays(G: nx.Graph[str]) -> TieArrays:
     adj = adjacency(G)
     actors = sorted(adj)
     number = {actor: i for i, actor in enumerate(actors)}
-    lengths = np.fromiter((len(adj[a]) for a in actors), dtype=np.int64, count=len(actors))
+    others: list[int] = []
+    signs: list[int] = []
+    stances: list[float] = []
+    sign_of, stance_of = itemgetter("sign"), itemgetter("stance")
+    for actor in actors:  # map() in C over each row: no Python step per tie
+        ties = adj[actor]
+        others.extend(map(number.__getitem__, ties))
+        signs.extend(map(sign_of, ties.values()))
+        stances.extend(map(stance_of, ties.values()))
     starts = np.zeros(len(actors) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=starts[1:])
-    total = int(starts[-1])
-    other = np.fromiter((number[o] for a in actors for o in adj[a]), dtype=np.int64, count=total)
-    sign = np.fromiter(
-        (d["sign"] for a in actors for d in adj[a].values()), dtype=np.int64, count=total
+    np.cumsum([len(adj[a]) for a in actors], out=starts[1:])
+    return TieArrays(
+        actors,
+        number,
+        starts,
+        np.array(others, dtype=np.int64),
+        np.array(signs, dtype=np.int64),
+        np.array(stances, dtype=np.float64),
     )
-    stance = np.fromiter(
-        (d["stance"] for a in actors for d in adj[a].values()), dtype=np.float64, count=total
-    )
-    return TieArrays(actors, number, starts, other, sign, stance)
 
 
 def supports(G: nx.Graph[str]) -> dict[tuple[str, str], Relation]:

@@ -92,7 +92,8 @@ def test_the_paths_of_one_length_are_the_first_in_depth_first_order(
                                         unique=True))  # fmt: skip
     every = nx.all_simple_paths(G, source, target, cutoff=hops)
     expected = [p for p in every if len(p) == hops + 1][:limit]
-    assert sorted(_of_length(G.adj, source, target, hops, limit)) == sorted(expected)
+    found = _of_length(G.adj, source, target, hops, limit)
+    assert sorted(found) == sorted(expected)
 
 
 @settings(max_examples=200, deadline=None)
