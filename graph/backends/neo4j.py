@@ -91,9 +91,11 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
     @guarded
     def wipe(self) -> None:
         """Delete everything in the database (tests, the benchmark), a batch per transaction
-        (one transaction for a large database would need more memory than a server gives it)
-        in one pass over the nodes (a scan restarted each batch would read the deleted ones
-        again)."""
+        (one transaction for a large database would need more memory than a server gives it):
+        the relationships first, then the nodes (deleting a hub actor with its relationships
+        in one batch of nodes outgrew the server's transaction memory at 10k articles), each
+        in one pass (a scan restarted each batch would read the deleted ones again)."""
+        self._db.in_transactions("wipe_relationships", batch=WIPE_BATCH)
         self._db.in_transactions("wipe", batch=WIPE_BATCH)
 
     def close(self) -> None:
