@@ -77,7 +77,8 @@ HEADERS: dict[str, Sequence[str]] = {
         ":LABEL",
     ),
     "claims.csv": (
-        "id:ID(Claim)",
+        ":ID(Claim)",
+        "id",
         "type",
         "key",
         "source",
@@ -157,6 +158,12 @@ def _cell(value: object) -> object:
 Row = dict[str, object]
 
 
+def _claim_ref(claim: Claim) -> str:
+    """A claim's id among the import's claims: its article's and its own (unique together;
+    a space is in neither)."""
+    return f"{claim.article} {claim.id}"
+
+
 def _write(path: Path, header: Sequence[str], rows: Iterable[Row]) -> int:
     """Write ``rows`` under ``header``, each value taken by its column's :func:`field` name."""
     fields = [field(c) for c in header]
@@ -201,7 +208,8 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
 
     def claim_rows() -> Iterator[Row]:
         for claim in ordered:
-            yield {**claim_row(claim, canonical_key(claim, canon, vocabulary)), "LABEL": "Claim"}
+            row = claim_row(claim, canonical_key(claim, canon, vocabulary))
+            yield {**row, "ID": _claim_ref(claim), "LABEL": "Claim"}
 
     def merge_rows() -> Iterator[Row]:
         for m in merges:
@@ -223,13 +231,13 @@ def write_import_files(store: GraphStore, directory: Path) -> dict[str, int]:
         "articles.csv": article_rows(),
         "claims.csv": claim_rows(),
         "merges.csv": merge_rows(),
-        "reports.csv": links("REPORTS", ((c.article, c.id) for c in ordered)),
-        "claim_sources.csv": links("SOURCE", ((c.id, c.source) for c in ordered)),
-        "claim_targets.csv": links("TARGET", ((c.id, c.target) for c in ordered)),
+        "reports.csv": links("REPORTS", ((c.article, _claim_ref(c)) for c in ordered)),
+        "claim_sources.csv": links("SOURCE", ((_claim_ref(c), c.source) for c in ordered)),
+        "claim_targets.csv": links("TARGET", ((_claim_ref(c), c.target) for c in ordered)),
         "claim_attributions.csv": links(
             "ATTRIBUTED_TO",
             (
-                (c.id, c.attributed_to)
+                (_claim_ref(c), c.attributed_to)
                 for c in ordered
                 if c.attributed_to and c.attributed_to in known
             ),

@@ -37,7 +37,8 @@ S = TypeVar("S", bound=Located)
 SCHEMA = (
     "constraint_actor_id",
     "constraint_article_id",
-    "constraint_claim_id",
+    "constraint_claim_id_drop",
+    "constraint_claim_article_id",
     "index_actor_names",
     "index_actor_name_keys",
     "index_claim_key",

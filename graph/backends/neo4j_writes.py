@@ -61,8 +61,11 @@ class Neo4jWrites:
         rows = self._db.run(tx, "claims_touching", ids=sorted(moved))
         claims = [Claim.model_validate_json(r["data"]) for r in rows]
         old = {canonical_key(c, before, self.vocabulary) for c in claims}
-        new = {c.id: canonical_key(c, after, self.vocabulary) for c in claims}
-        keys = [{"id": i, "key": key_text(k) if k else None} for i, k in sorted(new.items())]
+        new = {(c.article, c.id): canonical_key(c, after, self.vocabulary) for c in claims}
+        keys = [
+            {"article": article, "id": i, "key": key_text(k) if k else None}
+            for (article, i), k in sorted(new.items())
+        ]
         self._db.run(tx, "claims_rekey", rows=keys)
         self._recompute(tx, {k for k in old | set(new.values()) if k is not None})
 

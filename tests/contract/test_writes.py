@@ -124,3 +124,24 @@ def test_a_bulk_load_stores_what_single_writes_store(store: GraphStore) -> None:
     assert answers(store) == world_again
     assert world_again[0] == store.stats()
     assert (world_again[0].articles, world_again[0].claims) == (3, 7)
+
+
+def test_claim_ids_belong_to_their_article(store: GraphStore) -> None:
+    # two sources may number their claims alike ("c1"): each article keeps its own claim
+    store.upsert_actors(ACTORS)
+    first = article(
+        "a7", date(2018, 1, 1), [("alpha-front", "FIGHTS", "beta-militia", 0.9, "asserted")]
+    )
+    second = article(
+        "a8", date(2018, 2, 1), [("alpha-front", "FIGHTS", "beta-militia", 0.5, "asserted")]
+    )
+    for doc in (first, second):
+        renumbered = doc.model_copy(
+            update={"claims": (doc.claims[0].model_copy(update={"id": "c1"}),)}
+        )
+        assert store.upsert_article(renumbered).status == UpsertStatus.NEW
+    assert store.stats().claims == 2
+    assert len(store.evidence("alpha-front", "beta-militia")) == 2
+    store.delete_article("a7")
+    (kept,) = store.evidence("alpha-front", "beta-militia")
+    assert kept.claim.article == "a8"

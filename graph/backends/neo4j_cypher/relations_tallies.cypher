@@ -6,7 +6,7 @@ CALL (a, b) {
   MERGE (a)-[r:{{rel_type}}]->(b)
   RETURN r
 }
-OPTIONAL MATCH (shown:Claim {id: r.evidence_claim})
+OPTIONAL MATCH (shown:Claim {article: r.evidence_article, id: r.evidence_claim})
 RETURN k.key AS key,
        [r.weight_sum, r.n_claims, r.n_articles, r.n_denials, r.first_seen, r.last_seen,
         r.evidence, r.evidence_start, r.evidence_end, r.evidence_article] AS tally,
