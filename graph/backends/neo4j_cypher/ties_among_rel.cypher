@@ -14,4 +14,6 @@ WITH ties, sizes,
             ELSE [s[0], s[1], 0] END) AS cut
 RETURN reduce(total = 0, n IN sizes | total + n) AS total,
        [r IN reduce(kept = [], tie IN ties[0..cut[1]] | kept + tie) |
-        {source: startNode(r).id, target: endNode(r).id, type: type(r), props: properties(r)}] AS relations
+        {source: startNode(r).id, target: endNode(r).id, type: type(r),
+         props: r {.weight, .polarity, .symmetric, .n_claims, .n_articles, .n_denials,
+                   .first_seen, .last_seen, .evidence, .evidence_start, .evidence_end, .evidence_article}}] AS relations

@@ -15,6 +15,7 @@ CALL (ties, cut) {
   MATCH ()-[r]->()
   WHERE elementId(r) = id
   RETURN collect({source: startNode(r).id, target: endNode(r).id, type: type(r),
-                  props: properties(r)}) AS relations
+                  props: r {.weight, .polarity, .symmetric, .n_claims, .n_articles, .n_denials,
+                            .first_seen, .last_seen, .evidence, .evidence_start, .evidence_end, .evidence_article}}) AS relations
 }
 RETURN reduce(total = 0, n IN sizes | total + n) AS total, relations
