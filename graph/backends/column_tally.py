@@ -1,0 +1,285 @@
+"""The embedded store's running tallies, kept as columns and brought up to date a batch at a time.
+
+A write (or each write of a bulk load) hands over the stored rows of the
+claims it adds (:data:`~graph.backends.sqlite_schema.INSERT_CLAIM` values, the
+relation key's ends last). Their keys are coded once as integers and the batch
+is tallied with numpy: the claims sorted by key, weights, counts and denials
+summed by ``np.add.reduceat``, first and last seen by ``reduceat`` of
+``minimum``/``maximum``, the evidence shown by one ``np.lexsort`` on the
+rank's columns. Each key's figures then fold into the running columns. A
+:class:`~graph.model.Relation` is made only when the tallies are written, for
+each key a write touched.
+
+The rule is :class:`graph.aggregate.RelationTally`'s (weight, counts,
+first/last seen, the evidence shown: the smallest rank); only the order in
+which a key's weights are added may differ, by the last bit of a float, which
+the relation's weight (rounded to six places) does not show.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from operator import itemgetter
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from graph.model import Evidence, Modality, Relation, trusted
+from graph.vocabulary import Vocabulary
+
+from .sqlite_rows import CLAIM_COLUMNS, Row
+from .sqlite_tally_rows import RELATION_COLUMNS
+
+Key = tuple[str, str, str]
+
+_row_key = itemgetter(-2, -1, CLAIM_COLUMNS.index("type"))
+"""The relation key (``ksource``, ``ktarget``, ``type``) of a stored claim row."""
+_column = {name: itemgetter(i) for i, name in enumerate(CLAIM_COLUMNS)}
+_RELATION_OF_KEY = (
+    f"SELECT {', '.join(RELATION_COLUMNS)} FROM relations"
+    " WHERE source = ? AND target = ? AND type = ?"
+)
+_NAT = np.iinfo(np.int64).min
+"""A day column's value for no day (``NaT`` as an integer)."""
+_LAST = np.iinfo(np.int64).max
+_DENIED = Modality.DENIED.value
+_NONE = 2
+"""``best_denied`` of a key that shows no claim yet: every claim ranks before it."""
+_FLOATS = ("weight", "best_neg_weight")
+_INTS = ("n_claims", "n_articles", "n_denials", "first", "last", "best_denied", "best_day")
+_OBJECTS = ("best_claim", "best_article", "quote", "start", "end")
+
+
+def _days(values: list[Any]) -> npt.NDArray[np.int64]:
+    """ISO days (None: none) as day numbers, :data:`_NAT` for none."""
+    return np.array(values, dtype="datetime64[D]").view(np.int64)
+
+
+def _earliest(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """The earlier day of each pair, a day before none."""
+    low = np.minimum(np.where(a == _NAT, _LAST, a), np.where(b == _NAT, _LAST, b))
+    return np.where(low == _LAST, _NAT, low)
+
+
+def _ranks_before(new: tuple[np.ndarray, ...], old: tuple[np.ndarray, ...]) -> np.ndarray:
+    """Where the rank columns ``new`` are lexicographically smaller than ``old``."""
+    before = np.zeros(len(new[0]), dtype=bool)
+    tied = np.ones(len(new[0]), dtype=bool)
+    for a, b in zip(new, old, strict=True):
+        before |= tied & (a < b)
+        tied &= a == b
+    return before
+
+
+class PendingTallies:
+    """The tallies one write, or a bulk load of many, has brought up to date but not written.
+
+    Parameters
+    ----------
+    stored : bool
+        Whether the relations table may hold tallies of the keys to come (if
+        not, none is looked up: a load into an empty store).
+    """
+
+    def __init__(self, stored: bool) -> None:
+        self.stored = stored
+        self.codes: dict[Key, int] = {}
+        """Each key claims were added to -> its row in the columns."""
+        self.keys: list[Key] = []
+        self.stale: set[Key] = set()
+        """Keys that lost claims: re-tallied from the claims when written."""
+        self.columns: dict[str, np.ndarray] = {}
+        self._grow(0)
+
+    def _grow(self, size: int) -> None:
+        fresh: dict[str, np.ndarray] = {
+            **{name: np.zeros(size) for name in _FLOATS},
+            **{name: np.zeros(size, dtype=np.int64) for name in _INTS},
+            **{name: np.empty(size, dtype=object) for name in _OBJECTS},
+        }
+        fresh["first"][:] = fresh["last"][:] = fresh["best_day"][:] = _NAT
+        fresh["best_denied"][:] = _NONE
+        fresh["best_claim"][:] = ""
+        old = self.columns
+        for name, column in old.items():
+            fresh[name][: len(column)] = column
+        self.columns = fresh
+
+    def _code(self, keys: Iterable[Key], resumed: dict[Key, Row]) -> None:
+        """Give each key new to these tallies its row, from its stored figures if it has any."""
+        for key in keys:
+            if key not in self.codes:
+                self.codes[key] = len(self.keys)
+                self.keys.append(key)
+        if len(self.keys) > len(self.columns["weight"]):
+            self._grow(max(2 * len(self.keys), 1024))
+        cols = self.columns
+        for key, row in resumed.items():
+            at = self.codes[key]
+            weight, n_claims, n_articles, n_denials, first_seen, last_seen = row[3:9]
+            best_article, best_claim, denied, best_weight, best_date = row[9:14]
+            cols["weight"][at] = weight
+            cols["n_claims"][at], cols["n_articles"][at] = n_claims, n_articles
+            cols["n_denials"][at] = n_denials
+            cols["first"][at], cols["last"][at] = _days([first_seen, last_seen])
+            cols["best_denied"][at], cols["best_neg_weight"][at] = denied, -best_weight
+            cols["best_day"][at] = _days([best_date])[0]
+            cols["best_claim"][at], cols["best_article"][at] = best_claim, best_article
+            cols["quote"][at], cols["start"][at], cols["end"][at] = row[14:17]
+
+    def add(
+        self, db: sqlite3.Connection, rows: list[Row], modality_weight: dict[str, float]
+    ) -> None:
+        """Count the claims stored as ``rows`` (keyed, of articles not counted yet).
+
+        The stored tallies of keys new to these are read first; nothing
+        changes here if that read fails.
+        """
+        if not rows:
+            return
+        keys = list(map(_row_key, rows))
+        resumed: dict[Key, Row] = {}
+        if self.stored:
+            for key in dict.fromkeys(keys):
+                if key not in self.codes:
+                    row = db.execute(_RELATION_OF_KEY, key).fetchone()
+                    if row is not None:
+                        resumed[key] = row
+        self._code(keys, resumed)
+        self._fold(keys, rows, modality_weight)
+
+    def _fold(self, keys: list[Key], rows: list[Row], modality_weight: dict[str, float]) -> None:
+        """Tally ``rows`` by key with numpy and fold each key's figures into the columns."""
+        n = len(rows)
+        code = np.fromiter(map(self.codes.__getitem__, keys), np.int64, n)
+        modalities = list(map(_column["modality"], rows))
+        weight = np.fromiter(map(_column["confidence"], rows), float, n) * np.fromiter(
+            map(modality_weight.__getitem__, modalities), float, n
+        )
+        denied = np.fromiter(map(_DENIED.__eq__, modalities), bool, n)
+        day = _days(list(map(_column["date"], rows)))
+        undated = day == _NAT
+        articles = list(map(_column["article"], rows))
+        claim_ids = list(map(_column["id"], rows))
+
+        by_key = np.argsort(code, kind="stable")  # claim order within a key
+        sorted_code = code[by_key]
+        starts = np.flatnonzero(np.r_[True, sorted_code[1:] != sorted_code[:-1]])
+        at = sorted_code[starts]
+        cols = self.columns
+        cols["weight"][at] += np.add.reduceat(weight[by_key], starts)
+        cols["n_claims"][at] += np.diff(np.r_[starts, n])
+        cols["n_denials"][at] += np.add.reduceat(denied[by_key].astype(np.int64), starts)
+        article_of = {a: i for i, a in enumerate(dict.fromkeys(articles))}
+        article = np.fromiter(map(article_of.__getitem__, articles), np.int64, n)
+        pairs = np.unique(code * len(article_of) + article)
+        cols["n_articles"][at] += np.unique(pairs // len(article_of), return_counts=True)[1]
+        dated_day = day[by_key]
+        low = np.minimum.reduceat(np.where(dated_day == _NAT, _LAST, dated_day), starts)
+        cols["first"][at] = _earliest(cols["first"][at], np.where(low == _LAST, _NAT, low))
+        cols["last"][at] = np.maximum(cols["last"][at], np.maximum.reduceat(dated_day, starts))
+
+        # the smallest rank: denied, -weight, undated, day, claim id (see RelationTally.rank)
+        ids = np.array(claim_ids)
+        day_or_min = np.where(undated, 0, day)
+        by_rank = np.lexsort((ids, day_or_min, undated, -weight, denied, code))
+        best = by_rank[starts]  # the same groups: both orders put the keys in code order
+        new = (denied[best].astype(np.int64), -weight[best], undated[best], day_or_min[best])
+        old_undated = cols["best_day"][at] == _NAT
+        old = (
+            cols["best_denied"][at],
+            cols["best_neg_weight"][at],
+            old_undated,
+            np.where(old_undated, 0, cols["best_day"][at]),
+        )
+        ids_obj = np.array(claim_ids, dtype=object)
+        better = _ranks_before((*new, ids_obj[best]), (*old, cols["best_claim"][at]))
+        at, best = at[better], best[better]
+        cols["best_denied"][at] = denied[best]
+        cols["best_neg_weight"][at] = -weight[best]
+        cols["best_day"][at] = day[best]
+        cols["best_claim"][at] = ids_obj[best]
+        for name, column in (("best_article", "article"), ("quote", "quote")):
+            cols[name][at] = np.array(list(map(_column[column], rows)), dtype=object)[best]
+        cols["start"][at] = np.array(list(map(_column["quote_start"], rows)), dtype=object)[best]
+        cols["end"][at] = np.array(list(map(_column["quote_end"], rows)), dtype=object)[best]
+
+    def settled(self, vocabulary: Vocabulary) -> tuple[dict[Key, Relation], dict[Key, Row]]:
+        """The relation and the stored row (:data:`RELATION_COLUMNS`) of each key not stale."""
+        stale = self.stale
+        live = [i for i, key in enumerate(self.keys) if key not in stale]
+        cols = self.columns
+        index = np.array(live, dtype=np.int64)
+        firsts = cols["first"][index].astype("datetime64[D]").astype(object).tolist()
+        lasts = cols["last"][index].astype("datetime64[D]").astype(object).tolist()
+        best_days = cols["best_day"][index].astype("datetime64[D]").astype(object).tolist()
+        relations: dict[Key, Relation] = {}
+        values: dict[Key, Row] = {}
+        keys = self.keys
+        specs = {t.name: t for t in vocabulary}
+        columns = zip(
+            live,
+            cols["weight"][index].tolist(),
+            cols["n_claims"][index].tolist(),
+            cols["n_articles"][index].tolist(),
+            cols["n_denials"][index].tolist(),
+            firsts,
+            lasts,
+            cols["best_denied"][index].tolist(),
+            cols["best_neg_weight"][index].tolist(),
+            best_days,
+            cols["best_claim"][index].tolist(),
+            cols["best_article"][index].tolist(),
+            cols["quote"][index].tolist(),
+            cols["start"][index].tolist(),
+            cols["end"][index].tolist(),
+            strict=True,
+        )
+        for i, weight, n_claims, n_articles, n_denials, first, last, *best in columns:
+            denied, neg_weight, day, claim_id, article, quote, start, end = best
+            key = keys[i]
+            source, target, kind = key
+            spec = specs[kind]
+            relations[key] = trusted(
+                Relation,
+                source=source,
+                target=target,
+                type=kind,
+                polarity=spec.polarity,
+                symmetric=spec.symmetric,
+                weight=round(weight, 6),
+                n_claims=n_claims,
+                n_articles=n_articles,
+                n_denials=n_denials,
+                first_seen=first,
+                last_seen=last,
+                evidence=None
+                if quote is None
+                else trusted(Evidence, quote=quote, start=start, end=end),
+                evidence_article=article,
+            )
+            values[key] = (
+                *key,
+                weight,
+                n_claims,
+                n_articles,
+                n_denials,
+                None if first is None else first.isoformat(),
+                None if last is None else last.isoformat(),
+                article,
+                claim_id,
+                denied,
+                -neg_weight,
+                None if day is None else day.isoformat(),
+                quote,
+                start,
+                end,
+            )
+        return relations, values
+
+
+def modality_weights(vocabulary: Vocabulary) -> dict[str, float]:
+    """Each modality's stored value -> its weight under ``vocabulary``."""
+    return {m.value: vocabulary.modality_weight(m) for m in Modality}
