@@ -20,19 +20,23 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from datetime import date
+from itertools import repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
+from pydantic import BaseModel
 
-from graph.model import Evidence, Modality, Relation, trusted
+from graph.model import Evidence, Modality, Relation
 from graph.vocabulary import Vocabulary
 
 from .sqlite_rows import CLAIM_COLUMNS, Row
 from .sqlite_tally_rows import RELATION_COLUMNS
 
 Key = tuple[str, str, str]
+M = TypeVar("M", bound=BaseModel)
 
 _row_key = itemgetter(-2, -1, CLAIM_COLUMNS.index("type"))
 """The relation key (``ksource``, ``ktarget``, ``type``) of a stored claim row."""
@@ -207,77 +211,91 @@ class PendingTallies:
         cols["end"][at] = np.array(list(map(_column["quote_end"], rows)), dtype=object)[best]
 
     def settled(self, vocabulary: Vocabulary) -> tuple[dict[Key, Relation], dict[Key, Row]]:
-        """The relation and the stored row (:data:`RELATION_COLUMNS`) of each key not stale."""
+        """The relation and the stored row (:data:`RELATION_COLUMNS`) of each key not stale.
+
+        Column by column: the rows are zipped from the columns, and each
+        relation is made from its values without validating them again.
+        """
         stale = self.stale
-        live = [i for i, key in enumerate(self.keys) if key not in stale]
+        keys = self.keys if not stale else [key for key in self.keys if key not in stale]
         cols = self.columns
-        index = np.array(live, dtype=np.int64)
-        firsts = cols["first"][index].astype("datetime64[D]").astype(object).tolist()
-        lasts = cols["last"][index].astype("datetime64[D]").astype(object).tolist()
-        best_days = cols["best_day"][index].astype("datetime64[D]").astype(object).tolist()
-        relations: dict[Key, Relation] = {}
-        values: dict[Key, Row] = {}
-        keys = self.keys
-        specs = {t.name: t for t in vocabulary}
-        columns = zip(
-            live,
-            cols["weight"][index].tolist(),
-            cols["n_claims"][index].tolist(),
-            cols["n_articles"][index].tolist(),
-            cols["n_denials"][index].tolist(),
-            firsts,
-            lasts,
-            cols["best_denied"][index].tolist(),
-            cols["best_neg_weight"][index].tolist(),
-            best_days,
-            cols["best_claim"][index].tolist(),
-            cols["best_article"][index].tolist(),
-            cols["quote"][index].tolist(),
-            cols["start"][index].tolist(),
-            cols["end"][index].tolist(),
+        index = np.fromiter(map(self.codes.__getitem__, keys), np.int64, len(keys))
+        picked = {name: column[index] for name, column in cols.items()}
+        sources = list(map(itemgetter(0), keys))
+        targets = list(map(itemgetter(1), keys))
+        kinds = list(map(itemgetter(2), keys))
+        weights = picked["weight"].tolist()
+        counts = [picked[name].tolist() for name in ("n_claims", "n_articles", "n_denials")]
+        quotes, starts, ends = (picked[name].tolist() for name in ("quote", "start", "end"))
+        articles = picked["best_article"].tolist()
+        firsts, lasts = (_dates(picked[name]) for name in ("first", "last"))
+        values = zip(
+            sources,
+            targets,
+            kinds,
+            weights,
+            *counts,
+            _iso_days(picked["first"]),
+            _iso_days(picked["last"]),
+            articles,
+            picked["best_claim"].tolist(),
+            picked["best_denied"].tolist(),
+            (-picked["best_neg_weight"]).tolist(),
+            _iso_days(picked["best_day"]),
+            quotes,
+            starts,
+            ends,
             strict=True,
         )
-        for i, weight, n_claims, n_articles, n_denials, first, last, *best in columns:
-            denied, neg_weight, day, claim_id, article, quote, start, end = best
-            key = keys[i]
-            source, target, kind = key
-            spec = specs[kind]
-            relations[key] = trusted(
-                Relation,
-                source=source,
-                target=target,
-                type=kind,
-                polarity=spec.polarity,
-                symmetric=spec.symmetric,
-                weight=round(weight, 6),
-                n_claims=n_claims,
-                n_articles=n_articles,
-                n_denials=n_denials,
-                first_seen=first,
-                last_seen=last,
-                evidence=None
-                if quote is None
-                else trusted(Evidence, quote=quote, start=start, end=end),
-                evidence_article=article,
-            )
-            values[key] = (
-                *key,
-                weight,
-                n_claims,
-                n_articles,
-                n_denials,
-                None if first is None else first.isoformat(),
-                None if last is None else last.isoformat(),
-                article,
-                claim_id,
-                denied,
-                -neg_weight,
-                None if day is None else day.isoformat(),
-                quote,
-                start,
-                end,
-            )
-        return relations, values
+        polarity = {t.name: t.polarity for t in vocabulary}
+        symmetric = {t.name: t.symmetric for t in vocabulary}
+        evidence = [
+            None if quote is None else _made(Evidence, _EVIDENCE, (quote, start, end))
+            for quote, start, end in zip(quotes, starts, ends, strict=True)
+        ]
+        fields = zip(
+            sources,
+            targets,
+            kinds,
+            map(polarity.__getitem__, kinds),
+            map(symmetric.__getitem__, kinds),
+            map(round, weights, repeat(6)),
+            *counts,
+            firsts,
+            lasts,
+            evidence,
+            articles,
+            strict=True,
+        )
+        relations = [_made(Relation, _RELATION, values) for values in fields]
+        return dict(zip(keys, relations, strict=True)), dict(zip(keys, values, strict=True))
+
+
+_RELATION = tuple(Relation.model_fields)
+_EVIDENCE = tuple(Evidence.model_fields)
+_set = object.__setattr__
+
+
+def _made(cls: type[M], fields: tuple[str, ...], values: tuple[Any, ...]) -> M:
+    """A ``cls`` of ``values`` (validated already) for ``fields``, as :func:`trusted` makes it."""
+    model = cls.__new__(cls)
+    _set(model, "__dict__", dict(zip(fields, values, strict=True)))
+    _set(model, "__pydantic_fields_set__", set(fields))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
+def _dates(days: npt.NDArray[np.int64]) -> list[date | None]:
+    """Day numbers as dates, None for :data:`_NAT`."""
+    return days.astype("datetime64[D]").astype(object).tolist()  # type: ignore[no-any-return]
+
+
+def _iso_days(days: npt.NDArray[np.int64]) -> list[str | None]:
+    """Day numbers as ISO days, None for :data:`_NAT`."""
+    text = np.datetime_as_string(days.astype("datetime64[D]")).astype(object)
+    text[days == _NAT] = None
+    return text.tolist()  # type: ignore[no-any-return]
 
 
 def modality_weights(vocabulary: Vocabulary) -> dict[str, float]:
