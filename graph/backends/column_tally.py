@@ -2,11 +2,11 @@
 
 A write (or each write of a bulk load) hands over the stored rows of the
 claims it adds (:data:`~graph.backends.sqlite_schema.INSERT_CLAIM` values, the
-relation key's ends last). Their keys are coded once as integers and the batch
-is tallied with numpy: the claims sorted by key, weights, counts and denials
-summed by ``np.add.reduceat``, first and last seen by ``reduceat`` of
-``minimum``/``maximum``, the evidence shown by one ``np.lexsort`` on the
-rank's columns. Each key's figures then fold into the running columns. A
+relation key's ends last), each with the claim's evidence. Their keys are
+coded once as integers and the batch is tallied with numpy: the claims sorted
+by key, weights, counts and denials summed by ``np.add.reduceat``, first and
+last seen by ``reduceat`` of ``minimum``/``maximum``, the evidence shown by
+one ``np.lexsort`` on the rank's columns. Each key's figures then fold into the running columns. A
 :class:`~graph.model.Relation` is made only when the tallies are written, for
 each key a write touched.
 
@@ -36,6 +36,8 @@ from .sqlite_rows import CLAIM_COLUMNS, Row
 from .sqlite_tally_rows import RELATION_COLUMNS
 
 Key = tuple[str, str, str]
+Added = tuple[Row, Evidence | None]
+"""A claim added to the tallies: its stored row (keyed), its evidence."""
 M = TypeVar("M", bound=BaseModel)
 
 _row_key = itemgetter(-2, -1, CLAIM_COLUMNS.index("type"))
@@ -51,9 +53,16 @@ _LAST = np.iinfo(np.int64).max
 _DENIED = Modality.DENIED.value
 _NONE = 2
 """``best_denied`` of a key that shows no claim yet: every claim ranks before it."""
+_SHOWN = (
+    ("best_article", "article"),
+    ("quote", "quote"),
+    ("start", "quote_start"),
+    ("end", "quote_end"),
+)
+"""The columns of the claim a key shows as its evidence, and the claim row's they come from."""
 _FLOATS = ("weight", "best_neg_weight")
 _INTS = ("n_claims", "n_articles", "n_denials", "first", "last", "best_denied", "best_day")
-_OBJECTS = ("best_claim", "best_article", "quote", "start", "end")
+_OBJECTS = ("best_claim", "best_article", "quote", "start", "end", "evidence")
 
 
 def _days(values: list[Any]) -> npt.NDArray[np.int64]:
@@ -131,18 +140,21 @@ class PendingTallies:
             cols["best_denied"][at], cols["best_neg_weight"][at] = denied, -best_weight
             cols["best_day"][at] = _days([best_date])[0]
             cols["best_claim"][at], cols["best_article"][at] = best_claim, best_article
-            cols["quote"][at], cols["start"][at], cols["end"][at] = row[14:17]
+            quote, start, end = cols["quote"][at], cols["start"][at], cols["end"][at] = row[14:17]
+            if quote is not None:
+                cols["evidence"][at] = _made(Evidence, _EVIDENCE, (quote, start, end))
 
     def add(
-        self, db: sqlite3.Connection, rows: list[Row], modality_weight: dict[str, float]
+        self, db: sqlite3.Connection, added: list[Added], modality_weight: dict[str, float]
     ) -> None:
-        """Count the claims stored as ``rows`` (keyed, of articles not counted yet).
+        """Count the claims ``added`` (of articles not counted yet).
 
         The stored tallies of keys new to these are read first; nothing
         changes here if that read fails.
         """
-        if not rows:
+        if not added:
             return
+        rows = list(map(itemgetter(0), added))
         keys = list(map(_row_key, rows))
         resumed: dict[Key, Row] = {}
         if self.stored:
@@ -152,10 +164,17 @@ class PendingTallies:
                     if row is not None:
                         resumed[key] = row
         self._code(keys, resumed)
-        self._fold(keys, rows, modality_weight)
+        evidence = self.columns["evidence"]
+        for at, j in self._fold(keys, rows, modality_weight):
+            evidence[at] = added[j][1]  # the claim's own: an object array takes no list of them
 
-    def _fold(self, keys: list[Key], rows: list[Row], modality_weight: dict[str, float]) -> None:
-        """Tally ``rows`` by key with numpy and fold each key's figures into the columns."""
+    def _fold(
+        self, keys: list[Key], rows: list[Row], modality_weight: dict[str, float]
+    ) -> Iterable[tuple[int, int]]:
+        """Tally ``rows`` by key with numpy and fold each key's figures into the columns.
+
+        Returns each key whose evidence shown is now one of ``rows``, with that row's place.
+        """
         n = len(rows)
         code = np.fromiter(map(self.codes.__getitem__, keys), np.int64, n)
         modalities = list(map(_column["modality"], rows))
@@ -205,10 +224,10 @@ class PendingTallies:
         cols["best_neg_weight"][at] = -weight[best]
         cols["best_day"][at] = day[best]
         cols["best_claim"][at] = ids_obj[best]
-        for name, column in (("best_article", "article"), ("quote", "quote")):
-            cols[name][at] = np.array(list(map(_column[column], rows)), dtype=object)[best]
-        cols["start"][at] = np.array(list(map(_column["quote_start"], rows)), dtype=object)[best]
-        cols["end"][at] = np.array(list(map(_column["quote_end"], rows)), dtype=object)[best]
+        shown = [rows[j] for j in best.tolist()]
+        for name, column in _SHOWN:
+            cols[name][at] = np.array(list(map(_column[column], shown)), dtype=object)
+        return zip(at.tolist(), best.tolist(), strict=True)
 
     def settled(self, vocabulary: Vocabulary) -> tuple[dict[Key, Relation], dict[Key, Row]]:
         """The relation and the stored row (:data:`RELATION_COLUMNS`) of each key not stale.
@@ -249,10 +268,7 @@ class PendingTallies:
         )
         polarity = {t.name: t.polarity for t in vocabulary}
         symmetric = {t.name: t.symmetric for t in vocabulary}
-        evidence = [
-            None if quote is None else _made(Evidence, _EVIDENCE, (quote, start, end))
-            for quote, start, end in zip(quotes, starts, ends, strict=True)
-        ]
+        evidence = picked["evidence"].tolist()
         fields = zip(
             sources,
             targets,
@@ -273,14 +289,15 @@ class PendingTallies:
 
 _RELATION = tuple(Relation.model_fields)
 _EVIDENCE = tuple(Evidence.model_fields)
+_FIELDS_SET = {fields: set(fields) for fields in (_RELATION, _EVIDENCE)}
 _set = object.__setattr__
 
 
 def _made(cls: type[M], fields: tuple[str, ...], values: tuple[Any, ...]) -> M:
     """A ``cls`` of ``values`` (validated already) for ``fields``, as :func:`trusted` makes it."""
     model = cls.__new__(cls)
-    _set(model, "__dict__", dict(zip(fields, values, strict=True)))
-    _set(model, "__pydantic_fields_set__", set(fields))
+    _set(model, "__dict__", dict(zip(fields, values)))  # noqa: B905 (as many: the zips above)
+    _set(model, "__pydantic_fields_set__", _FIELDS_SET[fields].copy())
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model

@@ -19,7 +19,7 @@ from graph.model import Actor, AnnotatedArticle, Claim
 from graph.store import UpsertResult, UpsertStatus
 from graph.vocabulary import Vocabulary
 
-from .column_tally import PendingTallies
+from .column_tally import Added, PendingTallies
 from .memory_index import MemoryIndex
 from .sqlite_relations import Key, RelationTable
 from .sqlite_rows import Row, claim_values
@@ -176,7 +176,7 @@ class EmbeddedWrites:
         written: list[tuple[AnnotatedArticle, str, list[Row]]] = []
         actors: list[Actor] = []
         stale: set[Key] = set()  # relations that lose claims: re-tallied
-        added: list[Row] = []  # rows of claims that go on top of their relation's tally
+        added: list[Added] = []  # claims that go on top of their relation's tally
         removed = 0
         with self._lock, long_lived():
             with self._write() as (db, pending):
@@ -220,14 +220,14 @@ class EmbeddedWrites:
                 self._n_claims += sum(len(values) for _, _, values in written) - removed
             return results
 
-    def _claim_values(self, claims: Iterable[Claim], added: list[Row]) -> list[Row]:
+    def _claim_values(self, claims: Iterable[Claim], added: list[Added]) -> list[Row]:
         """The rows of ``claims``, keyed; those of the claims that count go on ``added`` too."""
         rows = []
         for claim in claims:
             row, key = self._table.claim_values(claim_values(claim), self._canon)
             rows.append(row)
             if key is not None:
-                added.append(row)
+                added.append((row, claim.evidence))
         return rows
 
     @staticmethod

@@ -27,7 +27,7 @@ from graph.identity import canonical_pair_key
 from graph.model import Relation
 from graph.vocabulary import Vocabulary
 
-from .column_tally import PendingTallies, modality_weights
+from .column_tally import Added, PendingTallies, modality_weights
 from .sqlite_rows import CLAIM_COLUMNS, ROW_COLUMNS, ClaimRow, Row
 from .sqlite_state import SqliteState
 from .sqlite_tally_rows import RELATION_COLUMNS, relation_from_values, tally_values
@@ -225,11 +225,12 @@ class RelationTable:
         db: sqlite3.Connection,
         pending: PendingTallies,
         stale: Iterable[Key],
-        added: list[Row],
+        added: list[Added],
     ) -> None:
         """Fold one write's effect into ``pending``: keys that lost claims, claims added.
 
-        ``added`` holds the stored rows of the claims that count (keyed).
+        ``added`` holds the stored rows of the claims that count (keyed), each with
+        the claim's evidence.
         The stored tallies of keys new to ``pending`` are read first; nothing
         changes in ``pending`` if that read fails.
         """
@@ -237,7 +238,7 @@ class RelationTable:
         # a stale key is re-tallied from the claims table by flush: its claims are not added
         if stale or pending.stale:
             gone = stale | pending.stale
-            added = [row for row in added if _row_key(row) not in gone]
+            added = [claim for claim in added if _row_key(claim[0]) not in gone]
         pending.add(db, added, self._modality_weights)
         pending.stale |= stale
 
