@@ -216,20 +216,15 @@ def _fourth_step(ties: Ties, two: Paths, targets: set[str], factor: float, best:
 
 
 def _inferred(ties: Ties, path: tuple[str, ...], confidence: float) -> InferredStance:
-    signs = tuple(ties[u][v][0] for u, v in itertools.pairwise(path))
-    return InferredStance(
-        actor=path[-1],
-        sign=math.prod(signs),
-        confidence=confidence,
-        path=path,
-        signs=signs,
-        rule=RULES[(signs[0], math.prod(signs[1:]))],
-    )
+    return _stance(path, tuple(ties[u][v][0] for u, v in itertools.pairwise(path)), confidence)
 
 
 def _inferred_from(G: nx.Graph[str], path: tuple[str, ...], confidence: float) -> InferredStance:
     adj = adjacency(G)
-    signs = tuple(adj[u][v]["sign"] for u, v in itertools.pairwise(path))
+    return _stance(path, tuple(adj[u][v]["sign"] for u, v in itertools.pairwise(path)), confidence)
+
+
+def _stance(path: tuple[str, ...], signs: tuple[int, ...], confidence: float) -> InferredStance:
     return InferredStance(
         actor=path[-1],
         sign=math.prod(signs),
