@@ -19,8 +19,9 @@ from graph.model import Actor, AnnotatedArticle, Claim
 from graph.store import UpsertResult, UpsertStatus
 from graph.vocabulary import Vocabulary
 
+from .column_tally import Added, PendingTallies
 from .memory_index import MemoryIndex
-from .sqlite_relations import Key, PendingTallies, RelationTable
+from .sqlite_relations import Key, RelationTable
 from .sqlite_rows import Row, claim_values
 from .sqlite_schema import KEY_INDEX
 from .sqlite_state import SqliteState
@@ -175,7 +176,7 @@ class EmbeddedWrites:
         written: list[tuple[AnnotatedArticle, str, list[Row]]] = []
         actors: list[Actor] = []
         stale: set[Key] = set()  # relations that lose claims: re-tallied
-        added: list[tuple[Key, Claim]] = []  # claims that go on top of their relation's tally
+        added: list[Added] = []  # claims that go on top of their relation's tally
         removed = 0
         with self._lock, long_lived():
             with self._write() as (db, pending):
@@ -219,14 +220,14 @@ class EmbeddedWrites:
                 self._n_claims += sum(len(values) for _, _, values in written) - removed
             return results
 
-    def _claim_values(self, claims: Iterable[Claim], added: list[tuple[Key, Claim]]) -> list[Row]:
-        """The rows of ``claims``, keyed; each claim that counts is appended to ``added``."""
+    def _claim_values(self, claims: Iterable[Claim], added: list[Added]) -> list[Row]:
+        """The rows of ``claims``, keyed; those of the claims that count go on ``added`` too."""
         rows = []
         for claim in claims:
             row, key = self._table.claim_values(claim_values(claim), self._canon)
             rows.append(row)
             if key is not None:
-                added.append((key, claim))
+                added.append((row, claim.evidence))
         return rows
 
     @staticmethod
@@ -255,7 +256,7 @@ class EmbeddedWrites:
                     raise UnknownArticle(article_id)
                 stale = self._table.keys_of_article(db, article_id)
                 removed = self._state.delete_article(db, article_id)
-                self._table.collect(db, pending, stale, ())
+                self._table.collect(db, pending, stale, [])
             with self._following_the_file():
                 del stored[article_id]
                 self._n_articles -= 1

@@ -24,18 +24,13 @@ from typing import TypeVar
 from graph.aggregate import RelationTally, aggregate_groups
 from graph.filters import Filters
 from graph.identity import canonical_pair_key
-from graph.model import Claim, Relation
+from graph.model import Relation
 from graph.vocabulary import Vocabulary
 
+from .column_tally import Added, PendingTallies, modality_weights
 from .sqlite_rows import CLAIM_COLUMNS, ROW_COLUMNS, ClaimRow, Row
 from .sqlite_state import SqliteState
-from .sqlite_tally_rows import (
-    RELATION_COLUMNS,
-    Shown,
-    relation_from_values,
-    tally_from_values,
-    tally_values,
-)
+from .sqlite_tally_rows import RELATION_COLUMNS, relation_from_values, tally_values
 
 Key = tuple[str, str, str]
 T = TypeVar("T")
@@ -45,7 +40,6 @@ _PUT_RELATION = (
     f"INSERT OR REPLACE INTO relations ({', '.join(RELATION_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(RELATION_COLUMNS))})"
 )
-_RELATION_OF_KEY = f"{_SELECT_RELATIONS} WHERE source = ? AND target = ? AND type = ?"
 _KEY_MATCH = "ksource = ? AND ktarget = ? AND type = ?"
 _ROWS_OF_KEY = f"SELECT {', '.join(ROW_COLUMNS)} FROM claims WHERE {_KEY_MATCH}"
 _SET_KEY = "UPDATE claims SET ksource = ?, ktarget = ? WHERE article = ? AND id = ?"
@@ -53,6 +47,10 @@ _KEYED_CLAIMS = f"SELECT {', '.join(ROW_COLUMNS)}, ksource, ktarget FROM claims"
 """Claim rows (:data:`ROW_COLUMNS`) followed by the key of the relation they count towards."""
 _key_of_keyed = itemgetter(len(ROW_COLUMNS), len(ROW_COLUMNS) + 1, ROW_COLUMNS.index("type"))
 """The relation key (``ksource``, ``ktarget``, ``type``) of a :data:`_KEYED_CLAIMS` row."""
+_row_key = itemgetter(-2, -1, CLAIM_COLUMNS.index("type"))
+"""The relation key of a stored claim row (:data:`~.sqlite_schema.INSERT_CLAIM` values)."""
+Settled = tuple[dict[Key, Relation], dict[Key, Row]]
+"""Each key's relation and its stored row (:data:`RELATION_COLUMNS`)."""
 _ends_and_type = itemgetter(*map(CLAIM_COLUMNS.index, ("source", "target", "type")))
 """A claim's ``source``, ``target`` and ``type`` from its :data:`CLAIM_COLUMNS` values."""
 
@@ -114,26 +112,6 @@ def _chunks(items: list[T], size: int = 300) -> Iterator[list[T]]:
         yield items[i : i + size]
 
 
-class PendingTallies:
-    """The tallies one write, or a bulk load of many, has brought up to date but not written.
-
-    Parameters
-    ----------
-    stored : bool
-        Whether the relations table may hold tallies of the keys to come (if
-        not, none is looked up: a load into an empty store).
-    """
-
-    __slots__ = ("stale", "stored", "tallies")
-
-    def __init__(self, stored: bool) -> None:
-        self.stored = stored
-        self.tallies: dict[Key, RelationTally] = {}
-        """Tallies going on from their stored figures with the claims added."""
-        self.stale: set[Key] = set()
-        """Keys that lost claims: re-tallied from the claims when written."""
-
-
 class RelationTable:
     """Reads and keeps up to date the relation keys of claims and the relations table.
 
@@ -147,6 +125,7 @@ class RelationTable:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.mark = vocabulary_mark(vocabulary)
+        self._modality_weights = modality_weights(vocabulary)
 
     def claim_values(self, values: Row, canon: Mapping[str, str]) -> tuple[Row, Key | None]:
         """A claim's stored values with its key appended (for ``INSERT_CLAIM``), and the key."""
@@ -246,49 +225,36 @@ class RelationTable:
         db: sqlite3.Connection,
         pending: PendingTallies,
         stale: Iterable[Key],
-        added: Iterable[tuple[Key, Claim]],
+        added: list[Added],
     ) -> None:
         """Fold one write's effect into ``pending``: keys that lost claims, claims added.
 
+        ``added`` holds the stored rows of the claims that count (keyed), each with
+        the claim's evidence.
         The stored tallies of keys new to ``pending`` are read first; nothing
         changes in ``pending`` if that read fails.
         """
         stale = set(stale)
         # a stale key is re-tallied from the claims table by flush: its claims are not added
-        added = [(k, c) for k, c in added if k not in stale and k not in pending.stale]
-        resumed: dict[Key, RelationTally] = {}
-        for key, _ in added:
-            if key in pending.tallies or key in resumed:
-                continue
-            row = db.execute(_RELATION_OF_KEY, key).fetchone() if pending.stored else None
-            resumed[key] = RelationTally(key) if row is None else tally_from_values(row)
+        if stale or pending.stale:
+            gone = stale | pending.stale
+            added = [claim for claim in added if _row_key(claim[0]) not in gone]
+        pending.add(db, added, self._modality_weights)
         pending.stale |= stale
-        pending.tallies.update(resumed)
-        vocabulary, tallies = self.vocabulary, pending.tallies
-        for key, claim in added:
-            tally = tallies[key]
-            tally.add(claim, vocabulary)
-            if tally.best is claim:  # keep what the relation shows of it, not the claim
-                tally.best = Shown(claim.article, claim.evidence)
 
-    def settle(self, pending: PendingTallies) -> dict[Key, Relation]:
-        """The relation of each tally ``pending`` goes on with (not stale).
+    def settle(self, pending: PendingTallies) -> Settled:
+        """The relation and stored row of each tally ``pending`` goes on with (not stale).
 
         The part of :meth:`flush` that reads nothing from the file: a bulk load
         does it while SQLite builds the claims' key index.
         """
-        vocabulary, stale = self.vocabulary, pending.stale
-        return {
-            key: tally.relation(vocabulary)
-            for key, tally in pending.tallies.items()
-            if key not in stale
-        }
+        return pending.settled(self.vocabulary)
 
     def flush(
         self,
         db: sqlite3.Connection,
         pending: PendingTallies,
-        settled: dict[Key, Relation] | None = None,
+        settled: Settled | None = None,
     ) -> dict[Key, Relation | None]:
         """Write the tallies ``pending`` has brought up to date; each touched key's relation.
 
@@ -298,24 +264,23 @@ class RelationTable:
         (taken over: the re-tallied keys join it).
         """
         vocabulary = self.vocabulary
-        settled = self.settle(pending) if settled is None else settled
-        tallies = {key: pending.tallies[key] for key in settled}
+        relations, values = self.settle(pending) if settled is None else settled
         gone = []
         for key in pending.stale:
             tally = RelationTally(key)
             for row in db.execute(_ROWS_OF_KEY, key):
                 tally.add(ClaimRow(row), vocabulary)
             if tally.n_claims:
-                tallies[key] = tally
-                settled[key] = tally.relation(vocabulary)
+                values[key] = tally_values(tally)
+                relations[key] = tally.relation(vocabulary)
             else:
                 gone.append(key)
-        keys = sorted(tallies)  # in key order: appended to the table, not scattered in it
-        db.executemany(_PUT_RELATION, (tally_values(tallies[key]) for key in keys))
+        keys = sorted(values)  # in key order: appended to the table, not scattered in it
+        db.executemany(_PUT_RELATION, map(values.__getitem__, keys))
         where = "source = ? AND target = ? AND type = ?"
         db.executemany(f"DELETE FROM relations WHERE {where}", gone)
         changes: dict[Key, Relation | None] = dict.fromkeys(gone)
-        changes.update((key, settled[key]) for key in keys)
+        changes.update((key, relations[key]) for key in keys)
         return changes
 
     def update(self, db: sqlite3.Connection, stale: set[Key]) -> dict[Key, Relation | None]:
