@@ -60,6 +60,19 @@ _SHOWN = (
     ("end", "quote_end"),
 )
 """The columns of the claim a key shows as its evidence, and the claim row's they come from."""
+_RESUMED = (
+    ("weight", 3),
+    ("n_claims", 4),
+    ("n_articles", 5),
+    ("n_denials", 6),
+    ("best_article", 9),
+    ("best_claim", 10),
+    ("best_denied", 11),
+    ("quote", 14),
+    ("start", 15),
+    ("end", 16),
+)
+"""The columns a stored tally resumes as they are, and their place in its row."""
 _FLOATS = ("weight", "best_neg_weight")
 _INTS = ("n_claims", "n_articles", "n_denials", "first", "last", "best_denied", "best_day")
 _OBJECTS = ("best_claim", "best_article", "quote", "start", "end", "evidence")
@@ -127,22 +140,21 @@ class PendingTallies:
                 self.codes[key] = len(self.keys)
                 self.keys.append(key)
         if len(self.keys) > len(self.columns["weight"]):
-            self._grow(max(2 * len(self.keys), 1024))
+            self._grow(max(2 * len(self.keys), 64))
+        if not resumed:
+            return
         cols = self.columns
-        for key, row in resumed.items():
-            at = self.codes[key]
-            weight, n_claims, n_articles, n_denials, first_seen, last_seen = row[3:9]
-            best_article, best_claim, denied, best_weight, best_date = row[9:14]
-            cols["weight"][at] = weight
-            cols["n_claims"][at], cols["n_articles"][at] = n_claims, n_articles
-            cols["n_denials"][at] = n_denials
-            cols["first"][at], cols["last"][at] = _days([first_seen, last_seen])
-            cols["best_denied"][at], cols["best_neg_weight"][at] = denied, -best_weight
-            cols["best_day"][at] = _days([best_date])[0]
-            cols["best_claim"][at], cols["best_article"][at] = best_claim, best_article
-            quote, start, end = cols["quote"][at], cols["start"][at], cols["end"][at] = row[14:17]
+        at = np.fromiter(map(self.codes.__getitem__, resumed), np.int64, len(resumed))
+        stored = list(zip(*resumed.values(), strict=True))  # RELATION_COLUMNS, a list each
+        for name, i in _RESUMED:
+            cols[name][at] = stored[i]
+        for name, i in (("first", 7), ("last", 8), ("best_day", 13)):
+            cols[name][at] = _days(list(stored[i]))
+        cols["best_neg_weight"][at] = -np.array(stored[12], dtype=float)
+        evidence = cols["evidence"]
+        for i, quote, start, end in zip(at.tolist(), *stored[14:17], strict=True):
             if quote is not None:
-                cols["evidence"][at] = _made(Evidence, _EVIDENCE, (quote, start, end))
+                evidence[i] = _made(Evidence, _EVIDENCE, (quote, start, end))
 
     def add(
         self, db: sqlite3.Connection, added: list[Added], modality_weight: dict[str, float]
@@ -189,16 +201,19 @@ class PendingTallies:
 
         by_key = np.argsort(code, kind="stable")  # claim order within a key
         sorted_code = code[by_key]
-        starts = np.flatnonzero(np.r_[True, sorted_code[1:] != sorted_code[:-1]])
+        starts = np.flatnonzero(np.concatenate(([True], sorted_code[1:] != sorted_code[:-1])))
         at = sorted_code[starts]
         cols = self.columns
         cols["weight"][at] += np.add.reduceat(weight[by_key], starts)
-        cols["n_claims"][at] += np.diff(np.r_[starts, n])
+        cols["n_claims"][at] += np.diff(starts, append=n)
         cols["n_denials"][at] += np.add.reduceat(denied[by_key].astype(np.int64), starts)
         article_of = {a: i for i, a in enumerate(dict.fromkeys(articles))}
         article = np.fromiter(map(article_of.__getitem__, articles), np.int64, n)
-        pairs = np.unique(code * len(article_of) + article)
-        cols["n_articles"][at] += np.unique(pairs // len(article_of), return_counts=True)[1]
+        if len(article_of) == 1:  # one write of one article
+            cols["n_articles"][at] += 1
+        else:
+            pairs = np.unique(code * len(article_of) + article)
+            cols["n_articles"][at] += np.unique(pairs // len(article_of), return_counts=True)[1]
         dated_day = day[by_key]
         low = np.minimum.reduceat(np.where(dated_day == _NAT, _LAST, dated_day), starts)
         cols["first"][at] = _earliest(cols["first"][at], np.where(low == _LAST, _NAT, low))

@@ -20,6 +20,7 @@ from graph.store import UpsertResult, UpsertStatus
 from graph.vocabulary import Vocabulary
 
 from .column_tally import Added, PendingTallies
+from .few_tallies import FewTallies
 from .memory_index import MemoryIndex
 from .sqlite_relations import Key, RelationTable
 from .sqlite_rows import Row, claim_values
@@ -144,7 +145,7 @@ class EmbeddedWrites:
             return
         with self._state.transaction() as db:
             self._sync()
-            pending = PendingTallies(stored=True)
+            pending = FewTallies(stored=True, vocabulary=self.vocabulary)
             yield db, pending
             changes = self._table.flush(db, pending)
         with self._following_the_file():
