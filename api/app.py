@@ -25,6 +25,7 @@ from api.routes import (
 )
 from api.security import require_reader
 from graph.backends import open_store
+from graph.collector import startup_done
 from graph.settings import Settings
 from graph.vocabulary import load_vocabulary
 
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = open_store(settings, lazy=True)
+        startup_done()
         try:
             yield
         finally:
