@@ -22,6 +22,7 @@ from graph.backends.neo4j_rows import (
 )
 from graph.backends.neo4j_session import Neo4jSession, guarded
 from graph.backends.neo4j_tallies import update_relations
+from graph.collector import collector_paused
 from graph.errors import UnknownActor, UnknownArticle
 from graph.identity import canonical_ids, canonical_key, plan_merge, plan_unmerge
 from graph.model import Actor, AnnotatedArticle, Claim, Merge
@@ -161,9 +162,13 @@ class Neo4jWrites:
         for doc in docs:
             for claim in doc.claims:
                 self.vocabulary[claim.type]
-        if len({d.article.id for d in docs}) < len(docs):  # one article twice: in order
-            return self._db.write(lambda tx: [r for d in docs for r in self._upsert_batch(tx, [d])])
-        return self._db.write(lambda tx: self._upsert_batch(tx, docs))
+        # a batch's rows, tallies and read-backs: hundreds of thousands of objects, no cycles
+        with collector_paused():
+            if len({d.article.id for d in docs}) < len(docs):  # one article twice: in order
+                return self._db.write(
+                    lambda tx: [r for d in docs for r in self._upsert_batch(tx, [d])]
+                )
+            return self._db.write(lambda tx: self._upsert_batch(tx, docs))
 
     def _upsert_batch(
         self, tx: ManagedTransaction, docs: list[AnnotatedArticle]

@@ -208,4 +208,5 @@ def store_stance_graph(store: GraphStore, filters: Filters = NO_FILTERS) -> nx.G
     """
     if isinstance(store, KeepsStanceGraph):
         return store.stance_graph(filters)
-    return build_stance_graph(store.actors(), store.relations(filters))
+    with collector_paused():  # every relation read at once, none in a cycle
+        return build_stance_graph(store.actors(), store.relations(filters))
