@@ -134,6 +134,8 @@ def test_quick_run_prints_the_documented_json() -> None:
         assert neo4j["load"]["claims"] == result["load"]["claims"]
         for kind in PEER_KINDS:
             assert result["ratios"]["latency"][kind]["p50_ms_over_neo4j"] > 0
+            assert neo4j["latency_second_pass"][kind]["n"] == neo4j["latency"][kind]["n"]
+        assert "blocs" not in neo4j["latency_second_pass"]
     else:  # a live server whose database holds data: left alone
         assert "loads only into an empty one" in neo4j["reason"]
     targets = result["targets"]  # the open issues' targets, each judged from this run
