@@ -23,13 +23,12 @@ from collections.abc import Iterable
 from datetime import date
 from itertools import repeat
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel
 
-from graph.model import Evidence, Modality, Relation
+from graph.model import Evidence, Modality, Relation, trusted_values
 from graph.vocabulary import Vocabulary
 
 from .sqlite_rows import CLAIM_COLUMNS, Row
@@ -38,12 +37,11 @@ from .sqlite_tally_rows import RELATION_COLUMNS
 Key = tuple[str, str, str]
 Added = tuple[Row, Evidence | None]
 """A claim added to the tallies: its stored row (keyed), its evidence."""
-M = TypeVar("M", bound=BaseModel)
 
-_row_key = itemgetter(-2, -1, CLAIM_COLUMNS.index("type"))
+row_key = itemgetter(-2, -1, CLAIM_COLUMNS.index("type"))
 """The relation key (``ksource``, ``ktarget``, ``type``) of a stored claim row."""
 _column = {name: itemgetter(i) for i, name in enumerate(CLAIM_COLUMNS)}
-_RELATION_OF_KEY = (
+RELATION_OF_KEY = (
     f"SELECT {', '.join(RELATION_COLUMNS)} FROM relations"
     " WHERE source = ? AND target = ? AND type = ?"
 )
@@ -97,6 +95,24 @@ def _ranks_before(new: tuple[np.ndarray, ...], old: tuple[np.ndarray, ...]) -> n
         before |= tied & (a < b)
         tied &= a == b
     return before
+
+
+class Pending(Protocol):
+    """Tallies a write has brought up to date but not written (:class:`PendingTallies`, or
+    :class:`~graph.backends.few_tallies.FewTallies` for one write outside a bulk load)."""
+
+    stored: bool
+    """Whether the relations table may hold tallies of the keys to come."""
+    stale: set[Key]
+    """Keys that lost claims: re-tallied from the claims when written."""
+
+    def add(
+        self, db: sqlite3.Connection, added: list[Added], modality_weight: dict[str, float]
+    ) -> None:
+        """Count the claims ``added`` (of articles not counted yet)."""
+
+    def settled(self, vocabulary: Vocabulary) -> tuple[dict[Key, Relation], dict[Key, Row]]:
+        """The relation and the stored row (:data:`RELATION_COLUMNS`) of each key not stale."""
 
 
 class PendingTallies:
@@ -154,7 +170,7 @@ class PendingTallies:
         evidence = cols["evidence"]
         for i, quote, start, end in zip(at.tolist(), *stored[14:17], strict=True):
             if quote is not None:
-                evidence[i] = _made(Evidence, _EVIDENCE, (quote, start, end))
+                evidence[i] = trusted_values(Evidence, (quote, start, end))
 
     def add(
         self, db: sqlite3.Connection, added: list[Added], modality_weight: dict[str, float]
@@ -167,12 +183,12 @@ class PendingTallies:
         if not added:
             return
         rows = list(map(itemgetter(0), added))
-        keys = list(map(_row_key, rows))
+        keys = list(map(row_key, rows))
         resumed: dict[Key, Row] = {}
         if self.stored:
             for key in dict.fromkeys(keys):
                 if key not in self.codes:
-                    row = db.execute(_RELATION_OF_KEY, key).fetchone()
+                    row = db.execute(RELATION_OF_KEY, key).fetchone()
                     if row is not None:
                         resumed[key] = row
         self._code(keys, resumed)
@@ -298,24 +314,8 @@ class PendingTallies:
             articles,
             strict=True,
         )
-        relations = [_made(Relation, _RELATION, values) for values in fields]
+        relations = [trusted_values(Relation, values) for values in fields]
         return dict(zip(keys, relations, strict=True)), dict(zip(keys, values, strict=True))
-
-
-_RELATION = tuple(Relation.model_fields)
-_EVIDENCE = tuple(Evidence.model_fields)
-_FIELDS_SET = {fields: set(fields) for fields in (_RELATION, _EVIDENCE)}
-_set = object.__setattr__
-
-
-def _made(cls: type[M], fields: tuple[str, ...], values: tuple[Any, ...]) -> M:
-    """A ``cls`` of ``values`` (validated already) for ``fields``, as :func:`trusted` makes it."""
-    model = cls.__new__(cls)
-    _set(model, "__dict__", dict(zip(fields, values)))  # noqa: B905 (as many: the zips above)
-    _set(model, "__pydantic_fields_set__", _FIELDS_SET[fields].copy())
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
 
 
 def _dates(days: npt.NDArray[np.int64]) -> list[date | None]:

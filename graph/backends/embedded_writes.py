@@ -1,7 +1,7 @@
 """The embedded store's writes: each in a transaction of its own, or many in one bulk load.
 
 A write folds its effect on the relation tallies into pending ones
-(:class:`~graph.backends.sqlite_relations.PendingTallies`); they are written,
+(:class:`~graph.backends.column_tally.Pending`); they are written,
 and the stance graph redrawn, when its transaction commits, or once at the end
 of the bulk load it is part of.
 """
@@ -19,7 +19,7 @@ from graph.model import Actor, AnnotatedArticle, Claim
 from graph.store import UpsertResult, UpsertStatus
 from graph.vocabulary import Vocabulary
 
-from .column_tally import Added, PendingTallies
+from .column_tally import Added, Pending, PendingTallies
 from .few_tallies import FewTallies
 from .memory_index import MemoryIndex
 from .sqlite_relations import Key, RelationTable
@@ -128,7 +128,7 @@ class EmbeddedWrites:
             self._state.beside("COMMIT", lambda: self._index.apply(changes))
 
     @contextmanager
-    def _write(self) -> Iterator[tuple[sqlite3.Connection, PendingTallies]]:
+    def _write(self) -> Iterator[tuple[sqlite3.Connection, Pending]]:
         """One write: a transaction of its own, or a savepoint of the bulk load under way.
 
         The write folds its effect on the relation tallies into the pending

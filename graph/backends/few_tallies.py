@@ -1,6 +1,6 @@
 """The tallies of one write outside a bulk load: its few claims counted one by one.
 
-:class:`~graph.backends.column_tally.PendingTallies` with the claims added
+:class:`~graph.backends.column_tally.PendingTallies`' work with the claims added
 through :class:`graph.aggregate.RelationTally`, the rule itself, instead of
 numpy: numpy's fixed cost a call outweighs its speed for the few claims of one
 write (an article posted through the API), and is what a bulk load gains from.
@@ -15,7 +15,7 @@ from graph.aggregate import RelationTally
 from graph.model import Evidence, Relation
 from graph.vocabulary import Vocabulary
 
-from .column_tally import _RELATION_OF_KEY, Added, Key, PendingTallies, _row_key
+from .column_tally import RELATION_OF_KEY, Added, Key, row_key
 from .sqlite_rows import CLAIM_COLUMNS, Row, parse_day
 from .sqlite_tally_rows import tally_from_values, tally_values
 
@@ -38,10 +38,10 @@ class _Counted:
         self.evidence = evidence
 
 
-class FewTallies(PendingTallies):
-    """Pending tallies of one write's claims, added one by one (see the module)."""
+class FewTallies:
+    """One write's pending tallies, added one by one (a :class:`~.column_tally.Pending`)."""
 
-    def __init__(self, stored: bool, vocabulary: Vocabulary) -> None:  # no columns
+    def __init__(self, stored: bool, vocabulary: Vocabulary) -> None:
         self.stored = stored
         self.stale: set[Key] = set()
         self.vocabulary = vocabulary
@@ -52,14 +52,14 @@ class FewTallies(PendingTallies):
     ) -> None:
         resumed: dict[Key, RelationTally] = {}
         for row, _ in added:
-            key = _row_key(row)
+            key = row_key(row)
             if key in self.tallies or key in resumed:
                 continue
-            stored = db.execute(_RELATION_OF_KEY, key).fetchone() if self.stored else None
+            stored = db.execute(RELATION_OF_KEY, key).fetchone() if self.stored else None
             resumed[key] = RelationTally(key) if stored is None else tally_from_values(stored)
         self.tallies.update(resumed)
         for row, evidence in added:
-            self.tallies[_row_key(row)].add(_Counted(row, evidence), self.vocabulary)  # type: ignore[arg-type]
+            self.tallies[row_key(row)].add(_Counted(row, evidence), self.vocabulary)  # type: ignore[arg-type]
 
     def settled(self, vocabulary: Vocabulary) -> tuple[dict[Key, Relation], dict[Key, Row]]:
         live = {key: t for key, t in self.tallies.items() if key not in self.stale}

@@ -27,7 +27,7 @@ from graph.identity import canonical_pair_key
 from graph.model import Relation
 from graph.vocabulary import Vocabulary
 
-from .column_tally import Added, PendingTallies, modality_weights
+from .column_tally import Added, Pending, PendingTallies, modality_weights, row_key
 from .sqlite_rows import CLAIM_COLUMNS, ROW_COLUMNS, ClaimRow, Row
 from .sqlite_state import SqliteState
 from .sqlite_tally_rows import RELATION_COLUMNS, relation_from_values, tally_values
@@ -47,8 +47,6 @@ _KEYED_CLAIMS = f"SELECT {', '.join(ROW_COLUMNS)}, ksource, ktarget FROM claims"
 """Claim rows (:data:`ROW_COLUMNS`) followed by the key of the relation they count towards."""
 _key_of_keyed = itemgetter(len(ROW_COLUMNS), len(ROW_COLUMNS) + 1, ROW_COLUMNS.index("type"))
 """The relation key (``ksource``, ``ktarget``, ``type``) of a :data:`_KEYED_CLAIMS` row."""
-_row_key = itemgetter(-2, -1, CLAIM_COLUMNS.index("type"))
-"""The relation key of a stored claim row (:data:`~.sqlite_schema.INSERT_CLAIM` values)."""
 Settled = tuple[dict[Key, Relation], dict[Key, Row]]
 """Each key's relation and its stored row (:data:`RELATION_COLUMNS`)."""
 _ends_and_type = itemgetter(*map(CLAIM_COLUMNS.index, ("source", "target", "type")))
@@ -223,7 +221,7 @@ class RelationTable:
     def collect(
         self,
         db: sqlite3.Connection,
-        pending: PendingTallies,
+        pending: Pending,
         stale: Iterable[Key],
         added: list[Added],
     ) -> None:
@@ -238,11 +236,11 @@ class RelationTable:
         # a stale key is re-tallied from the claims table by flush: its claims are not added
         if stale or pending.stale:
             gone = stale | pending.stale
-            added = [claim for claim in added if _row_key(claim[0]) not in gone]
+            added = [claim for claim in added if row_key(claim[0]) not in gone]
         pending.add(db, added, self._modality_weights)
         pending.stale |= stale
 
-    def settle(self, pending: PendingTallies) -> Settled:
+    def settle(self, pending: Pending) -> Settled:
         """The relation and stored row of each tally ``pending`` goes on with (not stale).
 
         The part of :meth:`flush` that reads nothing from the file: a bulk load
@@ -253,7 +251,7 @@ class RelationTable:
     def flush(
         self,
         db: sqlite3.Connection,
-        pending: PendingTallies,
+        pending: Pending,
         settled: Settled | None = None,
     ) -> dict[Key, Relation | None]:
         """Write the tallies ``pending`` has brought up to date; each touched key's relation.
