@@ -10,8 +10,8 @@ the tag Starlette gives it, from its size and time, and is not read to digest it
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
-from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
@@ -49,7 +49,7 @@ class ETags:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
-        asked = Headers(scope=scope).get("if-none-match")
+        asked = _first(scope["headers"], b"if-none-match")
         start: Message | None = None
         chunks: list[bytes] = []
         answered = False
@@ -62,7 +62,7 @@ class ETags:
                 if message["status"] != 200:
                     await send(message)
                     return
-                own = Headers(raw=message["headers"]).get("etag")
+                own = _first(message["headers"], b"etag")
                 if own is None:
                     start = message  # tagged once its whole body is here
                     return
@@ -80,7 +80,7 @@ class ETags:
                 return
             body = b"".join(chunks)
             etag = strong_etag(body)
-            MutableHeaders(scope=start)["ETag"] = etag
+            start["headers"] = [*start["headers"], (b"etag", etag.encode("latin-1"))]
             if asked is not None and matches(asked, etag):
                 await _not_modified(start, send)
                 return
@@ -88,6 +88,16 @@ class ETags:
             await send({"type": "http.response.body", "body": body})
 
         await self.app(scope, receive, buffered)
+
+
+def _first(headers: Iterable[tuple[bytes, bytes]], name: bytes) -> str | None:
+    """The first value of header ``name`` (lower case) in an ASGI header list, as
+    Starlette's ``Headers.get`` gives it, without building a ``Headers``.
+
+    >>> _first([(b"content-type", b"text/plain"), (b"ETag", b'"a"'), (b"etag", b'"b"')], b"etag")
+    '"a"'
+    """
+    return next((v.decode("latin-1") for k, v in headers if k.lower() == name), None)
 
 
 async def _not_modified(start: Message, send: Send) -> None:

@@ -10,7 +10,6 @@ from contextvars import ContextVar
 
 from fastapi import HTTPException
 from starlette.datastructures import MutableHeaders
-from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -109,7 +108,9 @@ class RequestContext:
     """A request id on every response and log line, a query time budget, a body limit.
 
     Pure ASGI rather than ``BaseHTTPMiddleware``, which costs a task and a
-    memory stream per request.
+    memory stream per request. It reads the two headers it needs from the
+    scope rather than build a ``Request``, and logs each request's line once
+    its answer has gone out, so that the client does not wait for the log.
     """
 
     def __init__(self, app: ASGIApp, max_body_bytes: int, query_seconds: float) -> None:
@@ -121,35 +122,23 @@ class RequestContext:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request = Request(scope)
-        given = request.headers.get("x-request-id", "")
+        given, length = _request_id_and_length(scope)
         rid = given if 0 < len(given) <= 64 and given.isprintable() else uuid.uuid4().hex
         token = request_id.set(rid)
         set_budget(self.query_seconds)
         started = time.perf_counter()
-        answered = False
+        status: int | None = None
+        answered_ms = 0.0
 
         async def send_with_id(message: Message) -> None:
-            nonlocal answered
+            nonlocal status, answered_ms
             if message["type"] == "http.response.start":
-                answered = True
+                status = message["status"]
+                answered_ms = round((time.perf_counter() - started) * 1000, 1)
                 MutableHeaders(scope=message)["X-Request-ID"] = rid
-                log.info(
-                    "%s %s -> %s",
-                    request.method,
-                    request.url.path,
-                    message["status"],
-                    extra={
-                        "method": request.method,
-                        "path": request.url.path,
-                        "status": message["status"],
-                        "ms": round((time.perf_counter() - started) * 1000, 1),
-                    },
-                )
             await send(message)
 
         try:
-            length = request.headers.get("content-length")
             if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
                 detail = f"request body over {self.max_body_bytes} bytes"
                 response = _error_answer(413, "body_too_large", detail)
@@ -158,15 +147,55 @@ class RequestContext:
                 try:
                     await self.app(scope, receive, send_with_id)
                 except Exception:
-                    if answered:
+                    if status is not None:
                         raise
                     # logged here, with the request id, rather than bare by the server
-                    log.exception("%s %s failed", request.method, request.url.path)
+                    log.exception("%s %s failed", scope["method"], _path_of(scope))
                     detail = f"internal error; quote request id {rid} when reporting it"
                     response = _error_answer(500, "internal_error", detail)
                     await response(scope, receive, send_with_id)
         finally:
+            if status is not None:
+                _log_answer(scope, status, answered_ms)
             request_id.reset(token)
+
+
+def _request_id_and_length(scope: Scope) -> tuple[str, str | None]:
+    """The request's ``X-Request-ID`` ("" if none) and ``Content-Length`` (None if none),
+    each its first occurrence, as ``Request.headers`` would give them.
+
+    >>> _request_id_and_length({"headers": [(b"x-request-id", b"r-1"), (b"x-request-id", b"r-2")]})
+    ('r-1', None)
+    """
+    given: str | None = None
+    length: str | None = None
+    for name, value in scope["headers"]:
+        if name == b"x-request-id" and given is None:
+            given = value.decode("latin-1")
+        elif name == b"content-length" and length is None:
+            length = value.decode("latin-1")
+    return given or "", length
+
+
+def _path_of(scope: Scope) -> str:
+    """The request's path as ``Request.url.path`` gives it, without building the URL.
+
+    >>> _path_of({"path": "/actors/Who?/allies"})
+    '/actors/Who%3F/allies'
+    """
+    return scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+
+
+def _log_answer(scope: Scope, status: int, ms: float) -> None:
+    """The access line of one request: method, path, status, milliseconds to the answer."""
+    method, path = scope["method"], _path_of(scope)
+    log.info(
+        "%s %s -> %s",
+        method,
+        path,
+        status,
+        extra={"method": method, "path": path, "status": status, "ms": ms},
+    )
 
 
 def _error_answer(status: int, code: str, detail: str) -> JSONResponse:

@@ -115,6 +115,25 @@ def test_json_logs_carry_the_request_id_and_no_token(seeded: EmbeddedStore, caps
     logging.getLogger("actorgraph").handlers.clear()
 
 
+def test_the_access_line_names_the_path_as_sent_and_the_answer(
+    seeded: EmbeddedStore, capsys
+) -> None:
+    with client_for(seeded, log_format="json") as client:
+        answer = client.get("/actors/Who%3F/allies", headers={"X-Request-ID": "req-8"})
+    assert answer.status_code == 404
+    lines = [
+        json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")
+    ]
+    [entry] = [e for e in lines if e["request_id"] == "req-8"]
+    assert (entry["method"], entry["path"], entry["status"]) == (
+        "GET",
+        "/actors/Who%3F/allies",
+        404,
+    )
+    assert entry["ms"] >= 0
+    logging.getLogger("actorgraph").handlers.clear()
+
+
 def test_ready_when_the_store_answers(seeded: EmbeddedStore) -> None:
     with client_for(seeded) as client:
         assert client.get("/ready").json() == {"status": "ready", "store": "embedded"}
