@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
-from graph.filters import Filters
+from api.deps import answers_from_index
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,16 +21,19 @@ F = TypeVar("F", bound=Callable[..., Any])
 def quick_read(endpoint: F) -> F:
     """Mark ``endpoint`` as a read answered from the store's index in memory, well under a
     millisecond, when it has no filters and no roll-up: :class:`OffloadedRoute` runs it on
-    the event loop when the store is free, rather than hop to a worker thread and back."""
+    the event loop when the store is free, rather than hop to a worker thread and back.
+    Its query parameters, if any, come as one model in the argument ``query``."""
     endpoint.quick_read = True  # type: ignore[attr-defined]
     return endpoint
 
 
 def _may_run_at_once(kwargs: dict[str, Any]) -> AbstractContextManager[bool] | None:
     """The store's hold (see ``EmbeddedStore.held_if_ready``) for a request whose answer
-    needs only the index in memory; None for one that may read more (filters, roll-up)."""
-    filters = kwargs.get("filters")
-    if kwargs.get("roll_up") or (isinstance(filters, Filters) and not filters.is_unfiltered):
+    needs only the index in memory; None for one that may read more (filters, roll-up).
+
+    A quick read takes its query parameters as one model, the argument ``query``."""
+    query = kwargs.get("query")
+    if query is not None and not answers_from_index(query):
         return None
     held_if_ready = getattr(kwargs.get("store"), "held_if_ready", None)
     return None if held_if_ready is None else held_if_ready()

@@ -8,7 +8,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.actor_refs import find_actor
-from api.deps import FiltersDep, MinClaims, PageDep, RollUpDep, StoreDep, bounded
+from api.deps import (
+    FilterQuery,
+    FiltersDep,
+    MinClaims,
+    PageQuery,
+    RollUpDep,
+    RollUpQuery,
+    StoreDep,
+    bounded,
+)
 from api.routing import OffloadedRoute, quick_read
 from graph.filters import BOUNDS, Filters
 from graph.model import Actor, ActorKind
@@ -90,32 +99,31 @@ def _stances(
     return store.enemies(actor, filters) if hostile else store.allies(actor, filters)
 
 
+class StancesQuery(PageQuery, FilterQuery, RollUpQuery):
+    """The query parameters of allies and enemies: roll-up, the filters, the page."""
+
+
+StancesParams = Annotated[StancesQuery, Query()]
+
+
 @router.get("/{ref}/allies")
 @quick_read
 def actor_allies(
-    store: StoreDep,
-    ref: ActorRef,
-    filters: FiltersDep,
-    page: PageDep,
-    response: Response,
-    roll_up: RollUpDep = False,
+    store: StoreDep, ref: ActorRef, query: StancesParams, response: Response
 ) -> list[Stance]:
     """Actors standing with this one, strongest first, with the relations and evidence."""
-    return page(_stances(store, ref, filters, roll_up, hostile=False), response)
+    stances = _stances(store, ref, query.filters(store.vocabulary), query.roll_up, hostile=False)
+    return query.page(stances, response)
 
 
 @router.get("/{ref}/enemies")
 @quick_read
 def actor_enemies(
-    store: StoreDep,
-    ref: ActorRef,
-    filters: FiltersDep,
-    page: PageDep,
-    response: Response,
-    roll_up: RollUpDep = False,
+    store: StoreDep, ref: ActorRef, query: StancesParams, response: Response
 ) -> list[Stance]:
     """Actors standing against this one, most hostile first."""
-    return page(_stances(store, ref, filters, roll_up, hostile=True), response)
+    stances = _stances(store, ref, query.filters(store.vocabulary), query.roll_up, hostile=True)
+    return query.page(stances, response)
 
 
 @router.get("/{ref}/neighbourhood")

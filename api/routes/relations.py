@@ -5,18 +5,25 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel, Field
 
 from api.actor_refs import find_actor
-from api.deps import FiltersDep, PageDep, RollUpDep, StoreDep, bounded
+from api.deps import (
+    FilterQuery,
+    FiltersDep,
+    PageDep,
+    PageQuery,
+    RollUpDep,
+    RollUpQuery,
+    StoreDep,
+    bounded_field,
+)
 from api.routing import OffloadedRoute, quick_read
 from graph.model import Relation
 from graph.store import EvidenceItem, Path
 from queries.rollup import rolled_up
 
 router = APIRouter(tags=["relations"], route_class=OffloadedRoute)
-
-Source = Annotated[str, Query(min_length=1, description="Actor id, name or alias")]
-Target = Annotated[str, Query(min_length=1, description="Actor id, name or alias")]
 
 
 @router.get("/relations")
@@ -35,25 +42,40 @@ def relations(
     return view.relations(page.offset, page.limit)
 
 
+class Ends(BaseModel):
+    """The two actors of a pair, as query parameters."""
+
+    source: str = Field(min_length=1, description="Actor id, name or alias")
+    target: str = Field(min_length=1, description="Actor id, name or alias")
+
+
+class PathSteps(BaseModel):
+    """How paths are walked, as query parameters."""
+
+    max_hops: int = bounded_field("max_hops", "Longest path", 4)
+    k: int = bounded_field("k", "How many shortest paths", 1)
+    positive_only: bool = Field(False, description="Walk cooperative steps only")
+
+
+class PathsQuery(FilterQuery, RollUpQuery, PathSteps, Ends):
+    """The query parameters of ``/paths``: the ends, the walk, roll-up, the filters."""
+
+
+class EvidenceQuery(PageQuery, FilterQuery, Ends):
+    """The query parameters of ``/evidence``: the ends, the filters, the page."""
+
+
 @router.get("/paths")
 @quick_read
-def paths(
-    store: StoreDep,
-    source: Source,
-    target: Target,
-    filters: FiltersDep,
-    response: Response,
-    max_hops: Annotated[int, bounded("max_hops", "Longest path")] = 4,
-    k: Annotated[int, bounded("k", "How many shortest paths")] = 1,
-    positive_only: Annotated[bool, Query(description="Walk cooperative steps only")] = False,
-    roll_up: RollUpDep = False,
-) -> list[Path]:
+def paths(store: StoreDep, query: Annotated[PathsQuery, Query()], response: Response) -> list[Path]:
     """Shortest signed paths between two actors, fewest hops first.
 
     ``k`` is this list's page size; ``X-Total-Count`` is how many were found (at most ``k``).
     """
-    ends = find_actor(store, source).id, find_actor(store, target).id
-    if roll_up:
+    filters = query.filters(store.vocabulary)
+    ends = find_actor(store, query.source).id, find_actor(store, query.target).id
+    max_hops, k, positive_only = query.max_hops, query.k, query.positive_only
+    if query.roll_up:
         view = rolled_up(store, filters)
         found = view.paths(*ends, max_hops=max_hops, k=k, positive_only=positive_only)
     else:
@@ -67,20 +89,16 @@ def paths(
 @router.get("/evidence")
 @quick_read
 def evidence(
-    store: StoreDep,
-    source: Source,
-    target: Target,
-    filters: FiltersDep,
-    page: PageDep,
-    response: Response,
+    store: StoreDep, query: Annotated[EvidenceQuery, Query()], response: Response
 ) -> list[EvidenceItem]:
     """The claims between two actors, with quotes, articles and dates."""
+    filters = query.filters(store.vocabulary)
     found = store.evidence_page(
-        find_actor(store, source).id,
-        find_actor(store, target).id,
+        find_actor(store, query.source).id,
+        find_actor(store, query.target).id,
         filters,
-        offset=page.offset,
-        limit=page.limit,
+        offset=query.offset,
+        limit=query.limit,
     )
     response.headers["X-Total-Count"] = str(found.total)
     return list(found.items)
