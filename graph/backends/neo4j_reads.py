@@ -32,12 +32,16 @@ from neo4j.spatial import WGS84Point
 
 from graph.aggregate import pair_key
 from graph.backends import neo4j_ties
-from graph.backends.neo4j_rows import relation_from_aggregate, relation_from_row
+from graph.backends.neo4j_rows import (
+    claim_from_stored,
+    relation_from_aggregate,
+    relation_from_row,
+)
 from graph.backends.neo4j_session import Neo4jSession, guarded
 from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import NO_FILTERS, Filters, check_bound, check_page
 from graph.identity import with_merged
-from graph.model import Actor, Article, Claim, Relation, trusted
+from graph.model import Actor, Article, Relation, trusted
 from graph.store import (
     EvidenceItem,
     EvidencePage,
@@ -364,7 +368,7 @@ class Neo4jReads:
         items = [
             trusted(
                 EvidenceItem,
-                claim=Claim.model_validate_json(r["data"]),
+                claim=claim_from_stored(r["data"], r["claim"]),
                 article=Article.model_validate_json(r["article"]),
             )
             for r in rows

@@ -1,17 +1,23 @@
 """Domain objects to Neo4j parameter rows and back.
 
-Each node keeps its domain object as JSON in ``data`` (so reads return
-exactly what was written) beside the typed properties Cypher filters on and
-Browser users see.
+Actor, article and merge nodes keep their domain object as JSON in ``data``
+(so reads return exactly what was written) beside the typed properties Cypher
+filters on and Browser users see. Claims, a hundred thousand for ten thousand
+articles, keep only the typed properties, one a field (null ones are not
+stored), and are read back by the rule the embedded store reads its claim
+columns by (:func:`graph.backends.sqlite_rows.claim_from_values`); a claim
+written by an earlier version still holds its JSON in ``data``, read instead.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from neo4j.spatial import WGS84Point
 
 from graph.aggregate import build_relation
+from graph.backends.sqlite_rows import claim_from_values
 from graph.model import Actor, AnnotatedArticle, Claim, Evidence, Relation, trusted
 from graph.names import normalise
 from graph.vocabulary import Vocabulary
@@ -80,7 +86,19 @@ def mention_rows(doc: AnnotatedArticle) -> list[dict[str, Any]]:
 
 
 def claim_row(claim: Claim, key: tuple[str, str, str] | None) -> dict[str, Any]:
-    """A claim's node properties; ``key`` names the relation it counts towards (None: none)."""
+    """A claim's node properties; ``key`` names the relation it counts towards (None: none).
+
+    >>> from graph.model import Place
+    >>> claim = Claim(id="c1", article="a1", source="x", target="y", type="FIGHTS",
+    ...               date=None, attributes={"fatalities": 3},
+    ...               place=Place(name="Aleppo", country="SYR", latitude=36.2, longitude=37.15))
+    >>> row = claim_row(claim, ("x", "y", "FIGHTS"))
+    >>> row["key"], row["attributes"], row["place_name"], row["place"].latitude
+    ('x|y|FIGHTS', '{"fatalities": 3}', 'Aleppo', 36.2)
+    >>> claim_from_stored(None, stored_values(row)) == claim
+    True
+    """
+    place = claim.place
     return {
         "id": claim.id,
         "type": claim.type,
@@ -97,10 +115,46 @@ def claim_row(claim: Claim, key: tuple[str, str, str] | None) -> dict[str, Any]:
         "quote": claim.evidence.quote if claim.evidence else None,
         "evidence_start": claim.evidence.start if claim.evidence else None,
         "evidence_end": claim.evidence.end if claim.evidence else None,
-        "place_country": claim.place.country if claim.place else None,
+        "mode": claim.mode and str(claim.mode),
+        "certainty": claim.certainty and str(claim.certainty),
+        "support_type": claim.support_type and str(claim.support_type),
+        "attributes": json.dumps(claim.attributes, sort_keys=True) if claim.attributes else None,
+        "place_name": place.name if place else None,
+        "place_admin1": place.admin1 if place else None,
+        "place_admin2": place.admin2 if place else None,
+        "place_country": place.country if place else None,
+        "place_precision": place.precision and str(place.precision) if place else None,
         "place": place_point(claim),
-        "data": claim.model_dump_json(),
     }
+
+
+def stored_values(row: dict[str, Any]) -> tuple[Any, ...]:
+    """What ``claim_values`` reads back of a claim node written from ``row`` (a test's stand-in
+    for the server: dates as ISO text, the point's coordinates)."""
+    point = row["place"]
+    values = [row[p] for p in CLAIM_PROPERTIES]
+    for i in DATE_POSITIONS:
+        values[i] = values[i] and values[i].isoformat()
+    return (*values, point and point.latitude, point and point.longitude, row["place_precision"])
+
+
+CLAIM_PROPERTIES = (
+    "article", "id", "source", "target", "type", "confidence", "modality",
+    "date", "valid_from", "valid_to", "quote", "evidence_start", "evidence_end",
+    "attributed_to", "mode", "certainty", "support_type", "attributes",
+    "place_name", "place_admin1", "place_admin2", "place_country",
+)  # fmt: skip
+"""The claim properties ``claim_values`` returns first, in the embedded store's column order
+(:data:`graph.backends.sqlite_rows.CLAIM_COLUMNS`), the place's coordinates and precision after."""
+DATE_POSITIONS = (7, 8, 9)
+
+
+def claim_from_stored(data: str | None, values: list[Any] | tuple[Any, ...]) -> Claim:
+    """A stored claim from its ``data`` JSON when an earlier version wrote one, else from
+    its properties as the ``claim_values`` projection returns them."""
+    if data is not None:
+        return Claim.model_validate_json(data)
+    return claim_from_values(tuple(values))
 
 
 def place_point(claim: Claim) -> WGS84Point | None:
@@ -181,11 +235,13 @@ def relation_from_aggregate(row: dict[str, Any], vocabulary: Vocabulary) -> Rela
     """A relation from a row of claims aggregated in Cypher (``relations_*_window``).
 
     The row holds the relation key (``source|target|type``), the raw figures and
-    the JSON of the claim shown as evidence; the weight is rounded here, as
-    :func:`graph.aggregate.build_relation` rounds the embedded store's.
+    the claim shown as evidence (``best``: its article, quote, start and end); the
+    weight is rounded here, as :func:`graph.aggregate.build_relation` rounds the
+    embedded store's.
     """
     source, target, kind = row["key"].split("|")
-    best = Claim.model_validate_json(row["best"])
+    article, quote, start, end = row["best"]
+    evidence = None if quote is None else trusted(Evidence, quote=quote, start=start, end=end)
     return build_relation(
         (source, target, kind),
         vocabulary,
@@ -195,6 +251,6 @@ def relation_from_aggregate(row: dict[str, Any], vocabulary: Vocabulary) -> Rela
         n_denials=row["n_denials"],
         first_seen=native(row["first_seen"]),
         last_seen=native(row["last_seen"]),
-        evidence=best.evidence,
-        evidence_article=best.article,
+        evidence=evidence,
+        evidence_article=article,
     )

@@ -42,9 +42,9 @@ SCHEMA = (
     "index_actor_names",
     "index_actor_name_keys",
     "index_claim_key",
-    "index_claim_date",
-    "index_claim_place",
-    "index_claim_country",
+    "index_claim_date_drop",
+    "index_claim_place_drop",
+    "index_claim_country_drop",
     "constraint_merge_seq",
 )
 INDEX_WAIT_SECONDS = 120

@@ -16,6 +16,7 @@ from neo4j import ManagedTransaction
 from graph.backends.neo4j_rows import (
     actor_row,
     article_params,
+    claim_from_stored,
     claim_row,
     key_text,
     mention_rows,
@@ -60,7 +61,7 @@ class Neo4jWrites:
         after = canonical_ids(self._merges_in(tx))
         moved = {x for x in set(before) | set(after) if before.get(x) != after.get(x)}
         rows = self._db.run(tx, "claims_touching", ids=sorted(moved))
-        claims = [Claim.model_validate_json(r["data"]) for r in rows]
+        claims = [claim_from_stored(r["data"], r["claim"]) for r in rows]
         old = {canonical_key(c, before, self.vocabulary) for c in claims}
         new = {(c.article, c.id): canonical_key(c, after, self.vocabulary) for c in claims}
         keys = [

@@ -10,6 +10,7 @@ CREATE (ar)-[:REPORTS]->(c:Claim {
   source: row.source,
   target: row.target,
   article: row.article,
+  attributed_to: row.attributed_to,
   confidence: row.confidence,
   modality: row.modality,
   date: row.date,
@@ -18,9 +19,16 @@ CREATE (ar)-[:REPORTS]->(c:Claim {
   quote: row.quote,
   evidence_start: row.evidence_start,
   evidence_end: row.evidence_end,
+  mode: row.mode,
+  certainty: row.certainty,
+  support_type: row.support_type,
+  attributes: row.attributes,
+  place_name: row.place_name,
+  place_admin1: row.place_admin1,
+  place_admin2: row.place_admin2,
   place_country: row.place_country,
-  place: row.place,
-  data: row.data
+  place_precision: row.place_precision,
+  place: row.place
 })
 CREATE (c)-[:SOURCE]->(s)
 CREATE (c)-[:TARGET]->(t)

@@ -1,4 +1,4 @@
-// The claims of the given relation keys (one pair of actors) that a window and place admit, with their articles.
+// The claims of the given relation keys (one pair of actors) that a window and place admit, with their articles (each claim as its properties, and the JSON an earlier version stored in data).
 UNWIND $keys AS key
 MATCH (ar:Article)-[:REPORTS]->(c:Claim {key: key})
 WHERE true
@@ -12,4 +12,11 @@ WHERE true
   AND ($bbox_low IS NULL OR (c.place IS NOT NULL
        AND point.withinBBox(c.place, $bbox_low, $bbox_high)))
   AND c.type IN $types
-RETURN c.data AS data, ar.data AS article
+RETURN c.data AS data,
+       [c.article, c.id, c.source, c.target, c.type, c.confidence, c.modality,
+        toString(c.date), toString(c.valid_from), toString(c.valid_to),
+        c.quote, c.evidence_start, c.evidence_end, c.attributed_to,
+        c.mode, c.certainty, c.support_type, c.attributes,
+        c.place_name, c.place_admin1, c.place_admin2, c.place_country,
+        c.place.latitude, c.place.longitude, c.place_precision] AS claim,
+       ar.data AS article

@@ -22,4 +22,4 @@ RETURN c.key AS key,
        sum(CASE WHEN c.modality = 'denied' THEN 1 ELSE 0 END) AS n_denials,
        min(c.date) AS first_seen,
        max(c.date) AS last_seen,
-       collect(c.data)[0] AS best
+       collect([c.article, c.quote, c.evidence_start, c.evidence_end])[0] AS best
