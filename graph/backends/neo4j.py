@@ -28,15 +28,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import networkx as nx
+
 from graph.backends.neo4j_reads import Neo4jReads
 from graph.backends.neo4j_session import Neo4jSession, guarded
+from graph.backends.neo4j_stance import KeptStanceGraphs, drawn_stance_graph, revision
 from graph.backends.neo4j_writes import Neo4jWrites
 from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
-from graph.filters import check_bound
+from graph.filters import NO_FILTERS, Filters, check_bound
 from graph.identity import canonical_ids
 from graph.model import Actor, Article, Merge
 from graph.names import NameIndex, normalise
 from graph.store import ActorMatch, Stats
+from graph.traversal.stance_graph import build_stance_graph
 from graph.vocabulary import Vocabulary
 
 WIPE_BATCH = 10_000
@@ -52,6 +56,7 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
         self._db = session
         self.uri = session.uri
         self.vocabulary = session.vocabulary
+        self._graphs = KeptStanceGraphs()
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.uri!r}, database={self._db.database!r})"
@@ -92,14 +97,30 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
     def wipe(self) -> None:
         """Delete everything in the database (tests, the benchmark), a batch per transaction
         (one transaction for a large database would need more memory than a server gives it):
-        the relationships first, then the nodes (deleting a hub actor with its relationships
-        in one batch of nodes outgrew the server's transaction memory at 10k articles), each
-        in one pass (a scan restarted each batch would read the deleted ones again)."""
+        the revision node first (no process keeps a stance graph drawn from a half-wiped
+        database), the relationships next, then the nodes (deleting a hub actor with its
+        relationships in one batch of nodes outgrew the server's transaction memory at 10k
+        articles), each in one pass (a scan restarted each batch would read the deleted ones
+        again)."""
+        self._db.write(lambda tx: self._db.run(tx, "wipe_revision"))
         self._db.in_transactions("wipe_relationships", batch=WIPE_BATCH)
         self._db.in_transactions("wipe", batch=WIPE_BATCH)
 
     def close(self) -> None:
         self._db.close()
+
+    @guarded
+    def stance_graph(self, filters: Filters = NO_FILTERS) -> nx.Graph[str]:
+        """The stance graph the analyses read, kept while the data does not change
+        (:mod:`graph.backends.neo4j_stance`); whoever gets it only reads it."""
+        return self._graphs.get(
+            filters, lambda: revision(self._db), lambda: self._drawn_stance_graph(filters)
+        )
+
+    def _drawn_stance_graph(self, filters: Filters) -> nx.Graph[str]:
+        if self._by_claims(filters):  # relations aggregated from the claims that count
+            return build_stance_graph(self.actors(), self.relations(filters))
+        return drawn_stance_graph(self._db, self._types(filters))
 
     # -- lookups ------------------------------------------------------------------
     def _candidates(

@@ -12,6 +12,7 @@ written by an earlier version still holds its JSON in ``data``, read instead.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from neo4j.spatial import WGS84Point
@@ -254,3 +255,55 @@ def relation_from_aggregate(row: dict[str, Any], vocabulary: Vocabulary) -> Rela
         evidence=evidence,
         evidence_article=article,
     )
+
+
+def relations_from_lists(
+    source: str, rows: list[list[Any]], days: dict[str, date]
+) -> list[Relation]:
+    """The relations from ``source`` as ``stance_graph.cypher`` lists them (a relation's
+    fields after its source, dates as ISO text), ordered by target and type, built without
+    validating again as :func:`relation_from_row` builds them. ``days`` keeps each date read,
+    so the few thousand days of a corpus are parsed once.
+
+    >>> row = ["b", "ALLIED_WITH", 1, True, 0.71, 1, 1, 0, "2017-04-20", "2017-04-20",
+    ...        "A allied with B.", 0, 16, "a1"]
+    >>> relations_from_lists("a", [row], {}) == [relation_from_row({
+    ...     "source": "a", "target": "b", "type": "ALLIED_WITH", "props": {
+    ...     "weight": 0.71, "polarity": 1, "symmetric": True, "n_claims": 1, "n_articles": 1,
+    ...     "n_denials": 0, "first_seen": date(2017, 4, 20), "last_seen": date(2017, 4, 20),
+    ...     "evidence": "A allied with B.", "evidence_start": 0, "evidence_end": 16,
+    ...     "evidence_article": "a1"}})]
+    True
+    """
+
+    def day(text: str | None) -> date | None:
+        if text is None:
+            return None
+        found = days.get(text)
+        if found is None:
+            found = days[text] = date.fromisoformat(text)
+        return found
+
+    rows.sort(key=lambda row: (row[0], row[1]))
+    return [
+        trusted(
+            Relation,
+            source=source,
+            target=target,
+            type=kind,
+            polarity=polarity,
+            symmetric=symmetric,
+            weight=weight,
+            n_claims=n_claims,
+            n_articles=n_articles,
+            n_denials=n_denials,
+            first_seen=day(first),
+            last_seen=day(last),
+            evidence=trusted(Evidence, quote=quote, start=start, end=end) if quote else None,
+            evidence_article=article,
+        )
+        for (
+            target, kind, polarity, symmetric, weight, n_claims, n_articles, n_denials,
+            first, last, quote, start, end, article,
+        ) in rows
+    ]  # fmt: skip

@@ -46,6 +46,7 @@ SCHEMA = (
     "index_claim_place_drop",
     "index_claim_country_drop",
     "constraint_merge_seq",
+    "constraint_revision_key",
 )
 INDEX_WAIT_SECONDS = 120
 UNAVAILABLE = (

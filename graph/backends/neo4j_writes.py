@@ -2,7 +2,10 @@
 
 Each write is one managed transaction (the driver retries transient errors),
 one batched statement per step; the aggregated relationships of the keys it
-touches are tallied inside it (:mod:`graph.backends.neo4j_tallies`).
+touches are tallied inside it (:mod:`graph.backends.neo4j_tallies`). A write
+that changes anything ends by counting one more revision of the data
+(:meth:`Neo4jWrites._changed`), which tells every process keeping a stance
+graph (:mod:`graph.backends.neo4j_stance`) that it must draw it again.
 """
 
 from __future__ import annotations
@@ -40,6 +43,11 @@ class Neo4jWrites:
     uri: str
     vocabulary: Vocabulary
 
+    def _changed(self, tx: ManagedTransaction) -> None:
+        """One more revision of the data, in ``tx`` (last: the revision node's lock, which
+        concurrent writers queue on, is held only until the commit)."""
+        self._db.run(tx, "revision_bump")
+
     # -- identity ---------------------------------------------------------------
     def _merges_in(self, tx: ManagedTransaction) -> list[Merge]:
         return [Merge.model_validate_json(r["data"]) for r in self._db.run(tx, "merges_all")]
@@ -70,6 +78,7 @@ class Neo4jWrites:
         ]
         self._db.run(tx, "claims_rekey", rows=keys)
         self._recompute(tx, {k for k in old | set(new.values()) if k is not None})
+        self._changed(tx)
 
     @guarded
     def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:
@@ -123,6 +132,7 @@ class Neo4jWrites:
         ]
         if fresh:
             self._write_actors(tx, fresh)
+            self._changed(tx)
         return sum(1 for a in fresh if a.id not in known)
 
     @guarded
@@ -230,6 +240,8 @@ class Neo4jWrites:
         self._db.run(tx, "mentions_create", rows=[r for d, _ in changed for r in mention_rows(d)])
         resumable = {k: claims for k, claims in added.items() if k not in touched}
         self._recompute(tx, touched | set(added), resumable)
+        if changed or carried:
+            self._changed(tx)
         results = []
         for doc, fingerprint in zip(docs, prints, strict=True):
             previous = stored.get(doc.article.id)
@@ -253,5 +265,6 @@ class Neo4jWrites:
             touched = self._clear(tx, [article_id])
             self._db.run(tx, "article_delete", id=article_id)
             self._recompute(tx, touched)
+            self._changed(tx)
 
         self._db.write(work)

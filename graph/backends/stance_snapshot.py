@@ -74,14 +74,14 @@ class StanceSnapshot:
             return taken[2]
         if taken is not None:  # the old copy goes before the new one is made
             self._taken = None
-            _break_view_cycles(taken[2])
+            release_views(taken[2])
         with long_lived():  # frozen: the collector's full passes need not scan it again
             graph = copy_stance_graph(index.graph)
         self._taken = (weakref.ref(index), index.changes, graph)
         return graph
 
 
-def _break_view_cycles(G: nx.Graph[str]) -> None:
+def release_views(G: nx.Graph[str]) -> None:
     """Drop the views networkx keeps on ``G`` (each refers back to ``G``), so reference
     counting frees the frozen copy once the last analysis reading it lets go."""
     for view in ("nodes", "edges", "degree"):

@@ -95,6 +95,7 @@ def test_quick_run_prints_the_documented_json() -> None:
             figures = result[section]["latency"][kind]
             assert figures["p50_ms"] > 0
             assert figures["p99_ms"] >= figures["p50_ms"]
+            assert figures["first_ms"] > 0  # the first call, reported apart from the kept ones
         assert result["http"]["latency"][kind]["p50_ms"] > 0
         if kind != "blocs":
             assert result["http"]["latency_bare_client"][kind]["p50_ms"] > 0
@@ -136,6 +137,7 @@ def test_quick_run_prints_the_documented_json() -> None:
             assert result["ratios"]["latency"][kind]["p50_ms_over_neo4j"] > 0
             assert neo4j["latency_second_pass"][kind]["n"] == neo4j["latency"][kind]["n"]
         assert "blocs" not in neo4j["latency_second_pass"]
+        assert neo4j["latency"]["blocs"]["first_ms"] > 0  # drawing the stance graph, apart
     else:  # a live server whose database holds data: left alone
         assert "loads only into an empty one" in neo4j["reason"]
     targets = result["targets"]  # the open issues' targets, each judged from this run
