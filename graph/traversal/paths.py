@@ -346,9 +346,10 @@ def _strongest_middles(
     """
     if len(middles) <= k:
         return middles
-    lists = kept_ranked_ties(G, source), kept_ranked_ties(G, target)
-    if lists[0] is None or lists[1] is None:
+    from_source, from_target = kept_ranked_ties(G, source), kept_ranked_ties(G, target)
+    if from_source is None or from_target is None:
         return middles
+    lists = from_source, from_target
     ties = adjacency(G)
     across = ties[target], ties[source]  # the other end's tie to an actor read on one side
     seen: dict[str, float] = {}
