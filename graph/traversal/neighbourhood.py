@@ -15,7 +15,7 @@ from graph.filters import check_bound
 from graph.model import Relation
 from graph.store import Subgraph
 from graph.traversal.stance_graph import Ties, adjacency
-from graph.traversal.ties import ranked_ties, tie_sizes
+from graph.traversal.ties import ranked_ties, relations_among
 
 RankedTie = tuple[float, str, str, tuple[Relation, ...]]
 """A tie as ``(-|stance|, lower id, higher id, relations)``: strongest first, then by the pair."""
@@ -83,12 +83,6 @@ def neighbourhood(
     kept, truncated = _nearest(G, actor, depth, limit)
     others = set(kept[1:])
     ties = _centre_ties(adj[actor], actor, others)
-    total = sum(len(tie[-1]) for tie in ties)
-    later = set(others)
-    for node in kept[1:]:
-        later.discard(node)
-        sizes = tie_sizes(G, node)
-        total += sum(map(sizes.__getitem__, sizes.keys() & later))
     found: list[Relation] = []
     for *_, relations in itertools.chain(ties, _strongest_among(G, kept[1:])):
         if len(found) + len(relations) > max_relations:
@@ -100,7 +94,7 @@ def neighbourhood(
         nodes=tuple(G.nodes[n]["actor"] for n in kept),
         relations=tuple(found),
         truncated=truncated,
-        total_relations=total,
+        total_relations=relations_among(G, kept),
     )
 
 

@@ -14,12 +14,17 @@ from graph.errors import InvalidQuery, UnknownActor
 from graph.filters import check_bound
 from graph.store import Path, PathStep
 from graph.traversal.stance_graph import adjacency, positive_subgraph
+from graph.traversal.ties import kept_ranked_ties
 
 # When fewer than k paths have the fewest hops, the rest come from the longer
 # lengths: every path of 2 to 4 hops is ranked (by strength, then actors); of 5
 # hops or more, the first _TIE_SCAN found (a path that long is only asked for
 # when fewer than k paths have at most 4 hops, where there are seldom as many).
 _TIE_SCAN = 500
+
+# Paths whose |stance| sums are this close to the k-th best are ranked as before: far above
+# the rounding to 1e-9 the rankings apply, so no path that rounds into the k best is cut.
+_MARGIN = 1e-7
 
 Ranked = tuple[float, tuple[str, ...]]
 """A partial path ranked for the k best: (minus its total |stance|, its actors)."""
@@ -102,12 +107,12 @@ def signed_paths(
     rings = _close_meet(adj, source, target, max_hops) or _meet(adj, source, target, max_hops)
     if rings is None:
         return []
-    found, n_shortest = _best_shortest(adj, *rings, k)
+    found, n_shortest = _best_shortest(G, adj, *rings, k)
     if n_shortest < k:  # fewer than k paths of the fewest hops: the next lengths too
         hops = len(found[0]) - 1
         for more in range(hops + 1, max_hops + 1):
             if more <= 4:
-                found += _best_of_length(adj, ties, source, target, more, k)
+                found += _best_of_length(G, adj, source, target, more, k)
             else:
                 found += _of_length(adj, source, target, more, _TIE_SCAN)
             if len(found) >= k:
@@ -119,11 +124,11 @@ def signed_paths(
 
 
 def _best_of_length(
-    adj: Adjacency, ties: Adjacency, source: str, target: str, hops: int, k: int
+    G: nx.Graph[str], adj: Adjacency, source: str, target: str, hops: int, k: int
 ) -> list[list[str]]:
     """The ``k`` best simple paths of exactly 2, 3 or 4 ``hops``, all of them ranked."""
     if hops in (2, 3):
-        return _of_two_or_three(adj, ties, source, target, hops, k)
+        return _of_two_or_three(G, adj, source, target, hops, k)
     # four hops, met in the middle: the actors two steps from each end
     before = _two_steps(adj, source, {target})
     after = _two_steps(adj, target, {source})
@@ -192,13 +197,15 @@ def _common(adj: Adjacency, u: str, v: str, *others: str) -> set[str]:
 
 
 def _of_two_or_three(
-    adj: Adjacency, ties: Adjacency, source: str, target: str, hops: int, k: int
+    G: nx.Graph[str], adj: Adjacency, source: str, target: str, hops: int, k: int
 ) -> list[list[str]]:
     """The ``k`` strongest simple paths of two or three hops, all of them ranked, found by
     intersecting ties instead of walking out from the target (whose second ring,
     around a hub, is nearly every actor), and ranked as :func:`signed_paths` ranks them
-    without building the paths that do not make the ``k`` best.
+    without building the paths that do not make the ``k`` best. Of two hops, only the
+    middles :func:`_strongest_middles` leaves are ranked.
     """
+    ties = adjacency(G)
     if hops == 2:
         middle: list[tuple[str, ...]] = [(source,)]
     else:
@@ -211,6 +218,8 @@ def _of_two_or_three(
         ends: Collection[str] = _common(adj, last, target, source, target, last)
         if not ends:
             continue
+        if hops == 2:
+            ends = _strongest_middles(G, source, target, ends, k)
         # the path's |stance| summed step by step, as _strength sums it
         weight = _strength(ties, list(prefix))
         from_last = ties[last]
@@ -276,7 +285,11 @@ def _meet(
 
 
 def _best_shortest(
-    adj: Adjacency, around_source: list[list[str]], around_target: list[list[str]], k: int
+    G: nx.Graph[str],
+    adj: Adjacency,
+    around_source: list[list[str]],
+    around_target: list[list[str]],
+    k: int,
 ) -> tuple[list[list[str]], int]:
     """The k strongest paths with the fewest hops, and how many such paths there are.
 
@@ -286,7 +299,9 @@ def _best_shortest(
     """
     middle = set(around_source[-1]).intersection(around_target[-1])
     if len(around_source) == 2 and len(around_target) == 2:  # two hops: one step either side
-        return _best_two_hops(adj, around_source[0][0], around_target[0][0], middle, k), len(middle)
+        source, target = around_source[0][0], around_target[0][0]
+        strongest = _strongest_middles(G, source, target, middle, k)
+        return _best_two_hops(adj, source, target, strongest, k), len(middle)
     prefixes, n_prefixes = _best_walks(adj, around_source, middle, k, forward=True)
     suffixes, n_suffixes = _best_walks(adj, around_target, middle, k, forward=False)
     candidates = (
@@ -300,7 +315,7 @@ def _best_shortest(
 
 
 def _best_two_hops(
-    adj: Adjacency, source: str, target: str, middle: set[str], k: int
+    adj: Adjacency, source: str, target: str, middle: Collection[str], k: int
 ) -> list[list[str]]:
     """What :func:`_best_walks` and the ranking of their joins make of two-hop paths (the
     same rounded weights, the same order), in one pass over the middle actors."""
@@ -317,6 +332,45 @@ def _best_two_hops(
         for m in middle
     )
     return [list(nodes) for _, nodes in heapq.nsmallest(k, candidates)]
+
+
+def _strongest_middles(
+    G: nx.Graph[str], source: str, target: str, middles: Collection[str], k: int
+) -> Collection[str]:
+    """The actors of ``middles`` (each tied to both ends) through which the ``k`` strongest
+    two-hop paths may pass: those whose two ties' |stance| sum is within :data:`_MARGIN`
+    of the ``k``-th best. Reads both ends' ties strongest first, one from each in turn,
+    and stops when no actor not yet read can come close (a threshold walk): between hubs,
+    a few of their hundreds of shared ties. ``middles`` as they are when the ends' ranked
+    ties are not kept (sorting them would cost more than ranking every middle).
+    """
+    if len(middles) <= k:
+        return middles
+    from_source, from_target = kept_ranked_ties(G, source), kept_ranked_ties(G, target)
+    if from_source is None or from_target is None:
+        return middles
+    lists = from_source, from_target
+    ties = adjacency(G)
+    across = ties[target], ties[source]  # the other end's tie to an actor read on one side
+    seen: dict[str, float] = {}
+    best: list[float] = []  # the k largest sums read, smallest first
+    at = [0, 0]
+    side = 0
+    while at[side] < len(lists[side]):  # one side read to its end: every middle is read
+        rank, middle = lists[side][at[side]]
+        at[side] += 1
+        if middle in middles and middle not in seen:
+            seen[middle] = strength = abs(across[side][middle]["stance"]) - rank
+            if len(best) < k:
+                heapq.heappush(best, strength)
+            elif strength > best[0]:
+                heapq.heapreplace(best, strength)
+        if len(best) == k and at[0] < len(lists[0]) and at[1] < len(lists[1]):
+            unread = -lists[0][at[0]][0] - lists[1][at[1]][0]  # the most any unread can sum
+            if best[0] - unread > _MARGIN:
+                break
+        side = 1 - side
+    return [m for m, strength in seen.items() if strength >= best[0] - _MARGIN]
 
 
 def _linked(ties: Mapping[str, Any], nodes: set[str]) -> list[str]:
