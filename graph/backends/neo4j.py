@@ -43,8 +43,9 @@ from graph.store import ActorMatch, Stats
 from graph.traversal.stance_graph import build_stance_graph
 from graph.vocabulary import Vocabulary
 
-WIPE_BATCH = 10_000
-"""Nodes (with their relationships) deleted per transaction when wiping the database."""
+WIPE_BATCH = 2_000
+"""Relationships, then nodes, deleted per transaction when wiping the database (a 10k-article
+database: 5.4 s against 7.1 s a transaction of 10,000, 8.1 s of 50,000)."""
 
 
 class Neo4jStore(Neo4jReads, Neo4jWrites):
