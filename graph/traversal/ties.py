@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Iterable
 from typing import TypeVar
 
 import networkx as nx
+import numpy as np
 
 from graph.traversal.stance_graph import Ties, adjacency
 
@@ -109,14 +110,14 @@ def counted_ties(G: nx.Graph[str], actor: str) -> list[int]:
     """
 
     def bit_sets(ties: Ties) -> list[int]:
-        sets: list[int] = []
-        for number, data in zip(actor_numbers(G, ties), ties.values(), strict=True):
-            size = len(data["relations"])
-            while len(sets) < size.bit_length():
-                sets.append(0)
-            for b in range(size.bit_length()):
-                if size >> b & 1:
-                    sets[b] |= 1 << number
+        numbers = np.array(actor_numbers(G, ties), dtype=np.int64)
+        sizes = np.fromiter((len(d["relations"]) for d in ties.values()), np.int64, len(ties))
+        width = int(numbers.max()) + 1 if len(numbers) else 0
+        sets = []
+        for b in range(int(sizes.max()).bit_length() if len(sizes) else 0):
+            members = np.zeros(width, dtype=bool)
+            members[numbers[(sizes >> b) & 1 == 1]] = True
+            sets.append(int.from_bytes(np.packbits(members, bitorder="little").tobytes(), "little"))
         return sets
 
     return _kept(G, "counted_ties", actor, bit_sets)
