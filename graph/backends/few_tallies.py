@@ -16,7 +16,8 @@ from graph.model import Evidence, Relation
 from graph.vocabulary import Vocabulary
 
 from .column_tally import RELATION_OF_KEY, Added, Key, row_key
-from .sqlite_rows import CLAIM_COLUMNS, Row, parse_day
+from .iso_days import parse_day
+from .sqlite_rows import CLAIM_COLUMNS, Row
 from .sqlite_tally_rows import tally_from_values, tally_values
 
 _ARTICLE, _ID, _CONFIDENCE, _MODALITY, _DATE = map(

@@ -121,7 +121,10 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
     def _drawn_stance_graph(self, filters: Filters) -> nx.Graph[str]:
         if self._by_claims(filters):  # relations aggregated from the claims that count
             return build_stance_graph(self.actors(), self.relations(filters))
-        return drawn_stance_graph(self._db, self._types(filters))
+        types = self._types(filters)
+        if not types:  # no relation counts: the actors alone
+            return build_stance_graph(self.actors(), ())
+        return drawn_stance_graph(self._db, types)
 
     # -- lookups ------------------------------------------------------------------
     def _candidates(

@@ -12,12 +12,12 @@ written by an earlier version still holds its JSON in ``data``, read instead.
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 from neo4j.spatial import WGS84Point
 
 from graph.aggregate import build_relation
+from graph.backends.iso_days import parse_day
 from graph.backends.sqlite_rows import claim_from_values
 from graph.model import Actor, AnnotatedArticle, Claim, Evidence, Relation, trusted
 from graph.names import normalise
@@ -257,17 +257,15 @@ def relation_from_aggregate(row: dict[str, Any], vocabulary: Vocabulary) -> Rela
     )
 
 
-def relations_from_lists(
-    source: str, rows: list[list[Any]], days: dict[str, date]
-) -> list[Relation]:
+def relations_from_lists(source: str, rows: list[list[Any]]) -> list[Relation]:
     """The relations from ``source`` as ``stance_graph.cypher`` lists them (a relation's
     fields after its source, dates as ISO text), ordered by target and type, built without
-    validating again as :func:`relation_from_row` builds them. ``days`` keeps each date read,
-    so the few thousand days of a corpus are parsed once.
+    validating again as :func:`relation_from_row` builds them.
 
+    >>> from datetime import date
     >>> row = ["b", "ALLIED_WITH", 1, True, 0.71, 1, 1, 0, "2017-04-20", "2017-04-20",
     ...        "A allied with B.", 0, 16, "a1"]
-    >>> relations_from_lists("a", [row], {}) == [relation_from_row({
+    >>> relations_from_lists("a", [row]) == [relation_from_row({
     ...     "source": "a", "target": "b", "type": "ALLIED_WITH", "props": {
     ...     "weight": 0.71, "polarity": 1, "symmetric": True, "n_claims": 1, "n_articles": 1,
     ...     "n_denials": 0, "first_seen": date(2017, 4, 20), "last_seen": date(2017, 4, 20),
@@ -275,14 +273,6 @@ def relations_from_lists(
     ...     "evidence_article": "a1"}})]
     True
     """
-
-    def day(text: str | None) -> date | None:
-        if text is None:
-            return None
-        found = days.get(text)
-        if found is None:
-            found = days[text] = date.fromisoformat(text)
-        return found
 
     rows.sort(key=lambda row: (row[0], row[1]))
     return [
@@ -297,8 +287,8 @@ def relations_from_lists(
             n_claims=n_claims,
             n_articles=n_articles,
             n_denials=n_denials,
-            first_seen=day(first),
-            last_seen=day(last),
+            first_seen=parse_day(first),
+            last_seen=parse_day(last),
             evidence=trusted(Evidence, quote=quote, start=start, end=end) if quote else None,
             evidence_article=article,
         )

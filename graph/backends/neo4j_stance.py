@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from datetime import date
 
 import networkx as nx
 
@@ -56,19 +55,14 @@ def drawn_stance_graph(db: Neo4jSession, types: Sequence[str]) -> nx.Graph[str]:
     and relations are put in the order of the store's :meth:`actors` and :meth:`relations`
     (by id; by source, target and type), so the graph is the one drawn from those.
     """
-    if not types:  # no relation counts: the actors alone
-        return build_stance_graph(
-            (Actor.model_validate_json(r["data"]) for r in db.read("actors_all")), ()
-        )
     rows = db.read("stance_graph", {"rel_types": tuple(types)})
     rows.sort(key=lambda row: row["id"])
-    days: dict[str, date] = {}
     with collector_paused():  # hundreds of thousands of relations, none in a cycle
         actors = [Actor.model_validate_json(row["data"]) for row in rows]
         relations = [
             relation
             for row in rows
-            for relation in relations_from_lists(row["id"], row["relations"], days)
+            for relation in relations_from_lists(row["id"], row["relations"])
         ]
         return build_stance_graph(actors, relations)
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
+from graph.backends.iso_days import parse_day
 from graph.model import (
     Certainty,
     Claim,
@@ -65,16 +65,6 @@ ROW_COLUMNS = (*CLAIM_COLUMNS[:13], *PLACE_COLUMNS)
 
 Row = tuple[Any, ...]
 """A row as SQLite gives it: the values of the columns selected, in their order."""
-
-
-@lru_cache(maxsize=65536)
-def parse_day(text: str | None) -> date | None:
-    """An ISO date from a column, shared between the many claims of one day.
-
-    >>> parse_day("2016-02-24") is parse_day("2016-02-24")
-    True
-    """
-    return None if text is None else date.fromisoformat(text)
 
 
 # an enum member from its stored value, without the enum call's lookup machinery

@@ -8,7 +8,7 @@ from graph.aggregate import RelationTally
 from graph.model import Evidence, Relation, trusted
 from graph.vocabulary import Vocabulary
 
-from .sqlite_rows import parse_day
+from .iso_days import parse_day
 
 RELATION_COLUMNS = (
     "source",
