@@ -125,11 +125,11 @@ def run_timed(
         call = calls.get(kind)
         if call is None or not queries:
             continue
-        first = None
+        warm = []
         for q in queries[:warmup]:
             t0 = time.perf_counter()
             call(q)
-            first = time.perf_counter() - t0 if first is None else first
+            warm.append(time.perf_counter() - t0)
         latencies, sizes = [], []
         for q in queries:
             t0 = time.perf_counter()
@@ -137,7 +137,7 @@ def run_timed(
             latencies.append(time.perf_counter() - t0)
             sizes.append(_size(answer))
         results[kind] = summarise(latencies, sizes)
-        results[kind]["first_ms"] = round(1000 * (latencies[0] if first is None else first), 4)
+        results[kind]["first_ms"] = round(1000 * (warm or latencies)[0], 4)
     return results
 
 

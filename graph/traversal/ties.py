@@ -73,6 +73,10 @@ def ties_by_sign(G: nx.Graph[str], actor: str) -> dict[int, list[str]]:
 
 _NUMBERING = threading.Lock()
 
+_COUNTED_TIES = "counted_ties"
+"""Kept per actor too (:func:`counted_ties`), but made on the first query through the actor,
+not by :func:`keep_ties`."""
+
 
 def actor_numbers(G: nx.Graph[str], actors: Collection[str]) -> list[int]:
     """A number for each of ``actors``, the same for an actor as long as ``G`` is kept.
@@ -120,7 +124,7 @@ def counted_ties(G: nx.Graph[str], actor: str) -> list[int]:
             sets.append(int.from_bytes(np.packbits(members, bitorder="little").tobytes(), "little"))
         return sets
 
-    return _kept(G, "counted_ties", actor, bit_sets)
+    return _kept(G, _COUNTED_TIES, actor, bit_sets)
 
 
 def relations_among(G: nx.Graph[str], actors: Collection[str]) -> int:
@@ -179,7 +183,7 @@ def keep_ties(G: nx.Graph[str], actors: Iterable[str]) -> None:
 
 def forget_ties(G: nx.Graph[str], actors: Iterable[str]) -> None:
     """Drop what is kept of ``actors``' ties (their edges changed)."""
-    for name in (*_KEPT, "counted_ties"):
+    for name in (*_KEPT, _COUNTED_TIES):
         cache = G.graph.get(name)
         if cache:
             for actor in actors:
