@@ -177,3 +177,19 @@ def update_relations(
         db.run(tx, "relations_put", {"rel_type": kind}, rows=rows)
     for kind, rows in by_type(again - set(tallies)).items():
         db.run(tx, "relations_delete", {"rel_type": kind}, keys=rows)
+
+
+def recompute(
+    db: Neo4jSession,
+    tx: ManagedTransaction,
+    vocabulary: Vocabulary,
+    keys: set[Key],
+    added: Mapping[Key, Sequence[ClaimFacts]] | None = None,
+) -> None:
+    """Bring the aggregated relationships of ``keys`` up to date (:func:`update_relations`:
+    those in ``added`` resume their tally, the others are counted again from their claims),
+    then the TIE of each pair they join, which the unfiltered reads walk (neo4j_reads)."""
+    update_relations(db, tx, vocabulary, keys, added or {})
+    pairs = sorted({(s, t) if s < t else (t, s) for s, t, _ in keys})
+    if pairs:
+        db.run(tx, "ties_recompute", pairs=[list(p) for p in pairs])
