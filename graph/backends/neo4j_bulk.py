@@ -30,15 +30,17 @@ processes settling the same keys, or one settling a live block's keys, agree.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from neo4j import ManagedTransaction
 
+from graph.aggregate import RelationTally
 from graph.backends.neo4j_rows import key_text
 from graph.backends.neo4j_session import Neo4jSession
-from graph.backends.neo4j_tallies import recompute
+from graph.backends.neo4j_tallies import recompute_ties, settle_relations, slim
 from graph.collector import collector_paused
+from graph.model import ClaimFacts
 from graph.vocabulary import Vocabulary
 
 Key = tuple[str, str, str]
@@ -49,24 +51,57 @@ SETTLE_KEYS = 4_000
 
 @dataclass
 class Deferred:
-    """What the writes of one transaction inside a bulk load left to tally: the keys, and
-    the ids of the records that name them on the server."""
+    """What the writes of one transaction, or of a whole bulk load, left to tally: the keys,
+    the ids of the records that name them on the server, and for the keys that only gained
+    claims the tally of those claims (a key that lost claims is counted again at the end)."""
 
     keys: set[Key] = field(default_factory=set)
     records: list[str] = field(default_factory=list)
+    carried: dict[Key, RelationTally] = field(default_factory=dict)
+    cleared: set[Key] = field(default_factory=set)
 
-    def put(self, db: Neo4jSession, tx: ManagedTransaction, keys: set[Key]) -> None:
-        """Record ``keys`` on the server in ``tx``, committed with the claims that touched them."""
+    def put(
+        self,
+        db: Neo4jSession,
+        tx: ManagedTransaction,
+        vocabulary: Vocabulary,
+        keys: set[Key],
+        added: Mapping[Key, Sequence[ClaimFacts]],
+    ) -> None:
+        """Record ``keys`` on the server in ``tx``, committed with the claims that touched
+        them; tally the claims ``added`` to the keys that only gained claims."""
         if not keys:
             return
         (row,) = db.run(tx, "pending_tallies_put", keys=[key_text(k) for k in sorted(keys)])
         self.keys |= keys
         self.records.append(row["id"])
+        cleared = keys - set(added)
+        self.cleared |= cleared
+        for key in cleared:
+            self.carried.pop(key, None)
+        for key, claims in added.items():
+            if key in self.cleared:
+                continue
+            tally = self.carried.get(key)
+            if tally is None:
+                tally = self.carried[key] = RelationTally(key)
+            for claim in claims:
+                tally.add(slim(claim), vocabulary)
 
     def absorb(self, other: Deferred) -> None:
         """Take in what a committed transaction deferred."""
         self.keys |= other.keys
         self.records.extend(other.records)
+        self.cleared |= other.cleared
+        for key in other.cleared:
+            self.carried.pop(key, None)
+        for key, tally in other.carried.items():
+            if key in self.cleared:
+                continue
+            if key in self.carried:
+                self.carried[key].absorb(tally)
+            else:
+                self.carried[key] = tally
 
 
 def by_pairs(keys: Iterable[Key], size: int) -> Iterator[set[Key]]:
@@ -98,7 +133,9 @@ def settle(db: Neo4jSession, vocabulary: Vocabulary, pending: Deferred) -> None:
 
             def work(tx: ManagedTransaction, chunk: set[Key] = chunk, last: bool = last) -> None:
                 if chunk:
-                    recompute(db, tx, vocabulary, chunk)
+                    carried = {k: pending.carried[k] for k in chunk if k in pending.carried}
+                    settle_relations(db, tx, vocabulary, chunk, carried)
+                    recompute_ties(db, tx, chunk)
                 if last and pending.records:
                     db.run(tx, "pending_tallies_done", ids=pending.records)
                 db.run(tx, "revision_bump")  # last: the data changed

@@ -169,6 +169,73 @@ def update_relations(
             for claim in added[key]:
                 tally.add(claim, vocabulary)
             tallies[key] = tally
+    _write(db, tx, vocabulary, tallies, again)
+
+
+def settle_relations(
+    db: Neo4jSession,
+    tx: ManagedTransaction,
+    vocabulary: Vocabulary,
+    keys: Iterable[Key],
+    carried: Mapping[Key, RelationTally],
+) -> None:
+    """Bring the aggregated relationships of ``keys`` up to date in ``tx`` at a bulk load's end.
+
+    Parameters
+    ----------
+    keys : iterable of keys
+        Every relation the block touched.
+    carried : mapping of key to tally
+        For the keys that only gained claims in the block: the tally of the
+        claims it added, kept while it ran. A relation never tallied whose
+        stored claims number the carried tally's is set from it in one
+        statement (``relations_put_fresh``: a load's new relations); the
+        carried tally is added to a stored one when the relation holds
+        exactly the claims the two count between them; otherwise (other
+        writers added or counted claims meanwhile, or nothing could be
+        resumed) the relation is counted again from all its claims, as every
+        other key is.
+    """
+    again = set(keys) - set(carried)
+    tallies: dict[Key, RelationTally] = {}
+    unset: set[Key] = set()
+    for kind, rows in by_type(carried).items():  # most, in a load: relations new to the block
+        for row in rows:
+            tally = carried[_key(row["key"])]
+            row["props"] = tally_props(tally, vocabulary)
+            row["claims"] = tally.n_claims
+        for text, fresh in db.values(tx, "relations_put_fresh", {"rel_type": kind}, rows=rows):
+            if not fresh:
+                unset.add(_key(text))
+    for kind, rows in by_type(unset).items():
+        for text, stored, shown, count in db.values(
+            tx, "relations_tallies_counted", {"rel_type": kind}, keys=rows
+        ):
+            key = _key(text)
+            block = carried[key]
+            if stored[1] is None and count == block.n_claims:  # no tally stored yet
+                tallies[key] = block
+            elif stored[0] is not None and shown[0] is not None:
+                tally = _resumed(key, stored, shown, vocabulary)
+                if count == tally.n_claims + block.n_claims:
+                    tally.absorb(block)
+                    tallies[key] = tally
+                else:
+                    again.add(key)
+            else:
+                again.add(key)
+    _write(db, tx, vocabulary, tallies, again)
+
+
+def _write(
+    db: Neo4jSession,
+    tx: ManagedTransaction,
+    vocabulary: Vocabulary,
+    tallies: dict[Key, RelationTally],
+    again: set[Key],
+) -> None:
+    """Count the relations of ``again`` from all their claims, then write these and
+    ``tallies``, and delete those of ``again`` left without claims."""
     for text, claims in _locked(db, tx, "relations_claims", again):
         if claims:
             key = _key(text)
@@ -183,6 +250,24 @@ def update_relations(
         db.run(tx, "relations_delete", {"rel_type": kind}, keys=rows)
 
 
+def slim(claim: ClaimFacts) -> ClaimFacts:
+    """What a tally keeps of ``claim`` (it may keep the one it shows until a bulk load ends)."""
+    return cast(
+        "ClaimFacts",
+        StoredClaim(
+            claim.id, claim.article, claim.confidence, claim.modality, claim.date, claim.evidence
+        ),
+    )
+
+
+def recompute_ties(db: Neo4jSession, tx: ManagedTransaction, keys: Iterable[Key]) -> None:
+    """Rebuild the TIE of each pair of actors ``keys`` join, which the unfiltered reads walk
+    (neo4j_reads), from its relations as they stand in ``tx``."""
+    pairs = sorted({(s, t) if s < t else (t, s) for s, t, _ in keys})
+    if pairs:
+        db.run(tx, "ties_recompute", pairs=[list(p) for p in pairs])
+
+
 def recompute(
     db: Neo4jSession,
     tx: ManagedTransaction,
@@ -194,6 +279,4 @@ def recompute(
     those in ``added`` resume their tally, the others are counted again from their claims),
     then the TIE of each pair they join, which the unfiltered reads walk (neo4j_reads)."""
     update_relations(db, tx, vocabulary, keys, added or {})
-    pairs = sorted({(s, t) if s < t else (t, s) for s, t, _ in keys})
-    if pairs:
-        db.run(tx, "ties_recompute", pairs=[list(p) for p in pairs])
+    recompute_ties(db, tx, keys)

@@ -265,7 +265,7 @@ class Neo4jWrites:
         if deferred is None:
             self._recompute(tx, keys, added)
         else:
-            deferred.put(self._db, tx, keys)
+            deferred.put(self._db, tx, self.vocabulary, keys, added or {})
 
     def _upsert_batch(
         self, tx: ManagedTransaction, docs: list[AnnotatedArticle], deferred: Deferred | None
