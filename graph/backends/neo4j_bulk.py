@@ -5,11 +5,15 @@ TIEs) it touches in its own transaction. Inside one
 (:meth:`graph.backends.neo4j_writes.Neo4jWrites.bulk_load`) each write stores
 its articles, claims and mentions and, in the same transaction, a
 ``:PendingTally`` record of the relation keys it touched (those of the claims
-it cleared as well as those it added); the block's end counts each touched
-relation once from all its claims, then each touched pair's TIE, in
-transactions of :data:`SETTLE_KEYS` keys, the last of which deletes the
-block's records. A load of 10k articles thus writes its 54,000 relations once
-instead of about 80,000 relation updates and 37,000 TIE updates batch by batch.
+it cleared as well as those it added), and the client carries the tally of
+the claims added to each key that only gained claims. The block's end
+writes each touched relation once (from the carried tally when the stored
+claims agree with it, else counted again from all its claims:
+:func:`graph.backends.neo4j_tallies.settle_relations`), then each touched
+pair's TIE, in transactions of :data:`SETTLE_KEYS` keys, the last of which
+deletes the block's records. A load of 10k articles thus writes its 54,000
+relations once instead of about 80,000 relation updates and 37,000 TIE
+updates batch by batch.
 
 What this changes for a reader: while the block runs, the relations and TIEs
 of the keys it touched are those from before it (the claims, articles and

@@ -2,7 +2,8 @@
 
 Each write is one managed transaction (the driver retries transient errors),
 one batched statement per step; the aggregated relationships of the keys it
-touches are tallied inside it (:mod:`graph.backends.neo4j_tallies`). A write
+touches are tallied inside it (:mod:`graph.backends.neo4j_tallies`), or, inside a
+bulk load, once when the block ends (:mod:`graph.backends.neo4j_bulk`). A write
 that changes anything ends by counting one more revision of the data
 (:meth:`Neo4jWrites._changed`), which tells every process keeping a stance
 graph (:mod:`graph.backends.neo4j_stance`) that it must draw it again.
