@@ -145,6 +145,23 @@ class RelationTally:
         if self.best is None or rank < self.best_rank:
             self.best, self.best_rank = claim, rank
 
+    def absorb(self, other: RelationTally) -> None:
+        """Count the claims ``other`` counted too (claims of articles this tally has not
+        counted: a bulk load's tally of its new claims, added to the stored one)."""
+        self.weight += other.weight
+        self.n_claims += other.n_claims
+        self.n_denials += other.n_denials
+        self.prior_articles += other.prior_articles
+        self.new_articles |= other.new_articles
+        for day in (other.first_seen, other.last_seen):
+            if day is not None:
+                if self.first_seen is None or day < self.first_seen:
+                    self.first_seen = day
+                if self.last_seen is None or day > self.last_seen:
+                    self.last_seen = day
+        if other.best is not None and (self.best is None or other.best_rank < self.best_rank):
+            self.best, self.best_rank = other.best, other.best_rank
+
     @property
     def n_articles(self) -> int:
         return self.prior_articles + len(self.new_articles)

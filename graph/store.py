@@ -162,8 +162,10 @@ class GraphStore(Protocol):
         makes the block one transaction (all of it, or nothing if it ends with
         an exception) and defers its relation tallies and index to the end;
         the Neo4j store commits each write as it goes (a server bounds what
-        one transaction may hold). Queries inside the block may not see its
-        writes yet.
+        one transaction may hold) and tallies the relations the block touched
+        once, when it ends (with or without an exception; a block whose
+        process died is settled by the next connect or write). Queries inside
+        the block may not see its writes yet.
         """
         ...
 

@@ -27,6 +27,7 @@ more after a dropped connection or a transient fault.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from threading import local
 
 import networkx as nx
 
@@ -58,6 +59,9 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
         self.uri = session.uri
         self.vocabulary = session.vocabulary
         self._graphs = KeptStanceGraphs()
+        self._blocks = local()
+        # a bulk load whose process died left tallies to settle: the first use settles them
+        session.on_ready = self._settle_left
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.uri!r}, database={self._db.database!r})"
@@ -82,11 +86,18 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
         fails with :class:`StoreUnavailable` until it is back.
         """
         vocabulary = vocabulary or Vocabulary.default()
-        return cls(
+        store = cls(
             Neo4jSession.open(
                 uri, user, password, database, vocabulary, verify=verify, timeout=timeout
             )
         )
+        if verify:  # the schema is set up: settle what a bulk load that died left
+            try:
+                store._settle_left()
+            except BaseException:
+                store.close()
+                raise
+        return store
 
     @guarded
     def node_count(self) -> int:

@@ -143,6 +143,9 @@ class Neo4jSession:
         self.database = database
         self.vocabulary = vocabulary
         self._schema_ready = False
+        self.on_ready: Callable[[], object] | None = None
+        """Run once when the schema is first found set up (the store settles there what a
+        bulk load that died left, :mod:`graph.backends.neo4j_bulk`)."""
 
     @classmethod
     def open(
@@ -285,6 +288,8 @@ class Neo4jSession:
                     f"Neo4j at {self.uri} is unavailable: indexes are still being built"
                 ) from None
         self._schema_ready = True
+        if self.on_ready is not None:
+            self.on_ready()
 
     def close(self) -> None:
         self._driver.close()

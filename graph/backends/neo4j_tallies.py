@@ -72,10 +72,11 @@ def by_type(keys: Iterable[Key]) -> dict[str, list[dict[str, Any]]]:
 
 def _locked(
     db: Neo4jSession, tx: ManagedTransaction, name: str, keys: Iterable[Key]
-) -> Iterator[dict[str, Any]]:
-    """The rows of statement ``name`` (one of the relation types) for ``keys``, type by type."""
+) -> Iterator[list[Any]]:
+    """The rows of statement ``name`` (one of the relation types) for ``keys``, type by type,
+    as lists of values."""
     for kind, rows in by_type(keys).items():
-        yield from db.run(tx, name, {"rel_type": kind}, keys=rows)
+        yield from db.values(tx, name, {"rel_type": kind}, keys=rows)
 
 
 def _key(text: str) -> Key:
@@ -106,14 +107,17 @@ def _resumed(key: Key, tally: list[Any], shown: list[Any], vocab: Vocabulary) ->
     )
 
 
-def _stored(row: Mapping[str, Any]) -> ClaimFacts:
+def _stored(row: Sequence[Any]) -> ClaimFacts:
+    """A claim as ``relations_claims`` sends it: id, article, confidence, modality, date,
+    quote, evidence start and end (a list: cheaper to receive than a map)."""
+    claim_id, article, confidence, modality, day, quote, start, end = row
     claim = StoredClaim(
-        id=row["id"],
-        article=row["article"],
-        confidence=row["confidence"],
-        modality=row["modality"],
-        date=native(row["date"]),
-        evidence=_evidence(row["quote"], row["evidence_start"], row["evidence_end"]),
+        id=claim_id,
+        article=article,
+        confidence=confidence,
+        modality=modality,
+        date=native(day),
+        evidence=_evidence(quote, start, end),
     )
     return cast("ClaimFacts", claim)  # all a tally reads of a claim
 
@@ -165,11 +169,78 @@ def update_relations(
             for claim in added[key]:
                 tally.add(claim, vocabulary)
             tallies[key] = tally
-    for row in _locked(db, tx, "relations_claims", again):
-        if row["claims"]:
-            key = _key(row["key"])
+    _write(db, tx, vocabulary, tallies, again)
+
+
+def settle_relations(
+    db: Neo4jSession,
+    tx: ManagedTransaction,
+    vocabulary: Vocabulary,
+    keys: Iterable[Key],
+    carried: Mapping[Key, RelationTally],
+) -> None:
+    """Bring the aggregated relationships of ``keys`` up to date in ``tx`` at a bulk load's end.
+
+    Parameters
+    ----------
+    keys : iterable of keys
+        Every relation the block touched.
+    carried : mapping of key to tally
+        For the keys that only gained claims in the block: the tally of the
+        claims it added, kept while it ran. A relation never tallied whose
+        stored claims number the carried tally's is set from it in one
+        statement (``relations_put_fresh``: a load's new relations); the
+        carried tally is added to a stored one when the relation holds
+        exactly the claims the two count between them; otherwise (other
+        writers added or counted claims meanwhile, or nothing could be
+        resumed) the relation is counted again from all its claims, as every
+        other key is.
+    """
+    again = set(keys) - set(carried)
+    tallies: dict[Key, RelationTally] = {}
+    unset: set[Key] = set()
+    for kind, rows in by_type(carried).items():  # most, in a load: relations new to the block
+        for row in rows:
+            tally = carried[_key(row["key"])]
+            row["props"] = tally_props(tally, vocabulary)
+            row["claims"] = tally.n_claims
+        for text, fresh in db.values(tx, "relations_put_fresh", {"rel_type": kind}, rows=rows):
+            if not fresh:
+                unset.add(_key(text))
+    for kind, rows in by_type(unset).items():
+        for text, stored, shown, count in db.values(
+            tx, "relations_tallies_counted", {"rel_type": kind}, keys=rows
+        ):
+            key = _key(text)
+            block = carried[key]
+            if stored[1] is None and count == block.n_claims:  # no tally stored yet
+                tallies[key] = block
+            elif stored[0] is not None and shown[0] is not None:
+                tally = _resumed(key, stored, shown, vocabulary)
+                if count == tally.n_claims + block.n_claims:
+                    tally.absorb(block)
+                    tallies[key] = tally
+                else:
+                    again.add(key)
+            else:
+                again.add(key)
+    _write(db, tx, vocabulary, tallies, again)
+
+
+def _write(
+    db: Neo4jSession,
+    tx: ManagedTransaction,
+    vocabulary: Vocabulary,
+    tallies: dict[Key, RelationTally],
+    again: set[Key],
+) -> None:
+    """Count the relations of ``again`` from all their claims, then write these and
+    ``tallies``, and delete those of ``again`` left without claims."""
+    for text, claims in _locked(db, tx, "relations_claims", again):
+        if claims:
+            key = _key(text)
             tally = tallies[key] = RelationTally(key)
-            for stored in row["claims"]:
+            for stored in claims:
                 tally.add(_stored(stored), vocabulary)
     for kind, rows in by_type(tallies).items():
         for row in rows:
@@ -177,3 +248,35 @@ def update_relations(
         db.run(tx, "relations_put", {"rel_type": kind}, rows=rows)
     for kind, rows in by_type(again - set(tallies)).items():
         db.run(tx, "relations_delete", {"rel_type": kind}, keys=rows)
+
+
+def slim(claim: ClaimFacts) -> ClaimFacts:
+    """What a tally keeps of ``claim`` (it may keep the one it shows until a bulk load ends)."""
+    return cast(
+        "ClaimFacts",
+        StoredClaim(
+            claim.id, claim.article, claim.confidence, claim.modality, claim.date, claim.evidence
+        ),
+    )
+
+
+def recompute_ties(db: Neo4jSession, tx: ManagedTransaction, keys: Iterable[Key]) -> None:
+    """Rebuild the TIE of each pair of actors ``keys`` join, which the unfiltered reads walk
+    (neo4j_reads), from its relations as they stand in ``tx``."""
+    pairs = sorted({(s, t) if s < t else (t, s) for s, t, _ in keys})
+    if pairs:
+        db.run(tx, "ties_recompute", pairs=[list(p) for p in pairs])
+
+
+def recompute(
+    db: Neo4jSession,
+    tx: ManagedTransaction,
+    vocabulary: Vocabulary,
+    keys: set[Key],
+    added: Mapping[Key, Sequence[ClaimFacts]] | None = None,
+) -> None:
+    """Bring the aggregated relationships of ``keys`` up to date (:func:`update_relations`:
+    those in ``added`` resume their tally, the others are counted again from their claims),
+    then the TIE of each pair they join, which the unfiltered reads walk (neo4j_reads)."""
+    update_relations(db, tx, vocabulary, keys, added or {})
+    recompute_ties(db, tx, keys)

@@ -2,7 +2,8 @@
 
 Each write is one managed transaction (the driver retries transient errors),
 one batched statement per step; the aggregated relationships of the keys it
-touches are tallied inside it (:mod:`graph.backends.neo4j_tallies`). A write
+touches are tallied inside it (:mod:`graph.backends.neo4j_tallies`), or, inside a
+bulk load, once when the block ends (:mod:`graph.backends.neo4j_bulk`). A write
 that changes anything ends by counting one more revision of the data
 (:meth:`Neo4jWrites._changed`), which tells every process keeping a stance
 graph (:mod:`graph.backends.neo4j_stance`) that it must draw it again.
@@ -12,10 +13,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from contextlib import AbstractContextManager, nullcontext
+from threading import local
+from types import TracebackType
 
 from neo4j import ManagedTransaction
 
+from graph.backends.neo4j_bulk import Deferred, settle, settle_left
 from graph.backends.neo4j_rows import (
     actor_row,
     article_params,
@@ -25,7 +28,7 @@ from graph.backends.neo4j_rows import (
     mention_rows,
 )
 from graph.backends.neo4j_session import Neo4jSession, guarded
-from graph.backends.neo4j_tallies import update_relations
+from graph.backends.neo4j_tallies import recompute
 from graph.collector import collector_paused
 from graph.errors import UnknownActor, UnknownArticle
 from graph.identity import canonical_ids, canonical_key, plan_merge, plan_unmerge
@@ -36,12 +39,69 @@ from graph.vocabulary import Vocabulary
 Key = tuple[str, str, str]
 
 
+class BulkLoad:
+    """The block :meth:`Neo4jWrites.bulk_load` returns: its writes defer their relation
+    tallies (:mod:`graph.backends.neo4j_bulk`), settled when the outermost block ends, with
+    or without an exception. A class, not a generator: a block its process abandons (never
+    exited) settles nothing here; its records on the server are left for the next connect
+    or write to settle."""
+
+    def __init__(self, store: Neo4jWrites) -> None:
+        self._store = store
+
+    def __enter__(self) -> None:
+        self._store._enter_bulk()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._store._exit_bulk(failed=kind is not None)
+
+
 class Neo4jWrites:
     """The writes of :class:`graph.backends.neo4j.Neo4jStore`, over its session."""
 
     _db: Neo4jSession
+    _blocks: local
+    """Per thread: ``depth`` of nested bulk loads, and what the outermost has ``deferred``."""
     uri: str
     vocabulary: Vocabulary
+
+    # -- bulk loads -----------------------------------------------------------------
+    def bulk_load(self) -> BulkLoad:
+        return BulkLoad(self)
+
+    def _deferred(self) -> Deferred | None:
+        """What this thread's bulk load has deferred so far; None outside one."""
+        return getattr(self._blocks, "deferred", None)
+
+    @guarded
+    def _settle_left(self) -> None:
+        """Settle the tallies a bulk load left on the server (one read when there are none)."""
+        settle_left(self._db, self.vocabulary)
+
+    def _enter_bulk(self) -> None:
+        depth = getattr(self._blocks, "depth", 0)
+        if depth == 0:
+            self._settle_left()
+            self._blocks.deferred = Deferred()
+        self._blocks.depth = depth + 1
+
+    @guarded
+    def _exit_bulk(self, *, failed: bool) -> None:
+        self._blocks.depth -= 1
+        if self._blocks.depth:
+            return  # a block inside a block is part of it
+        deferred, self._blocks.deferred = self._blocks.deferred, None
+        try:
+            settle(self._db, self.vocabulary, deferred)
+        except Exception:
+            if not failed:
+                raise
+            # the block's own exception goes on; the records stay for the next write to settle
 
     def _changed(self, tx: ManagedTransaction) -> None:
         """One more revision of the data, in ``tx`` (last: the revision node's lock, which
@@ -82,6 +142,9 @@ class Neo4jWrites:
 
     @guarded
     def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:
+        if self._deferred() is None:
+            self._settle_left()
+
         def work(tx: ManagedTransaction) -> Merge:
             merges = self._merges_in(tx)
             canon = canonical_ids(merges)
@@ -96,6 +159,9 @@ class Neo4jWrites:
 
     @guarded
     def unmerge(self, actor_id: str) -> Merge:
+        if self._deferred() is None:
+            self._settle_left()
+
         def work(tx: ManagedTransaction) -> Merge:
             merges = self._merges_in(tx)
             merge = plan_unmerge(merges, actor_id)
@@ -138,6 +204,8 @@ class Neo4jWrites:
     @guarded
     def upsert_actors(self, actors: Iterable[Actor]) -> int:
         actors = list(actors)
+        if self._deferred() is None:
+            self._settle_left()
         return self._db.write(lambda tx: self._put_actors(tx, actors))
 
     def _recompute(
@@ -147,10 +215,7 @@ class Neo4jWrites:
         (keys that only gained claims) resume their stored tally with the claims just
         stored, the others are tallied again from all their claims. Then each touched
         pair's TIE."""
-        update_relations(self._db, tx, self.vocabulary, keys, added or {})
-        pairs = sorted({(s, t) if s < t else (t, s) for s, t, _ in keys})
-        if pairs:  # each pair's TIE, which the unfiltered reads walk (neo4j_reads)
-            self._db.run(tx, "ties_recompute", pairs=[list(p) for p in pairs])
+        recompute(self._db, tx, self.vocabulary, keys, added)
 
     def _clear(self, tx: ManagedTransaction, article_ids: list[str]) -> set[Key]:
         """Delete the claims and mentions of ``article_ids``; the relation keys they counted for."""
@@ -164,25 +229,47 @@ class Neo4jWrites:
     def upsert_article(self, doc: AnnotatedArticle) -> UpsertResult:
         return self.upsert_articles([doc])[0]
 
-    def bulk_load(self) -> AbstractContextManager[None]:
-        return nullcontext()  # each write commits: a server bounds one transaction's memory
-
     @guarded
     def upsert_articles(self, docs: Iterable[AnnotatedArticle]) -> list[UpsertResult]:
         docs = list(docs)
         for doc in docs:
             for claim in doc.claims:
                 self.vocabulary[claim.type]
+        block = self._deferred()
+        if block is None:
+            self._settle_left()
+        batches = [docs]
+        if len({d.article.id for d in docs}) < len(docs):  # one article twice: in order
+            batches = [[d] for d in docs]
+
+        def work(tx: ManagedTransaction) -> tuple[list[UpsertResult], Deferred | None]:
+            deferred = None if block is None else Deferred()
+            results = [r for b in batches for r in self._upsert_batch(tx, b, deferred)]
+            return results, deferred
+
         # a batch's rows, tallies and read-backs: hundreds of thousands of objects, no cycles
         with collector_paused():
-            if len({d.article.id for d in docs}) < len(docs):  # one article twice: in order
-                return self._db.write(
-                    lambda tx: [r for d in docs for r in self._upsert_batch(tx, [d])]
-                )
-            return self._db.write(lambda tx: self._upsert_batch(tx, docs))
+            results, deferred = self._db.write(work)
+        if block is not None and deferred is not None:
+            block.absorb(deferred)  # committed: the block's end settles them
+        return results
+
+    def _tally(
+        self,
+        tx: ManagedTransaction,
+        keys: set[Key],
+        added: Mapping[Key, list[Claim]] | None,
+        deferred: Deferred | None,
+    ) -> None:
+        """Tally ``keys`` now (:meth:`_recompute`), or inside a bulk load record them on the
+        server for the block's end."""
+        if deferred is None:
+            self._recompute(tx, keys, added)
+        else:
+            deferred.put(self._db, tx, self.vocabulary, keys, added or {})
 
     def _upsert_batch(
-        self, tx: ManagedTransaction, docs: list[AnnotatedArticle]
+        self, tx: ManagedTransaction, docs: list[AnnotatedArticle], deferred: Deferred | None
     ) -> list[UpsertResult]:
         """Articles of distinct ids in one transaction, a statement per step for all of them.
 
@@ -239,7 +326,7 @@ class Neo4jWrites:
         self._db.run(tx, "claims_create", rows=rows)
         self._db.run(tx, "mentions_create", rows=[r for d, _ in changed for r in mention_rows(d)])
         resumable = {k: claims for k, claims in added.items() if k not in touched}
-        self._recompute(tx, touched | set(added), resumable)
+        self._tally(tx, touched | set(added), resumable, deferred)
         if changed or carried:
             self._changed(tx)
         results = []
@@ -259,12 +346,20 @@ class Neo4jWrites:
 
     @guarded
     def delete_article(self, article_id: str) -> None:
-        def work(tx: ManagedTransaction) -> None:
+        block = self._deferred()
+        if block is None:
+            self._settle_left()
+
+        def work(tx: ManagedTransaction) -> Deferred | None:
             if not self._db.run(tx, "articles_fingerprints", ids=[article_id]):
                 raise UnknownArticle(article_id)
             touched = self._clear(tx, [article_id])
             self._db.run(tx, "article_delete", id=article_id)
-            self._recompute(tx, touched)
+            deferred = None if block is None else Deferred()
+            self._tally(tx, touched, None, deferred)
             self._changed(tx)
+            return deferred
 
-        self._db.write(work)
+        deferred = self._db.write(work)
+        if block is not None and deferred is not None:
+            block.absorb(deferred)

@@ -10,5 +10,5 @@ RETURN k.key AS key,
          MATCH (c:Claim)
          USING INDEX c:Claim(key)
          WHERE c.key = k.key
-         RETURN c {.id, .article, .confidence, .modality, .date, .quote, .evidence_start, .evidence_end}
+         RETURN [c.id, c.article, c.confidence, c.modality, c.date, c.quote, c.evidence_start, c.evidence_end]
        } AS claims
