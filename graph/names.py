@@ -82,7 +82,7 @@ class NameIndex:
         self._display: dict[str, str] = {}
 
     def add(self, actor_id: str, names: Iterable[str]) -> None:
-        for name in (actor_id.replace("-", " "), *names):
+        for name in (*names, actor_id.replace("-", " ")):  # a name shows before its id
             key = normalise(name)
             if not key:
                 continue
@@ -111,15 +111,25 @@ class NameIndex:
         query = normalise(name)
         if not query:
             return []
-        matches = process.extract(
-            query, list(self._ids_by_key), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=cutoff
-        )
         seen: list[str] = []
-        for key, _score, _ in matches:
+        for key, _score in self._closest(query, limit * 4, cutoff):
             for actor_id in sorted(self._ids_by_key[key]):
                 if actor_id not in seen:
                     seen.append(actor_id)
         return seen[:limit]
+
+    def _closest(self, key: str, count: int, cutoff: float) -> list[tuple[str, float]]:
+        """The ``count`` name keys closest to ``key`` (scoring at least ``cutoff``), and every
+        key scoring as the last of them: best first, then by key. Which keys answer never
+        depends on the order the names were added in (a store filled in another order, or
+        reopened, ranks alike)."""
+        scored = process.extract(
+            key, list(self._ids_by_key), scorer=fuzz.WRatio, limit=None, score_cutoff=cutoff
+        )
+        if len(scored) > count:
+            last = scored[count - 1][1]
+            scored = [item for item in scored if item[1] >= last]
+        return sorted(((other, float(score)) for other, score, _ in scored), key=_best_first)
 
     def search(self, query: str, limit: int = 10) -> list[tuple[str, float, str]]:
         """``(actor id, score 0..100, matched name)`` for a free-text query, best first."""
@@ -129,10 +139,7 @@ class NameIndex:
         best: dict[str, tuple[float, str]] = {}
         for actor_id in self._ids_by_key.get(key, ()):
             best[actor_id] = (100.0, self._display[key])
-        scored = process.extract(
-            key, list(self._ids_by_key), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=55
-        )
-        for other, score, _ in scored:
+        for other, score in self._closest(key, limit * 4, 55):
             bonus = 5.0 if other.startswith(key) else 0.0
             for actor_id in self._ids_by_key[other]:
                 value = min(100.0, float(score) + bonus) if other != key else 100.0
@@ -143,3 +150,7 @@ class NameIndex:
             floor = max(SEARCH_FLOOR, ranked[0][1][0] - SEARCH_SPREAD)
             ranked = [item for item in ranked if item[1][0] >= floor]
         return [(actor_id, score, shown) for actor_id, (score, shown) in ranked[:limit]]
+
+
+def _best_first(item: tuple[str, float]) -> tuple[float, str]:
+    return (-item[1], item[0])

@@ -31,15 +31,15 @@ from threading import local
 
 import networkx as nx
 
+from graph.backends.neo4j_names import KeptNames, Names
 from graph.backends.neo4j_reads import Neo4jReads
 from graph.backends.neo4j_session import Neo4jSession, guarded
 from graph.backends.neo4j_stance import KeptStanceGraphs, drawn_stance_graph, revision
 from graph.backends.neo4j_writes import Neo4jWrites
 from graph.errors import AmbiguousActor, UnknownActor, UnknownArticle
 from graph.filters import NO_FILTERS, Filters, check_bound
-from graph.identity import canonical_ids
-from graph.model import Actor, Article, Merge
-from graph.names import NameIndex, normalise
+from graph.model import Actor, Article
+from graph.names import normalise
 from graph.store import ActorMatch, Stats
 from graph.traversal.stance_graph import build_stance_graph
 from graph.vocabulary import Vocabulary
@@ -59,6 +59,7 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
         self.uri = session.uri
         self.vocabulary = session.vocabulary
         self._graphs = KeptStanceGraphs()
+        self._names = KeptNames()
         self._blocks = local()
         # a bulk load whose process died left tallies to settle: the first use settles them
         session.on_ready = self._settle_left
@@ -138,25 +139,15 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
         return drawn_stance_graph(self._db, types)
 
     # -- lookups ------------------------------------------------------------------
-    def _candidates(
-        self, name: str, limit: int
-    ) -> tuple[NameIndex, dict[str, Actor], dict[str, str]]:
-        """Actors that may answer to ``name`` (indexed by their names), by id, and the merges."""
-        tokens = normalise(name).split()
-        query = " ".join(f"{t}~" for t in tokens) if tokens else None
-        (row,) = self._db.read("actors_candidates", query=query, limit=limit, key=normalise(name))
-        index = NameIndex()
-        found = {}
-        for data in row["candidates"]:
-            actor = Actor.model_validate_json(data)
-            found[actor.id] = actor
-            index.add(actor.id, (*actor.names, *actor.external_ids.values()))
-        canon = canonical_ids(Merge.model_validate_json(m) for m in row["merges"])
-        return index, found, canon
+    def _kept_names(self) -> Names:
+        """Every actor's names, read again only after the data changed (:mod:`.neo4j_names`)."""
+        return self._names.get(
+            lambda: revision(self._db), lambda: Names.of(self.actors(), self._canon())
+        )
 
     def _suggestions(self, ref: str) -> tuple[str, ...]:
         """The ids of the actors whose names are closest to ``ref`` (an unknown actor's hint)."""
-        return tuple(self._candidates(ref, 50)[0].suggest(ref))
+        return tuple(self._kept_names().index.suggest(ref))
 
     @guarded
     def actor(self, ref: str) -> Actor:
@@ -189,15 +180,13 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
     @guarded
     def search_actors(self, query: str, limit: int = 10) -> list[ActorMatch]:
         check_bound("limit", limit)
-        index, found, canon = self._candidates(query, limit * 4)
-        hits = [(canon.get(i, i), s, m) for i, s, m in index.search(query, limit + len(canon))]
-        missing = {i for i, _, _ in hits} - found.keys()
-        if missing:  # actors that candidates were merged into
-            found.update(self._actors_by_id(missing))
-        best: dict[str, ActorMatch] = {}
-        for i, s, m in hits:
-            best.setdefault(i, ActorMatch(actor=found[i], score=round(s, 2), matched=m))
-        return list(best.values())[:limit]
+        names = self._kept_names()
+        found: dict[str, ActorMatch] = {}
+        for i, score, shown in names.index.search(query, limit + len(names.canon)):
+            actor = names.actors[names.canon.get(i, i)]
+            if actor.id not in found:
+                found[actor.id] = ActorMatch(actor=actor, score=round(score, 2), matched=shown)
+        return list(found.values())[:limit]
 
     @guarded
     def article(self, article_id: str) -> Article:

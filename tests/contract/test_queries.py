@@ -37,6 +37,21 @@ def test_search_ranks_the_exact_match_first(world: GraphStore) -> None:
     assert found[0].score == 100
 
 
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("BetaMilitia", "beta-militia"),  # the space left out
+        ("Zeta Brigdae", "zeta-brigade"),  # letters swapped
+        ("Gama", "gamma-state"),  # one left out
+        ("Epsilon", "epsilon-person"),  # one word of the name
+    ],
+)
+def test_search_finds_a_misspelt_name(world: GraphStore, query: str, first: str) -> None:
+    found = world.search_actors(query)
+    assert found[0].actor.id == first
+    assert found[0].score < 100
+
+
 def test_actors_are_listed_by_id(world: GraphStore) -> None:
     assert [a.id for a in world.actors()] == sorted(a.id for a in world.actors())
     assert len(world.actors()) == 6
