@@ -47,6 +47,7 @@ SCHEMA = (
     "index_claim_country_drop",
     "constraint_merge_seq",
     "constraint_revision_key",
+    "revision_ensure",
 )
 INDEX_WAIT_SECONDS = 120
 UNAVAILABLE = (

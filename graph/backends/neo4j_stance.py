@@ -13,8 +13,10 @@ reloaded database never matches the one before. It is read, one round trip,
 before each use of a kept graph, so a write made by another process (another
 API worker, the CLI) is seen by the next analysis. A write made outside
 actorgraph (a Browser edit) does not count the revision: it is seen after the
-next actorgraph write. A database with no revision yet (emptied, or made by
-``neo4j-admin database import``) keeps nothing: each analysis draws its graph.
+next actorgraph write. A database holding data but no revision (made by
+``neo4j-admin database import``) is given one when the store connects
+(``revision_ensure.cypher``); an emptied one has none until its next write and
+keeps nothing meanwhile: each analysis draws its graph.
 
 Kept: the unfiltered graph, and the one drawn last under some filters (an
 analyst asks several analyses, or pages, under the same window). Each is
@@ -42,7 +44,7 @@ Revision = tuple[str, int]
 
 
 def revision(db: Neo4jSession) -> Revision | None:
-    """The data's revision now (None: no actorgraph write since it was emptied or imported)."""
+    """The data's revision now (None: emptied, and not written to since)."""
     (row,) = db.read("revision")
     return None if row["epoch"] is None else (row["epoch"], row["changes"])
 

@@ -118,3 +118,27 @@ def test_after_a_wipe_the_next_analysis_sees_an_empty_database(store: Neo4jStore
     assert store_stance_graph(store).number_of_edges() > 0
     store.wipe()
     assert store_stance_graph(store).number_of_nodes() == 0
+
+
+def test_data_without_a_revision_gets_one_on_connect_and_is_kept_from_the_first_read(
+    store: Neo4jStore,
+) -> None:
+    """As a database made by ``neo4j-admin database import`` has it: data, no revision node."""
+    store._db.write(lambda tx: store._db.run(tx, "wipe_revision"))
+    assert store_stance_graph(store) is not store_stance_graph(store)  # nothing to keep it by
+    connected = cast("Neo4jStore", open_neo4j(os.environ["NEO4J_URI"]))
+    try:
+        kept = store_stance_graph(connected)
+        assert store_stance_graph(connected) is kept
+        assert list(kept.edges(data=True)) == list(_reference(store).edges(data=True))
+    finally:
+        connected.close()
+
+
+def test_an_empty_database_stays_empty_on_connect(store: Neo4jStore) -> None:
+    store.wipe()
+    connected = cast("Neo4jStore", open_neo4j(os.environ["NEO4J_URI"]))
+    try:
+        assert connected.node_count() == 0
+    finally:
+        connected.close()
