@@ -61,8 +61,8 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
         self._graphs = KeptStanceGraphs()
         self._names = KeptNames()
         self._blocks = local()
-        # a bulk load whose process died left tallies to settle: the first use settles them
-        session.on_ready = self._settle_left
+        # a bulk load that died, or an import, left work: the first use does it
+        session.on_ready = self._made_whole
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self.uri!r}, database={self._db.database!r})"
@@ -92,9 +92,9 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
                 uri, user, password, database, vocabulary, verify=verify, timeout=timeout
             )
         )
-        if verify:  # the schema is set up: settle what a bulk load that died left
+        if verify:  # the schema is set up: do what a dead bulk load or an import left
             try:
-                store._settle_left()
+                store._made_whole()
             except BaseException:
                 store.close()
                 raise

@@ -20,7 +20,8 @@ protocol does not expose is left out: relations that do not hold (denied
 more than stated) and their claims, articles none of whose claims backs a
 holding relation, mentions and article fingerprints (reloading such an
 article later rewrites it once, as "updated"). Constraints and indexes are
-created when the API or CLI first connects.
+created when the API or CLI first connects, with the revision node and each related pair's
+``TIE`` (it names its relations' element ids, which no import file can know).
 """
 
 from __future__ import annotations

@@ -38,6 +38,9 @@ from graph.vocabulary import Vocabulary
 
 Key = tuple[str, str, str]
 
+TIE_BATCH = 2_000
+"""Pairs whose TIEs are built per transaction for a database that has none."""
+
 
 class BulkLoad:
     """The block :meth:`Neo4jWrites.bulk_load` returns: its writes defer their relation
@@ -79,6 +82,14 @@ class Neo4jWrites:
         return getattr(self._blocks, "deferred", None)
 
     @guarded
+    def _made_whole(self) -> None:
+        """What the first use of a database does: settle the tallies a bulk load that died
+        left, and build the TIEs of data imported without them (one read each when neither
+        is needed)."""
+        self._settle_left()
+        self._build_missing_ties()
+
+    @guarded
     def _settle_left(self) -> None:
         """Settle the tallies a bulk load left on the server (one read when there are none)."""
         settle_left(self._db, self.vocabulary)
@@ -107,6 +118,29 @@ class Neo4jWrites:
         """One more revision of the data, in ``tx`` (last: the revision node's lock, which
         concurrent writers queue on, is held only until the commit)."""
         self._db.run(tx, "revision_bump")
+
+    def _build_missing_ties(self) -> bool:
+        """Every related pair's TIE, when the data holds relations but no TIE at all; whether
+        it built them.
+
+        A database made by ``neo4j-admin database import`` is such (a TIE names its
+        relations' element ids, which no import file can know): without them the
+        unfiltered neighbourhoods and paths, which walk the TIEs, would find nothing.
+        """
+        (row,) = self._db.read("ties_missing")
+        if not row["missing"]:
+            return False
+        pairs = [found["pair"] for found in self._db.read("tie_pairs")]
+        for start in range(0, len(pairs), TIE_BATCH):
+
+            def work(
+                tx: ManagedTransaction, chunk: list[list[str]] = pairs[start : start + TIE_BATCH]
+            ) -> None:
+                self._db.run(tx, "ties_recompute", pairs=chunk)
+                self._changed(tx)
+
+            self._db.write(work)
+        return True
 
     # -- identity ---------------------------------------------------------------
     def _merges_in(self, tx: ManagedTransaction) -> list[Merge]:

@@ -142,3 +142,24 @@ def test_an_empty_database_stays_empty_on_connect(store: Neo4jStore) -> None:
         assert connected.node_count() == 0
     finally:
         connected.close()
+
+
+def test_data_as_imported_gets_its_ties_and_answers_as_before(store: Neo4jStore) -> None:
+    """``neo4j-admin database import`` writes relations but no TIE (a TIE names its relations'
+    element ids): the next connection builds them, so walks find what they found before."""
+    G = store_stance_graph(store)
+    hub = max(G, key=lambda a: (G.degree(a), a))
+    hops = nx.single_source_shortest_path_length(G, hub, cutoff=4)
+    far = max(hops, key=lambda a: (hops[a], a))  # as far as a path may go
+    before = (store.neighbourhood(hub, depth=2), store.paths(hub, far, k=3))
+    text = (Path(__file__).parent / "cypher" / "as_imported.cypher").read_text()
+    store._db.write(lambda tx: tx.run(text).consume())
+    assert store.paths(hub, far, k=3) == []  # what such a database answered
+    connected = cast("Neo4jStore", open_neo4j(os.environ["NEO4J_URI"]))
+    try:
+        assert (connected.neighbourhood(hub, depth=2), connected.paths(hub, far, k=3)) == before
+        assert hops[far] >= 2  # answers worth comparing: a path of steps, relations around
+        assert before[1]
+        assert before[0].relations
+    finally:
+        connected.close()
