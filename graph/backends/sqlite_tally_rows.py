@@ -109,7 +109,7 @@ def stored_relations(
 
     What :func:`graph.aggregate.build_relation` makes of the same figures,
     built in one step: the store reads hundreds of thousands of them on open.
-    Each actor id and type is kept once, however many rows repeat it.
+    Each actor id, type and article id is kept once, however many rows repeat it.
     """
     relation, evidence = trusted_maker(Relation), trusted_maker(Evidence)
     spec = {t.name: (t.polarity, t.symmetric) for t in vocabulary}
@@ -136,7 +136,7 @@ def stored_relations(
                 "evidence": None
                 if quote is None
                 else evidence({"quote": quote, "start": start, "end": end}),
-                "evidence_article": shown,
+                "evidence_article": kept(shown, shown),
             }
         )
     return found
