@@ -186,7 +186,7 @@ class MemoryIndex:
             if holding:
                 edges.append((*pair, tie(tuple(relation for _, relation in holding))))
         self.graph.add_edges_from(edges)
-        forget_ties(self.graph, {actor for pair in pairs for actor in pair})
+        forget_ties(self.graph, (actor for pair in pairs for actor in pair))
 
 
 def _first(item: tuple[Key, Relation]) -> Key:

@@ -231,9 +231,10 @@ def _keep_counted_ties(G: nx.Graph[str]) -> None:
 
 
 def forget_ties(G: nx.Graph[str], actors: Iterable[str]) -> None:
-    """Drop what is kept of ``actors``' ties (their edges changed)."""
-    for name in (*_KEPT, _COUNTED_TIES):
-        cache = G.graph.get(name)
-        if cache:
-            for actor in actors:
+    """Drop what is kept of ``actors``' ties (their edges changed); ``actors`` is read only
+    if something is kept (a graph being filled on open has nothing)."""
+    caches = [cache for name in (*_KEPT, _COUNTED_TIES) if (cache := G.graph.get(name))]
+    if caches:
+        for actor in set(actors):
+            for cache in caches:
                 cache.pop(actor, None)
