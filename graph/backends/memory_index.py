@@ -17,7 +17,7 @@ from graph.errors import AmbiguousActor, UnknownActor
 from graph.filters import Filters
 from graph.model import Actor, Relation
 from graph.names import NameIndex
-from graph.traversal.stance_graph import tie
+from graph.traversal.stance_graph import adjacency, node_data, tie
 from graph.traversal.ties import forget_ties
 from graph.vocabulary import Vocabulary
 
@@ -179,13 +179,18 @@ class MemoryIndex:
                 holding.append((key, relation))
         self.n_holding = n_holding
         self.changes += 1
-        edges = []
-        for pair, holding in pairs.items():
+        # each edge's dict set both ways, as add_edges_from would (each pair once, in order)
+        graph = self.graph
+        adj, nodes = adjacency(graph), node_data(graph)
+        for (u, v), holding in pairs.items():
+            if not holding:
+                continue
             if len(holding) > 1:
                 holding.sort(key=_first)  # by key: the relations' order
-            if holding:
-                edges.append((*pair, tie(tuple(relation for _, relation in holding))))
-        self.graph.add_edges_from(edges)
+            if u not in nodes or v not in nodes:
+                graph.add_nodes_from((u, v))
+            adj[u][v] = adj[v][u] = tie(tuple(relation for _, relation in holding))
+        graph.add_edges_from(())  # what networkx does after adding edges (its caches cleared)
         forget_ties(self.graph, (actor for pair in pairs for actor in pair))
 
 
