@@ -115,7 +115,7 @@ class EmbeddedStore(EmbeddedWrites):
             self._n_articles = self._state.count_articles()
             for actor in self._state.actors():
                 index.remember(actor)
-            relations = {r.key: r for r in self._table.relations(self._state.db)}
+            relations = self._table.relations(self._state.db)
             index.apply(relations)
             keep_ties(index.graph, index.graph)  # ranked now, not by the first queries
             # every claim counts towards one stored relation, or towards none

@@ -17,7 +17,7 @@ from graph.errors import AmbiguousActor, UnknownActor
 from graph.filters import Filters
 from graph.model import Actor, Relation
 from graph.names import NameIndex
-from graph.traversal.stance_graph import tie
+from graph.traversal.stance_graph import adjacency, node_data, tie
 from graph.traversal.ties import forget_ties
 from graph.vocabulary import Vocabulary
 
@@ -42,12 +42,28 @@ class MemoryIndex:
         self.relations: dict[Key, Relation] = {}
         """Every relation with claims, holding or not."""
         self.pair_keys: dict[tuple[str, str], set[Key]] = defaultdict(set)
-        self.actor_keys: dict[str, set[Key]] = defaultdict(set)
-        """The keys of every relation an actor has, holding or not."""
+        self._actor_keys: dict[str, set[Key]] | None = None
+        """:attr:`actor_keys`, once a query asked for them."""
         self.n_holding = 0
         """How many of the relations hold (a count kept, not recounted: health checks ask)."""
         self.changes = 0
         """How many times the graph changed: a copy of it taken at the same count is current."""
+
+    @property
+    def actor_keys(self) -> dict[str, set[Key]]:
+        """The keys of every relation an actor has, holding or not.
+
+        Gathered from :attr:`pair_keys` the first time a query asks (a filtered
+        query of one actor's ties), then kept up to date: not on open, where a
+        million claims' relations made them in a third of a second.
+        """
+        if self._actor_keys is None:
+            found: dict[str, set[Key]] = defaultdict(set)
+            for (u, v), keys in self.pair_keys.items():
+                found[u] |= keys
+                found[v] |= keys
+            self._actor_keys = found
+        return self._actor_keys
 
     def remember(self, actor: Actor) -> None:
         """Add or replace an actor."""
@@ -99,7 +115,7 @@ class MemoryIndex:
         if not self.relations:
             self._fill(changes)
             return
-        relations, pair_keys, actor_keys = self.relations, self.pair_keys, self.actor_keys
+        relations, pair_keys, actor_keys = self.relations, self.pair_keys, self._actor_keys
         pairs: dict[tuple[str, str], None] = {}  # in the order given: the file's key order
         n_holding = self.n_holding
         for key, relation in changes.items():
@@ -110,14 +126,16 @@ class MemoryIndex:
             if relation is None:
                 relations.pop(key, None)
                 pair_keys[pair].discard(key)
-                actor_keys[source].discard(key)
-                actor_keys[target].discard(key)
+                if actor_keys is not None:
+                    actor_keys[source].discard(key)
+                    actor_keys[target].discard(key)
             else:
                 n_holding += relation.holds
                 relations[key] = relation
                 pair_keys[pair].add(key)
-                actor_keys[source].add(key)
-                actor_keys[target].add(key)
+                if actor_keys is not None:
+                    actor_keys[source].add(key)
+                    actor_keys[target].add(key)
             pairs[pair] = None
         self.n_holding = n_holding
         self.changes += 1
@@ -142,7 +160,8 @@ class MemoryIndex:
         The same index and graph, the edges drawn in the same order, in one pass:
         nothing is looked up, no pair's keys are gathered again and sorted.
         """
-        relations, pair_keys, actor_keys = self.relations, self.pair_keys, self.actor_keys
+        relations, pair_keys = self.relations, self.pair_keys
+        self._actor_keys = None  # gathered again when asked for
         pairs: dict[tuple[str, str], list[tuple[Key, Relation]]] = {}  # in the order given
         n_holding = 0
         for key, relation in changes.items():
@@ -155,21 +174,24 @@ class MemoryIndex:
                 continue
             relations[key] = relation
             pair_keys[pair].add(key)
-            actor_keys[source].add(key)
-            actor_keys[target].add(key)
             if relation.holds:
                 n_holding += 1
                 holding.append((key, relation))
         self.n_holding = n_holding
         self.changes += 1
-        edges = []
-        for pair, holding in pairs.items():
+        # each edge's dict set both ways, as add_edges_from would (each pair once, in order)
+        graph = self.graph
+        adj, nodes = adjacency(graph), node_data(graph)
+        for (u, v), holding in pairs.items():
+            if not holding:
+                continue
             if len(holding) > 1:
                 holding.sort(key=_first)  # by key: the relations' order
-            if holding:
-                edges.append((*pair, tie(tuple(relation for _, relation in holding))))
-        self.graph.add_edges_from(edges)
-        forget_ties(self.graph, {actor for pair in pairs for actor in pair})
+            if u not in nodes or v not in nodes:
+                graph.add_nodes_from((u, v))
+            adj[u][v] = adj[v][u] = tie(tuple(relation for _, relation in holding))
+        graph.add_edges_from(())  # what networkx does after adding edges (its caches cleared)
+        forget_ties(self.graph, (actor for pair in pairs for actor in pair))
 
 
 def _first(item: tuple[Key, Relation]) -> Key:

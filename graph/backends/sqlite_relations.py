@@ -30,12 +30,12 @@ from graph.vocabulary import Vocabulary
 from .column_tally import Added, Pending, PendingTallies, modality_weights, row_key
 from .sqlite_rows import CLAIM_COLUMNS, ROW_COLUMNS, ClaimRow, Row
 from .sqlite_state import SqliteState
-from .sqlite_tally_rows import RELATION_COLUMNS, relation_from_values, tally_values
+from .sqlite_tally_rows import RELATION_COLUMNS, SHOWN_COLUMNS, stored_relations, tally_values
 
 Key = tuple[str, str, str]
 T = TypeVar("T")
 
-_SELECT_RELATIONS = f"SELECT {', '.join(RELATION_COLUMNS)} FROM relations"
+_SELECT_RELATIONS = f"SELECT {', '.join(SHOWN_COLUMNS)} FROM relations"
 _PUT_RELATION = (
     f"INSERT OR REPLACE INTO relations ({', '.join(RELATION_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(RELATION_COLUMNS))})"
@@ -148,11 +148,9 @@ class RelationTable:
             if not self.is_current(db):
                 self.rebuild(db, canon)
 
-    def relations(self, db: sqlite3.Connection) -> Iterator[Relation]:
-        """Every stored relation, holding or not."""
-        vocabulary = self.vocabulary
-        for row in db.execute(_SELECT_RELATIONS):
-            yield relation_from_values(row, vocabulary)
+    def relations(self, db: sqlite3.Connection) -> dict[Key, Relation]:
+        """Every stored relation, holding or not, by key (in key order)."""
+        return stored_relations(db.execute(_SELECT_RELATIONS), self.vocabulary)
 
     def keys_of_article(self, db: sqlite3.Connection, article_id: str) -> set[Key]:
         """The keys an article's stored claims count towards."""

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from graph.aggregate import RelationTally
-from graph.model import Evidence, Relation, trusted
+from graph.model import Evidence, Relation, trusted, trusted_maker
 from graph.vocabulary import Vocabulary
 
 from .iso_days import parse_day
+
+Key = tuple[str, str, str]
 
 RELATION_COLUMNS = (
     "source",
@@ -94,28 +97,46 @@ def tally_from_values(row: tuple[Any, ...]) -> RelationTally:
     )
 
 
-def relation_from_values(row: tuple[Any, ...], vocabulary: Vocabulary) -> Relation:
-    """The relation of a stored tally (what the store reads on open).
+SHOWN_COLUMNS = (*RELATION_COLUMNS[:10], *RELATION_COLUMNS[14:])
+"""The columns a relation is made of (:func:`stored_relations`): not the evidence's rank."""
+
+
+def stored_relations(
+    rows: Iterable[tuple[Any, ...]], vocabulary: Vocabulary
+) -> dict[Key, Relation]:
+    """The relations of stored tallies (:data:`SHOWN_COLUMNS` rows), by key, in row order:
+    what the store reads on open.
 
     What :func:`graph.aggregate.build_relation` makes of the same figures,
     built in one step: the store reads hundreds of thousands of them on open.
+    Each actor id, type and article id is kept once, however many rows repeat it.
     """
-    (source, target, kind, weight, n_claims, n_articles, n_denials, first, last) = row[:9]
-    best_article, _, _, _, _, quote, start, end = row[9:]
-    spec = vocabulary[kind]
-    return trusted(
-        Relation,
-        source=source,
-        target=target,
-        type=kind,
-        polarity=spec.polarity,
-        symmetric=spec.symmetric,
-        weight=round(weight, 6),
-        n_claims=n_claims,
-        n_articles=n_articles,
-        n_denials=n_denials,
-        first_seen=parse_day(first),
-        last_seen=parse_day(last),
-        evidence=None if quote is None else trusted(Evidence, quote=quote, start=start, end=end),
-        evidence_article=best_article,
-    )
+    relation, evidence = trusted_maker(Relation), trusted_maker(Evidence)
+    spec = {t.name: (t.polarity, t.symmetric) for t in vocabulary}
+    once: dict[str, str] = {}
+    kept = once.setdefault
+    found: dict[Key, Relation] = {}
+    for source, target, kind, weight, n, articles, denials, first, last, shown, *quoted in rows:
+        source, target, kind = kept(source, source), kept(target, target), kept(kind, kind)
+        polarity, symmetric = spec[kind]
+        quote, start, end = quoted
+        found[source, target, kind] = relation(
+            {
+                "source": source,
+                "target": target,
+                "type": kind,
+                "polarity": polarity,
+                "symmetric": symmetric,
+                "weight": round(weight, 6),
+                "n_claims": n,
+                "n_articles": articles,
+                "n_denials": denials,
+                "first_seen": parse_day(first),
+                "last_seen": parse_day(last),
+                "evidence": None
+                if quote is None
+                else evidence({"quote": quote, "start": start, "end": end}),
+                "evidence_article": kept(shown, shown),
+            }
+        )
+    return found

@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import networkx as nx
 
-from graph.aggregate import sign, stance
+from graph.aggregate import sign
 from graph.collector import collector_paused
 from graph.filters import NO_FILTERS, Filters
 from graph.model import Actor, Relation
@@ -83,12 +83,18 @@ def tie(relations: tuple[Relation, ...]) -> dict[str, Any]:
     >>> edge["stance"], edge["sign"], [r.type for r in edge["signed"]]
     (0.9, 1, ['ALLIED_WITH'])
     """
-    value = stance(relations)
+    # graph.aggregate.stance and sign, in loops: made for every pair on open
+    value: float = 0  # sum()'s start: the same additions, in the same order
+    for r in relations:
+        if r.holds:
+            value += r.polarity * r.weight
+    value = round(value, 6)
     direction = sign(value)
-    if all(r.polarity == direction for r in relations):
-        signed = relations  # the usual tie: one polarity, nothing more to keep
-    else:
-        signed = tuple(r for r in relations if r.polarity == direction)
+    signed = relations  # the usual tie: one polarity, nothing more to keep
+    for r in relations:
+        if r.polarity != direction:
+            signed = tuple(r for r in relations if r.polarity == direction)
+            break
     return {"relations": relations, "stance": value, "sign": direction, "signed": signed}
 
 

@@ -74,8 +74,14 @@ def ties_by_sign(G: nx.Graph[str], actor: str) -> dict[int, list[str]]:
 _NUMBERING = threading.Lock()
 
 _COUNTED_TIES = "counted_ties"
-"""Kept per actor too (:func:`counted_ties`), but made on the first query through the actor,
-not by :func:`keep_ties`."""
+"""Kept per actor too (:func:`counted_ties`): made for every actor at once by
+:func:`keep_ties` on a whole graph, else on the first query through the actor."""
+_ROWS = 512
+"""Actors whose bit sets :func:`_keep_counted_ties` lays out at once, at most."""
+_MATRIX_BYTES = 1 << 24
+"""What the actors laid out at once take, at most (as many as fit, at least one)."""
+_KEPT_BYTES = 1 << 26
+"""What the bit sets :func:`_keep_counted_ties` makes take, at most (11 MB at 5,000 actors)."""
 
 
 def actor_numbers(G: nx.Graph[str], actors: Collection[str]) -> list[int]:
@@ -175,16 +181,84 @@ def keep_ties(G: nx.Graph[str], actors: Iterable[str]) -> None:
     >>> G.graph["ranked_ties"]
     {'a': [(-0.9, 'b'), (-0.8, 'c'), (-0.0, 'e')]}
     """
+    if actors is G:
+        _keep_counted_ties(G)
     for actor in actors:
         if actor in G:
             for make in _KEPT.values():
                 make(G, actor)
 
 
+def _keep_counted_ties(G: nx.Graph[str]) -> None:
+    """:func:`counted_ties` of the actors of ``G``, made at once with numpy: the same sets
+    as made one actor at a time (the bits of a tie's relation count, up to the actor's
+    largest), in three quarters of the time, so no query through a hub waits for them.
+
+    The most tied actors first, while their sets take at most :data:`_KEPT_BYTES`
+    (an actor's sets grow with the numbers of its tied actors: on a graph of many
+    actors, those left are made when a query first asks, as before).
+
+    >>> from graph.traversal.stance_graph import example_graph
+    >>> G = example_graph()
+    >>> _keep_counted_ties(G)
+    >>> at_once = G.graph.pop("counted_ties")  # one actor at a time, the same numbers:
+    >>> sorted(at_once) == sorted(G) and all(at_once[a] == counted_ties(G, a) for a in G)
+    True
+    """
+    if nx.is_frozen(G):
+        return
+    adj = adjacency(G)
+    actors = list(adj)
+    actor_numbers(G, actors)  # numbered in the graph's order
+    degree: list[int] = []
+    other: list[int] = []
+    sizes: list[int] = []
+    for ties in adj.values():
+        degree.append(len(ties))
+        other.extend(actor_numbers(G, ties))
+        sizes.extend(len(d["relations"]) for d in ties.values())
+    owner = np.repeat(np.arange(len(actors)), degree)
+    other_at, size_at = np.array(other, dtype=np.int64), np.array(sizes, dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(degree))).astype(np.int64)
+    tied_actors = np.flatnonzero(np.array(degree) > 0)
+    if not len(tied_actors):
+        G.graph.setdefault(_COUNTED_TIES, {}).update((a, []) for a in actors)
+        return
+    bits = np.zeros(len(actors), dtype=np.int64)
+    highest = np.zeros(len(actors), dtype=np.int64)
+    bits[tied_actors] = np.frexp(np.maximum.reduceat(size_at, starts[tied_actors]))[1]
+    highest[tied_actors] = np.maximum.reduceat(other_at, starts[tied_actors])
+    by_degree = np.argsort(-np.array(degree), kind="stable")
+    cost = np.cumsum(((highest[by_degree] >> 3) + 40) * bits[by_degree])
+    chosen = np.zeros(len(actors), dtype=bool)
+    chosen[by_degree[cost <= _KEPT_BYTES]] = True
+    width = int(other_at.max()) + 1
+    rows_at_once = max(1, min(_ROWS, _MATRIX_BYTES // width))
+    made: list[list[int]] = [[] for _ in actors]
+    for first in range(0, len(actors), rows_at_once):
+        last = min(first + rows_at_once, len(actors))
+        if not chosen[first:last].any():
+            continue
+        rows = slice(int(starts[first]), int(starts[last]))
+        row_of, tied, size = owner[rows] - first, other_at[rows], size_at[rows]
+        for b in range(int(bits[first:last].max())):
+            on = (size >> b) & 1 == 1
+            members = np.zeros((last - first, width), dtype=bool)
+            members[row_of[on], tied[on]] = True
+            packed = np.packbits(members, axis=1, bitorder="little")
+            for i, row in enumerate(packed):
+                if chosen[first + i]:
+                    made[first + i].append(int.from_bytes(row.tobytes(), "little"))
+    kept: dict[str, list[int]] = G.graph.setdefault(_COUNTED_TIES, {})
+    for i in np.flatnonzero(chosen | (bits == 0)).tolist():
+        kept[actors[i]] = made[i][: int(bits[i])]
+
+
 def forget_ties(G: nx.Graph[str], actors: Iterable[str]) -> None:
-    """Drop what is kept of ``actors``' ties (their edges changed)."""
-    for name in (*_KEPT, _COUNTED_TIES):
-        cache = G.graph.get(name)
-        if cache:
-            for actor in actors:
+    """Drop what is kept of ``actors``' ties (their edges changed); ``actors`` is read only
+    if something is kept (a graph being filled on open has nothing)."""
+    caches = [cache for name in (*_KEPT, _COUNTED_TIES) if (cache := G.graph.get(name))]
+    if caches:
+        for actor in set(actors):
+            for cache in caches:
                 cache.pop(actor, None)

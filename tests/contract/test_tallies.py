@@ -16,6 +16,8 @@ from graph.aggregate import aggregate
 from graph.filters import NO_FILTERS, Filters
 from graph.model import AnnotatedArticle, Relation
 from graph.store import GraphStore
+from graph.traversal.stance_graph import build_stance_graph
+from graph.traversal.stances import allies, enemies
 from graph.vocabulary import Vocabulary
 from tests.contract.world import ACTORS, article
 
@@ -61,3 +63,19 @@ def test_relations_tallied_write_after_write_equal_the_relations_of_all_claims(
     kept = [changed.get(d.article.id, d) for d in docs if d.article.id != "r7"]
     assert store.relations() == afresh(kept)
     assert store.relations(Filters(min_confidence=0.8)) == afresh(kept, Filters(min_confidence=0.8))
+
+
+def test_one_actors_ties_under_a_window_follow_every_write(store: GraphStore) -> None:
+    store.upsert_actors(ACTORS)
+    docs = reports(seed=29, n=40)
+    window = Filters(since=date(2016, 1, 1))
+    ids = [a.id for a in ACTORS]
+    store.upsert_articles(docs[:20])
+    before = [store.allies(i, window) + store.enemies(i, window) for i in ids]
+    store.upsert_articles(docs[20:])
+    store.delete_article("r3")
+    kept = [d for d in docs if d.article.id != "r3"]
+    G = build_stance_graph(ACTORS, afresh(kept, window))
+    after = [store.allies(i, window) + store.enemies(i, window) for i in ids]
+    assert after == [allies(G, i) + enemies(G, i) for i in ids]
+    assert after != before  # the later writes changed some actor's ties
