@@ -50,7 +50,10 @@ from graph.vocabulary import Vocabulary
 Key = tuple[str, str, str]
 
 SETTLE_KEYS = 4_000
-"""Relation keys counted again per transaction when a block ends (about one batch's)."""
+"""Relation keys settled per transaction when a block ends (about one batch's)."""
+CARRIED_KEYS = 200_000
+"""At most this many keys carry their tally through a block (the client's memory); the
+others are counted again from their claims at its end."""
 
 
 @dataclass
@@ -104,8 +107,10 @@ class Deferred:
                 continue
             if key in self.carried:
                 self.carried[key].absorb(tally)
-            else:
+            elif len(self.carried) < CARRIED_KEYS:
                 self.carried[key] = tally
+            else:
+                self.cleared.add(key)  # no room: counted again at the end
 
 
 def by_pairs(keys: Iterable[Key], size: int) -> Iterator[set[Key]]:

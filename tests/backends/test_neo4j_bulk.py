@@ -19,7 +19,7 @@ from typing import Any, cast
 import pytest
 from neo4j import GraphDatabase
 
-from graph.backends import open_neo4j
+from graph.backends import neo4j_bulk, open_neo4j
 from graph.backends.neo4j import Neo4jStore
 from graph.model import AnnotatedArticle
 from graph.store import GraphStore
@@ -35,7 +35,7 @@ CHANGED = [
 ]
 DYING_LOADER = """
 import os, sys
-from graph.backends import open_neo4j
+from graph.backends import neo4j_bulk, open_neo4j
 from tests.contract.test_tallies import reports
 store = open_neo4j(os.environ["NEO4J_URI"])
 docs = reports(seed=126, n=60)
@@ -107,9 +107,12 @@ def _loaded(store: GraphStore, block: Callable[[GraphStore], None]) -> tuple[Any
     return snapshot(store)
 
 
+@pytest.mark.parametrize("room", [neo4j_bulk.CARRIED_KEYS, 3])
 def test_a_bulk_load_leaves_the_relations_and_ties_writes_one_by_one_leave(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, room: int
 ) -> None:
+    # room: how many keys may carry their tally through the block (3: most counted again)
+    monkeypatch.setattr(neo4j_bulk, "CARRIED_KEYS", room)
     with fresh_store("neo4j", tmp_path) as store:
         one_by_one = _loaded(store, _writes)
         cast("Neo4jStore", store).wipe()
