@@ -120,8 +120,8 @@ class Neo4jWrites:
         self._db.run(tx, "revision_bump")
 
     def _build_missing_ties(self) -> bool:
-        """Every related pair's TIE, when the data holds relations but no TIE at all; whether
-        it built them.
+        """Every related pair's TIE, when the data holds relations but no TIE at all or a build
+        was cut short (its mark is left); whether it built them.
 
         A database made by ``neo4j-admin database import`` is such (a TIE names its
         relations' element ids, which no import file can know): without them the
@@ -130,13 +130,20 @@ class Neo4jWrites:
         (row,) = self._db.read("ties_missing")
         if not row["missing"]:
             return False
+        # marked first: a build cut short (the process stopped) is done again on next connect
+        self._db.write(lambda tx: self._db.run(tx, "ties_build_begin"))
         pairs = [found["pair"] for found in self._db.read("tie_pairs")]
-        for start in range(0, len(pairs), TIE_BATCH):
+        for start in range(0, max(len(pairs), 1), TIE_BATCH):  # none: the mark goes
+            last = start + TIE_BATCH >= len(pairs)
 
             def work(
-                tx: ManagedTransaction, chunk: list[list[str]] = pairs[start : start + TIE_BATCH]
+                tx: ManagedTransaction,
+                chunk: list[list[str]] = pairs[start : start + TIE_BATCH],
+                last: bool = last,
             ) -> None:
                 self._db.run(tx, "ties_recompute", pairs=chunk)
+                if last:
+                    self._db.run(tx, "ties_build_done")
                 self._changed(tx)
 
             self._db.write(work)
