@@ -183,8 +183,9 @@ class Neo4jStore(Neo4jReads, Neo4jWrites):
         names = self._kept_names()
         found: dict[str, ActorMatch] = {}
         for i, score, shown in names.index.search(query, limit + len(names.canon)):
-            actor = names.actors[names.canon.get(i, i)]
-            if actor.id not in found:
+            # None: merged into an actor made after the names were read (read again next time)
+            actor = names.actors.get(names.canon.get(i, i))
+            if actor is not None and actor.id not in found:
                 found[actor.id] = ActorMatch(actor=actor, score=round(score, 2), matched=shown)
         return list(found.values())[:limit]
 

@@ -19,6 +19,7 @@ from types import TracebackType
 from neo4j import ManagedTransaction
 
 from graph.backends.neo4j_bulk import Deferred, settle, settle_left
+from graph.backends.neo4j_imported import build_missing_ties
 from graph.backends.neo4j_rows import (
     actor_row,
     article_params,
@@ -37,9 +38,6 @@ from graph.store import UpsertResult, UpsertStatus
 from graph.vocabulary import Vocabulary
 
 Key = tuple[str, str, str]
-
-TIE_BATCH = 2_000
-"""Pairs whose TIEs are built per transaction for a database that has none."""
 
 
 class BulkLoad:
@@ -87,7 +85,7 @@ class Neo4jWrites:
         left, and build the TIEs of data imported without them (one read each when neither
         is needed)."""
         self._settle_left()
-        self._build_missing_ties()
+        build_missing_ties(self._db)
 
     @guarded
     def _settle_left(self) -> None:
@@ -118,36 +116,6 @@ class Neo4jWrites:
         """One more revision of the data, in ``tx`` (last: the revision node's lock, which
         concurrent writers queue on, is held only until the commit)."""
         self._db.run(tx, "revision_bump")
-
-    def _build_missing_ties(self) -> bool:
-        """Every related pair's TIE, when the data holds relations but no TIE at all or a build
-        was cut short (its mark is left); whether it built them.
-
-        A database made by ``neo4j-admin database import`` is such (a TIE names its
-        relations' element ids, which no import file can know): without them the
-        unfiltered neighbourhoods and paths, which walk the TIEs, would find nothing.
-        """
-        (row,) = self._db.read("ties_missing")
-        if not row["missing"]:
-            return False
-        # marked first: a build cut short (the process stopped) is done again on next connect
-        self._db.write(lambda tx: self._db.run(tx, "ties_build_begin"))
-        pairs = [found["pair"] for found in self._db.read("tie_pairs")]
-        for start in range(0, max(len(pairs), 1), TIE_BATCH):  # none: the mark goes
-            last = start + TIE_BATCH >= len(pairs)
-
-            def work(
-                tx: ManagedTransaction,
-                chunk: list[list[str]] = pairs[start : start + TIE_BATCH],
-                last: bool = last,
-            ) -> None:
-                self._db.run(tx, "ties_recompute", pairs=chunk)
-                if last:
-                    self._db.run(tx, "ties_build_done")
-                self._changed(tx)
-
-            self._db.write(work)
-        return True
 
     # -- identity ---------------------------------------------------------------
     def _merges_in(self, tx: ManagedTransaction) -> list[Merge]:

@@ -171,27 +171,27 @@ def test_a_tie_build_cut_short_is_finished_by_the_next_connection(
     """The first connection after an import builds the TIEs in batches (tens of seconds at
     10k articles): a process stopped after its first batch must not leave the database with
     some TIEs for good (the next connection then saw TIEs and built no more)."""
-    from graph.backends import neo4j_writes
+    from graph.backends import neo4j_imported
 
     G = store_stance_graph(store)
     hub = max(G, key=lambda a: (G.degree(a), a))
     before = store.neighbourhood(hub, depth=2)
     text = (Path(__file__).parent / "cypher" / "as_imported.cypher").read_text()
     store._db.write(lambda tx: tx.run(text).consume())
-    monkeypatch.setattr(neo4j_writes, "TIE_BATCH", 1)
+    monkeypatch.setattr(neo4j_imported, "TIE_BATCH", 1)
     write = store._db.write
     batches = 0
 
     def dies_after_a_batch(work):  # type: ignore[no-untyped-def]
         nonlocal batches
-        if batches == 1:
+        if batches == 2:  # the mark and one batch written
             raise KeyboardInterrupt  # the process stopped
         batches += 1
         return write(work)
 
     monkeypatch.setattr(store._db, "write", dies_after_a_batch)
     with pytest.raises(KeyboardInterrupt):
-        store._build_missing_ties()
+        neo4j_imported.build_missing_ties(store._db)
     monkeypatch.undo()
     connected = cast("Neo4jStore", open_neo4j(os.environ["NEO4J_URI"]))
     try:
