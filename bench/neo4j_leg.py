@@ -17,6 +17,7 @@ from bench import corpus
 from bench.loading import load_corpus
 from bench.workload import load_workload, run_timed, store_calls
 from graph.backends import NO_NEO4J_SERVER, open_neo4j
+from graph.backends.embedded import EmbeddedStore
 from graph.collector import startup_done
 from graph.errors import StoreUnavailable
 
@@ -30,10 +31,18 @@ def connect(uri: str) -> Neo4jStore:
 
 
 def neo4j_leg(
-    folder: Path, articles: int, actors: int, workload_file: Path | None
+    folder: Path,
+    articles: int,
+    actors: int,
+    workload_file: Path | None,
+    reference: Path | None = None,
 ) -> dict[str, Any]:
     """Load the corpus into the server's empty database, then time the workload on it
     (``workload_file`` None: only the load, and the wipe after it).
+
+    With ``reference`` (the embedded store file of the same corpus), every query of the
+    workload is also asked of both stores and their answers compared (``answers``: per
+    kind, how many of how many are equal, and the first queries that are not).
 
     The workload runs on a fresh connection; ``connect_s`` is the time to make
     it. Its reads then run a second time (``latency_second_pass``): the server
@@ -71,6 +80,8 @@ def neo4j_leg(
                     # how a long-running server answers (the targets stay on the first pass)
                     reads = {kind: qs for kind, qs in workload.items() if kind != "blocs"}
                     timed["latency_second_pass"] = run_timed(store_calls(fresh), reads)
+                    if reference is not None:
+                        timed["answers"] = compared(fresh, reference, workload)
                 finally:
                     fresh.close()
         finally:
@@ -80,3 +91,24 @@ def neo4j_leg(
     finally:
         store.close()
     return {"available": True, "server": uri, **timed}
+
+
+def compared(
+    store: Neo4jStore, reference: Path, workload: dict[str, list[Any]]
+) -> dict[str, dict[str, Any]]:
+    """Each kind's queries asked of ``store`` and of the embedded store at ``reference``: how
+    many answers are equal (``same`` of ``n``) and up to three queries whose are not."""
+    embedded = EmbeddedStore(reference)
+    try:
+        ours, theirs = store_calls(store), store_calls(embedded)
+        found: dict[str, dict[str, Any]] = {}
+        for kind, queries in workload.items():
+            differ = [q for q in queries if ours[kind](q) != theirs[kind](q)]
+            found[kind] = {
+                "n": len(queries),
+                "same": len(queries) - len(differ),
+                "differ": differ[:3],
+            }
+        return found
+    finally:
+        embedded.close()

@@ -284,7 +284,9 @@ def neo4j_phase(args: argparse.Namespace) -> dict[str, Any]:
     from bench.neo4j_leg import neo4j_leg
 
     folder = Path(args.dir)
-    return neo4j_leg(folder, args.articles, args.actors, folder / WORKLOAD_FILE)
+    return neo4j_leg(
+        folder, args.articles, args.actors, folder / WORKLOAD_FILE, folder / STORE_FILE
+    )
 
 
 def neo4j_load_phase(args: argparse.Namespace) -> dict[str, Any]:

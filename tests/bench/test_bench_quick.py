@@ -138,6 +138,12 @@ def test_quick_run_prints_the_documented_json() -> None:
             assert neo4j["latency_second_pass"][kind]["n"] == neo4j["latency"][kind]["n"]
         assert "blocs" not in neo4j["latency_second_pass"]
         assert neo4j["latency"]["blocs"]["first_ms"] > 0  # drawing the stance graph, apart
+        # both stores answer every query of the workload alike
+        answers = neo4j["answers"]
+        assert set(answers) == set(KINDS)
+        for kind, compared in answers.items():
+            assert compared["n"] > 0, kind
+            assert (compared["same"], compared["differ"]) == (compared["n"], []), kind
     else:  # a live server whose database holds data: left alone
         assert "loads only into an empty one" in neo4j["reason"]
     targets = result["targets"]  # the open issues' targets, each judged from this run
