@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import networkx as nx
 
-from graph.aggregate import sign
+from graph.aggregate import sign, stance
 from graph.collector import collector_paused
 from graph.filters import NO_FILTERS, Filters
 from graph.model import Actor, Relation
@@ -83,12 +83,7 @@ def tie(relations: tuple[Relation, ...]) -> dict[str, Any]:
     >>> edge["stance"], edge["sign"], [r.type for r in edge["signed"]]
     (0.9, 1, ['ALLIED_WITH'])
     """
-    # graph.aggregate.stance and sign, in loops: made for every pair on open
-    value: float = 0  # sum()'s start: the same additions, in the same order
-    for r in relations:
-        if r.holds:
-            value += r.polarity * r.weight
-    value = round(value, 6)
+    value = stance(relations)
     direction = sign(value)
     signed = relations  # the usual tie: one polarity, nothing more to keep
     for r in relations:
