@@ -117,7 +117,7 @@ class EmbeddedStore(EmbeddedWrites):
                 index.remember(actor)
             relations = self._table.relations(self._state.db)
             index.apply(relations)
-            keep_ties(index.graph, index.graph)  # ranked now, not by the first queries
+            keep_ties(index.graph)  # ranked now, not by the first queries
             # every claim counts towards one stored relation, or towards none
             unkeyed = self._state.count_unkeyed_claims()
             self._n_claims = unkeyed + sum(r.n_claims for r in relations.values())

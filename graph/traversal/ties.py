@@ -75,7 +75,7 @@ _NUMBERING = threading.Lock()
 
 _COUNTED_TIES = "counted_ties"
 """Kept per actor too (:func:`counted_ties`): made for every actor at once by
-:func:`keep_ties` on a whole graph, else on the first query through the actor."""
+:func:`keep_ties`, else on the first query through the actor."""
 _ROWS = 512
 """Actors whose bit sets :func:`_keep_counted_ties` lays out at once, at most."""
 _MATRIX_BYTES = 1 << 24
@@ -172,21 +172,19 @@ _KEPT: dict[str, Callable[[nx.Graph[str], str], object]] = {
 """What is kept per actor on a graph (``G.graph[name][actor]``), by name, and what makes it."""
 
 
-def keep_ties(G: nx.Graph[str], actors: Iterable[str]) -> None:
-    """Make what is kept of ``actors``' ties now, rather than on the first query through them.
+def keep_ties(G: nx.Graph[str]) -> None:
+    """Make what is kept of every actor's ties now, rather than on the first query through them.
 
     >>> from graph.traversal.stance_graph import example_graph
     >>> G = example_graph()
-    >>> keep_ties(G, ["a", "z"])  # actors not in G are passed over
-    >>> G.graph["ranked_ties"]
-    {'a': [(-0.9, 'b'), (-0.8, 'c'), (-0.0, 'e')]}
+    >>> keep_ties(G)
+    >>> G.graph["ranked_ties"]["a"]
+    [(-0.9, 'b'), (-0.8, 'c'), (-0.0, 'e')]
     """
-    if actors is G:
-        _keep_counted_ties(G)
-    for actor in actors:
-        if actor in G:
-            for make in _KEPT.values():
-                make(G, actor)
+    _keep_counted_ties(G)
+    for actor in G:
+        for make in _KEPT.values():
+            make(G, actor)
 
 
 def _keep_counted_ties(G: nx.Graph[str]) -> None:

@@ -54,7 +54,7 @@ def test_paths_match_a_brute_force_ranking(
 ) -> None:
     source, target = ends
     if kept:  # as on a store's graph: the ends' ties read strongest first
-        keep_ties(G, G)
+        keep_ties(G)
     found = signed_paths(G, source, target, max_hops=max_hops, k=k, positive_only=positive)
     assert [p.actors for p in found] == ranked(G, source, target, max_hops, k, positive)
 
@@ -95,7 +95,7 @@ def test_two_hop_paths_among_many_near_equal_ones_rank_as_all_of_them(
     if tied:
         G.add_edge("s", "t", stance=0.5, sign=1, relations=())
     expected = [p.actors for p in signed_paths(G, "s", "t", k=k)]
-    keep_ties(G, G)
+    keep_ties(G)
     assert [p.actors for p in signed_paths(G, "s", "t", k=k)] == expected
     assert expected == ranked(G, "s", "t", 4, k, False)
 
@@ -144,6 +144,6 @@ def test_paths_among_hubs_match_a_brute_force_ranking(
     source, target = data.draw(st.lists(st.sampled_from(sorted(G)), min_size=2, max_size=2,
                                         unique=True))  # fmt: skip
     if kept:
-        keep_ties(G, G)
+        keep_ties(G)
     found = signed_paths(G, source, target, max_hops=max_hops, k=k, positive_only=positive)
     assert [p.actors for p in found] == ranked(G, source, target, max_hops, k, positive)
