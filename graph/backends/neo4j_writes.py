@@ -75,9 +75,13 @@ class Neo4jWrites:
     def bulk_load(self) -> BulkLoad:
         return BulkLoad(self)
 
-    def _deferred(self) -> Deferred | None:
-        """What this thread's bulk load has deferred so far; None outside one."""
-        return getattr(self._blocks, "deferred", None)
+    def _block(self) -> Deferred | None:
+        """What this thread's bulk load has deferred so far; None outside one, where what a
+        bulk load that died left is settled first (one read when there is nothing)."""
+        block: Deferred | None = getattr(self._blocks, "deferred", None)
+        if block is None:
+            self._settle_left()
+        return block
 
     @guarded
     def _made_whole(self) -> None:
@@ -151,8 +155,7 @@ class Neo4jWrites:
 
     @guarded
     def merge_actors(self, source_id: str, target_id: str, note: str = "") -> Merge:
-        if self._deferred() is None:
-            self._settle_left()
+        self._block()  # outside a bulk load: what a dead one left is settled first
 
         def work(tx: ManagedTransaction) -> Merge:
             merges = self._merges_in(tx)
@@ -168,8 +171,7 @@ class Neo4jWrites:
 
     @guarded
     def unmerge(self, actor_id: str) -> Merge:
-        if self._deferred() is None:
-            self._settle_left()
+        self._block()  # outside a bulk load: what a dead one left is settled first
 
         def work(tx: ManagedTransaction) -> Merge:
             merges = self._merges_in(tx)
@@ -213,8 +215,7 @@ class Neo4jWrites:
     @guarded
     def upsert_actors(self, actors: Iterable[Actor]) -> int:
         actors = list(actors)
-        if self._deferred() is None:
-            self._settle_left()
+        self._block()  # outside a bulk load: what a dead one left is settled first
         return self._db.write(lambda tx: self._put_actors(tx, actors))
 
     def _recompute(
@@ -244,9 +245,7 @@ class Neo4jWrites:
         for doc in docs:
             for claim in doc.claims:
                 self.vocabulary[claim.type]
-        block = self._deferred()
-        if block is None:
-            self._settle_left()
+        block = self._block()
         batches = [docs]
         if len({d.article.id for d in docs}) < len(docs):  # one article twice: in order
             batches = [[d] for d in docs]
@@ -355,9 +354,7 @@ class Neo4jWrites:
 
     @guarded
     def delete_article(self, article_id: str) -> None:
-        block = self._deferred()
-        if block is None:
-            self._settle_left()
+        block = self._block()
 
         def work(tx: ManagedTransaction) -> Deferred | None:
             if not self._db.run(tx, "articles_fingerprints", ids=[article_id]):
